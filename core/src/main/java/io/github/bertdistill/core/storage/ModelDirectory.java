@@ -1,0 +1,163 @@
+package io.github.bertdistill.core.storage;
+
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.core.data.LabelSet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * A model folder: {@code config.json} (the architecture), {@code labels.json} (the {@link
+ * LabelSet}) and weight files, written all at once or not at all.
+ *
+ * <p>{@link #write} builds the folder under a hidden staging name beside the target and renames it
+ * into place only when every file is complete. If writing fails (or the process dies), the target
+ * is untouched: either the previous model is still there, or there is no folder at all, never a
+ * half-written one. An existing model is moved aside first and deleted after the new one is in
+ * place.
+ */
+public final class ModelDirectory {
+    /** The architecture and hyper-parameters. */
+    public static final String CONFIG_FILE = "config.json";
+
+    /** The label set, see {@link LabelSet#toJson()}. */
+    public static final String LABELS_FILE = "labels.json";
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    private ModelDirectory() {}
+
+    /** Fills a staging folder with a model's files. */
+    @FunctionalInterface
+    public interface Contents {
+        /** Writes every file of the model into {@code staging}. */
+        void writeTo(Staging staging) throws IOException;
+    }
+
+    /** The folder being written, with helpers for the standard files. */
+    public static final class Staging {
+        private final Path folder;
+
+        private Staging(Path folder) {
+            this.folder = folder;
+        }
+
+        /** Where to write a file named {@code fileName} (for weight writers that take a path). */
+        public Path resolve(String fileName) {
+            return folder.resolve(fileName);
+        }
+
+        /** Writes {@code config.json}. */
+        public void writeConfig(JsonElement config) throws IOException {
+            writeJson(CONFIG_FILE, config);
+        }
+
+        /** Writes {@code labels.json}. */
+        public void writeLabels(LabelSet labels) throws IOException {
+            writeString(LABELS_FILE, labels.toJson());
+        }
+
+        /** Writes a JSON file, pretty-printed. */
+        public void writeJson(String fileName, JsonElement json) throws IOException {
+            writeString(fileName, GSON.toJson(json) + "\n");
+        }
+
+        /** Writes a UTF-8 text file. */
+        public void writeString(String fileName, String text) throws IOException {
+            Files.writeString(folder.resolve(fileName), text, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Writes the model folder {@code target} atomically.
+     *
+     * @throws IOException if {@code contents} fails; {@code target} is then left as it was
+     */
+    public static void write(Path target, Contents contents) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        Files.createDirectories(parent);
+        String name = absolute.getFileName().toString();
+        Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
+        Path previous = parent.resolve("." + name + ".previous-" + UUID.randomUUID());
+        Files.createDirectory(staging);
+        boolean committed = false;
+        try {
+            contents.writeTo(new Staging(staging));
+            boolean replacing = Files.exists(absolute);
+            if (replacing) {
+                AtomicFiles.move(absolute, previous);
+            }
+            AtomicFiles.move(staging, absolute);
+            committed = true;
+            if (replacing) {
+                deleteRecursively(previous);
+            }
+        } finally {
+            if (!committed) {
+                deleteRecursively(staging);
+                if (Files.exists(previous) && !Files.exists(absolute)) {
+                    AtomicFiles.move(previous, absolute);
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads {@code config.json} of a model folder.
+     *
+     * @throws IOException naming the file if it is missing or not a JSON object
+     */
+    public static JsonObject readConfig(Path folder) throws IOException {
+        Path file = folder.resolve(CONFIG_FILE);
+        try {
+            JsonElement json = JsonParser.parseString(readRequired(file));
+            if (!json.isJsonObject()) {
+                throw new IOException(file + ": expected a JSON object");
+            }
+            return json.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new IOException(file + ": invalid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads {@code labels.json} of a model folder.
+     *
+     * @throws IOException naming the file if it is missing or malformed
+     */
+    public static LabelSet readLabels(Path folder) throws IOException {
+        Path file = folder.resolve(LABELS_FILE);
+        try {
+            return LabelSet.fromJson(readRequired(file));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String readRequired(Path file) throws IOException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException(
+                    file + " is missing: " + file.getParent() + " is not a complete model folder",
+                    e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (Files.exists(path)) {
+            MoreFiles.deleteRecursively(path, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+    }
+}

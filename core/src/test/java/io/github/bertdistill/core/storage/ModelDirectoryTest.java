@@ -1,0 +1,124 @@
+package io.github.bertdistill.core.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import io.github.bertdistill.core.data.LabelSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+    @TempDir Path root;
+
+    @Test
+    void writesConfigLabelsAndWeights() throws IOException {
+        Path model = root.resolve("student");
+        ModelDirectory.write(model, staging -> writeModel(staging, 3));
+
+        assertEquals(3, ModelDirectory.readConfig(model).get("layers").getAsInt());
+        assertEquals(LabelSet.of("neg", "pos"), ModelDirectory.readLabels(model));
+        assertEquals(4, Files.size(model.resolve("weights.bin")));
+        assertEquals(List.of("student"), entries(root));
+    }
+
+    @Test
+    void aWriteFailingMidwayLeavesNoPartialFolder() throws IOException {
+        Path model = root.resolve("student");
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                ModelDirectory.write(
+                                        model,
+                                        staging -> {
+                                            staging.writeLabels(LabelSet.of("neg", "pos"));
+                                            throw new IOException("disk full");
+                                        }));
+
+        assertEquals("disk full", e.getMessage());
+        assertFalse(Files.exists(model));
+        assertEquals(List.of(), entries(root));
+    }
+
+    @Test
+    void aFailedReplacementKeepsThePreviousModel() throws IOException {
+        Path model = root.resolve("student");
+        ModelDirectory.write(model, staging -> writeModel(staging, 1));
+
+        assertThrows(
+                IllegalStateException.class,
+                () ->
+                        ModelDirectory.write(
+                                model,
+                                staging -> {
+                                    writeModel(staging, 2);
+                                    throw new IllegalStateException("killed");
+                                }));
+
+        assertEquals(1, ModelDirectory.readConfig(model).get("layers").getAsInt());
+        assertEquals(List.of("student"), entries(root));
+    }
+
+    @Test
+    void aSuccessfulReplacementSwapsTheWholeFolder() throws IOException {
+        Path model = root.resolve("student");
+        ModelDirectory.write(
+                model,
+                staging -> {
+                    writeModel(staging, 1);
+                    staging.writeString("stale.txt", "old");
+                });
+        ModelDirectory.write(model, staging -> writeModel(staging, 2));
+
+        assertEquals(2, ModelDirectory.readConfig(model).get("layers").getAsInt());
+        assertFalse(Files.exists(model.resolve("stale.txt")));
+        assertEquals(List.of("student"), entries(root));
+    }
+
+    @Test
+    void readingAnIncompleteFolderNamesTheMissingFile() throws IOException {
+        Path model = Files.createDirectory(root.resolve("broken"));
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.readLabels(model));
+        assertTrue(e.getMessage().contains("labels.json is missing"), e.getMessage());
+    }
+
+    @Test
+    void atomicFileWriteFailureKeepsTheOldFile() throws IOException {
+        Path file = root.resolve("checkpoint.bin");
+        AtomicFiles.writeString(file, "old");
+        assertThrows(
+                IOException.class,
+                () ->
+                        AtomicFiles.write(
+                                file,
+                                out -> {
+                                    out.write(1);
+                                    throw new IOException("interrupted");
+                                }));
+        assertEquals("old", Files.readString(file));
+        assertEquals(List.of("checkpoint.bin"), entries(root));
+    }
+
+    private static void writeModel(ModelDirectory.Staging staging, int layers) throws IOException {
+        JsonObject config = new JsonObject();
+        config.addProperty("layers", layers);
+        staging.writeConfig(config);
+        staging.writeLabels(LabelSet.of("neg", "pos"));
+        Files.write(staging.resolve("weights.bin"), new byte[] {1, 2, 3, 4});
+    }
+
+    private static List<String> entries(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+}

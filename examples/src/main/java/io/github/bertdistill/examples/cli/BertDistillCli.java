@@ -1,0 +1,39 @@
+package io.github.bertdistill.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code bert-distill} command: the entry point of the runnable jar.
+ *
+ * <p>Each job is a subcommand; run with {@code --help} to list them.
+ */
+@Command(
+        name = "bert-distill",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Distil a BERT text classifier into a small, fast TextCNN student,",
+            "and compare them on accuracy, latency, size and memory.",
+            ""
+        },
+        subcommands = {EngineCommand.class, CommandLine.HelpCommand.class})
+public final class BertDistillCli implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(newCommandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new BertDistillCli());
+    }
+
+    /** Without a subcommand: print the usage. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
