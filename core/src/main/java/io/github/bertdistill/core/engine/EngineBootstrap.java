@@ -77,7 +77,7 @@ public final class EngineBootstrap {
                         Engine.getDjlVersion(),
                         threads,
                         startupMillis);
-        LOG.info("{}", started.describe());
+        LOG.debug("{}", started.describe());
         return started;
     }
 
