@@ -1,0 +1,41 @@
+package io.github.bertdistill.core.data.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Reads the formats with exactly one record per line. A blank line before the last record is a bad
+ * row ("blank line"): in these formats it usually means a record lost its content; blank lines at
+ * the end of the file are ignored.
+ */
+final class LineRows {
+    /** Parses one non-blank line. */
+    @FunctionalInterface
+    interface LineParser {
+        RowCollector.Row parse(String line) throws BadRowException;
+    }
+
+    private LineRows() {}
+
+    static ReadResult read(
+            Path file, ReadOptions options, RowCollector.Fields fields, LineParser parser)
+            throws IOException {
+        DecodedText text = DecodedText.read(file, options.charset());
+        RowCollector rows = new RowCollector(file, text, options, fields);
+        List<String> lines = text.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            rows.add(
+                    i + 1,
+                    i + 1,
+                    () -> {
+                        if (line.isBlank()) {
+                            throw new BadRowException(null, "blank line");
+                        }
+                        return parser.parse(line);
+                    });
+        }
+        return rows.finish();
+    }
+}
