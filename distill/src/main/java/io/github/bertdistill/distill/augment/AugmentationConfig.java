@@ -1,0 +1,175 @@
+package io.github.bertdistill.distill.augment;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * The settings of {@link Augmenter}, with Tang et al.'s (2019, §3.3) values as defaults.
+ *
+ * <p>For each token a number {@code X ~ U[0, 1)} is drawn: if {@code X < p_mask} the token becomes
+ * the mask token; if {@code p_mask ≤ X < p_mask + p_replace} it becomes a random one of its
+ * embedding neighbours (Tang's {@code p_pos}); otherwise it stays. Then, with probability {@code
+ * p_ng}, the result is cut down to a random n-gram, {@code n ~ U{1, …, maxNgram}}. This is repeated
+ * until {@code copies} distinct texts are found or {@code copies × maxAttemptsPerCopy} attempts are
+ * spent. Defaults: {@code p_mask = p_replace = 0.1}, {@code p_ng = 0.25}, {@code maxNgram = 5},
+ * {@code copies = 20} (Tang's {@code n_iter} for small data sets), mask token {@code [MASK]} (use
+ * {@link #UNK} for Chinese), seed 0, 10 attempts per copy.
+ */
+public final class AugmentationConfig {
+    /** The mask token of English BERT vocabularies. */
+    public static final String MASK = "[MASK]";
+
+    /** The mask token to use for Chinese text. */
+    public static final String UNK = "[UNK]";
+
+    private final double maskProbability;
+    private final double replaceProbability;
+    private final double ngramProbability;
+    private final int maxNgram;
+    private final int copies;
+    private final String maskToken;
+    private final long seed;
+    private final int maxAttemptsPerCopy;
+
+    private AugmentationConfig(Builder builder) {
+        this.maskProbability = builder.maskProbability;
+        this.replaceProbability = builder.replaceProbability;
+        this.ngramProbability = builder.ngramProbability;
+        this.maxNgram = builder.maxNgram;
+        this.copies = builder.copies;
+        this.maskToken = builder.maskToken;
+        this.seed = builder.seed;
+        this.maxAttemptsPerCopy = builder.maxAttemptsPerCopy;
+    }
+
+    /** A builder holding the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code p_mask}: the probability that a token is masked. */
+    public double maskProbability() {
+        return maskProbability;
+    }
+
+    /** {@code p_replace} (Tang's {@code p_pos}): the probability that a word is replaced. */
+    public double replaceProbability() {
+        return replaceProbability;
+    }
+
+    /** {@code p_ng}: the probability that a copy is cut down to an n-gram. */
+    public double ngramProbability() {
+        return ngramProbability;
+    }
+
+    /** The largest n of n-gram sampling. */
+    public int maxNgram() {
+        return maxNgram;
+    }
+
+    /** The number of augmented copies wanted per example. */
+    public int copies() {
+        return copies;
+    }
+
+    /** The token that replaces a masked token. */
+    public String maskToken() {
+        return maskToken;
+    }
+
+    /** The seed that, with an example's id, determines its copies. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Attempts per wanted copy before giving up on finding more distinct texts. */
+    public int maxAttemptsPerCopy() {
+        return maxAttemptsPerCopy;
+    }
+
+    /** Settings of an {@link AugmentationConfig}. */
+    public static final class Builder {
+        private double maskProbability = 0.1;
+        private double replaceProbability = 0.1;
+        private double ngramProbability = 0.25;
+        private int maxNgram = 5;
+        private int copies = 20;
+        private String maskToken = MASK;
+        private long seed;
+        private int maxAttemptsPerCopy = 10;
+
+        private Builder() {}
+
+        /** {@code p_mask} (default 0.1). */
+        public Builder optMaskProbability(double p) {
+            this.maskProbability = probability(p, "mask");
+            return this;
+        }
+
+        /** {@code p_replace}, Tang's {@code p_pos} (default 0.1). */
+        public Builder optReplaceProbability(double p) {
+            this.replaceProbability = probability(p, "replace");
+            return this;
+        }
+
+        /** {@code p_ng} (default 0.25). */
+        public Builder optNgramProbability(double p) {
+            this.ngramProbability = probability(p, "n-gram");
+            return this;
+        }
+
+        /** The largest n of n-gram sampling (default 5). */
+        public Builder optMaxNgram(int maxNgram) {
+            checkArgument(maxNgram > 0, "max n-gram must be positive, got %s", maxNgram);
+            this.maxNgram = maxNgram;
+            return this;
+        }
+
+        /** Augmented copies wanted per example (default 20). */
+        public Builder optCopies(int copies) {
+            checkArgument(copies >= 0, "copies must not be negative, got %s", copies);
+            this.copies = copies;
+            return this;
+        }
+
+        /** The mask token (default {@link #MASK}; {@link #UNK} for Chinese). */
+        public Builder optMaskToken(String maskToken) {
+            checkArgument(
+                    maskToken != null && !maskToken.isBlank(), "the mask token must not be blank");
+            this.maskToken = maskToken;
+            return this;
+        }
+
+        /** The seed (default 0). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Attempts per wanted copy (default 10). */
+        public Builder optMaxAttemptsPerCopy(int attempts) {
+            checkArgument(attempts > 0, "attempts per copy must be positive, got %s", attempts);
+            this.maxAttemptsPerCopy = attempts;
+            return this;
+        }
+
+        private static double probability(double p, String what) {
+            checkArgument(
+                    p >= 0 && p <= 1, "the %s probability must be in [0, 1], got %s", what, p);
+            return p;
+        }
+
+        /**
+         * The config.
+         *
+         * @throws IllegalArgumentException if {@code p_mask + p_replace > 1}
+         */
+        public AugmentationConfig build() {
+            checkArgument(
+                    maskProbability + replaceProbability <= 1,
+                    "p_mask + p_replace must not exceed 1, got %s + %s",
+                    maskProbability,
+                    replaceProbability);
+            return new AugmentationConfig(this);
+        }
+    }
+}

@@ -1,0 +1,319 @@
+package io.github.bertdistill.distill.cache;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.base.Ticker;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.model.TextClassifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a teacher once over a data set or transfer set and stores its logits in a cache folder,
+ * keyed by example id and {@link TextHash text hash} and stamped with a {@link TeacherFingerprint}.
+ *
+ * <p><b>Streaming.</b> Examples are read from an {@link Iterable} and sent to the teacher {@code
+ * batchSize} at a time; at most one chunk of logits is held in memory. Only the ids and text hashes
+ * already written are kept (roughly 150 bytes per example).
+ *
+ * <p><b>Chunks and resuming.</b> Every {@code chunkSize} records (rounded up to a whole batch) are
+ * written atomically as a chunk file, then the manifest listing the completed chunks is rewritten
+ * atomically. If a run is interrupted, the next run with the same teacher keeps the completed
+ * chunks and labels only the examples whose {@code (id, text hash)} is not yet cached: at most one
+ * chunk of work is lost. An example whose text changed is labelled again and its new record
+ * supersedes the old one.
+ *
+ * <p><b>Stamp.</b> An existing cache written by a teacher with another fingerprint or label set is
+ * refused with a {@link CacheMismatchException} naming both fingerprints and the folder, or, with
+ * {@link MismatchPolicy#RECOMPUTE}, wiped and labelled again. Cached logits are never used across
+ * teachers.
+ *
+ * <p><b>Progress</b> is logged through SLF4J by a {@link ProgressReporter} (count, rate, ETA; the
+ * total is known when the examples are a {@link TextDataset} or a {@link Collection}).
+ */
+public final class LogitCacheWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(LogitCacheWriter.class);
+
+    private final TextClassifier teacher;
+    private final TeacherFingerprint fingerprint;
+    private final CacheFolder folder;
+    private final int batchSize;
+    private final int chunkSize;
+    private final MismatchPolicy mismatchPolicy;
+    private final Duration progressInterval;
+
+    /** What a labelling run did. */
+    public record Summary(long reused, long labelled) {}
+
+    private LogitCacheWriter(Builder builder) {
+        this.teacher = builder.teacher;
+        this.fingerprint = builder.fingerprint;
+        this.folder = new CacheFolder(builder.directory);
+        this.batchSize = builder.batchSize;
+        this.chunkSize = builder.chunkSize;
+        this.mismatchPolicy = builder.mismatchPolicy;
+        this.progressInterval = builder.progressInterval;
+    }
+
+    /** A builder; teacher, fingerprint and directory are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Makes sure every example has cached logits, running the teacher on those that do not.
+     *
+     * @return how many examples were reused from the cache and how many were labelled now
+     * @throws CacheMismatchException if the folder holds another teacher's cache and the policy is
+     *     {@link MismatchPolicy#REFUSE}
+     * @throws IllegalArgumentException if two examples share an id
+     * @throws IOException if the cache cannot be read or written; completed chunks are kept
+     */
+    public Summary write(Iterable<TextExample> examples) throws IOException {
+        CacheManifest manifest = startingManifest();
+        Map<String, Long> cached = cachedHashes(manifest);
+        ProgressReporter progress =
+                new ProgressReporter(
+                        "teacher logits",
+                        sizeOf(examples),
+                        progressInterval,
+                        Ticker.systemTicker());
+        Run run = new Run(manifest, progress);
+        Set<String> seen = new HashSet<>();
+        long reused = 0;
+        for (TextExample example : examples) {
+            checkArgument(
+                    seen.add(example.id()), "the example id '%s' appears twice", example.id());
+            long hash = TextHash.of(example.text());
+            Long cachedHash = cached.get(example.id());
+            if (cachedHash != null && cachedHash == hash) {
+                reused++;
+                progress.skip(1);
+            } else {
+                run.add(new Pending(example, hash));
+            }
+        }
+        run.finish();
+        progress.finish();
+        return new Summary(reused, run.labelled);
+    }
+
+    private CacheManifest startingManifest() throws IOException {
+        List<String> labels = teacher.labels().names();
+        Optional<CacheManifest> existing = folder.readManifest();
+        if (existing.isPresent()) {
+            Optional<String> mismatch = mismatch(existing.get(), labels);
+            if (mismatch.isEmpty()) {
+                return existing.get();
+            }
+            if (mismatchPolicy == MismatchPolicy.REFUSE) {
+                throw new CacheMismatchException(
+                        mismatch.get()
+                                + "; relabel with MismatchPolicy.RECOMPUTE or use another folder");
+            }
+            LOG.warn("{}; recomputing the cache", mismatch.get());
+            folder.wipe();
+        }
+        CacheManifest fresh = CacheManifest.empty(fingerprint, labels);
+        folder.writeManifest(fresh);
+        return fresh;
+    }
+
+    private Optional<String> mismatch(CacheManifest manifest, List<String> labels) {
+        if (manifest.formatVersion() != CacheManifest.FORMAT_VERSION) {
+            return Optional.of(
+                    String.format(
+                            "the teacher-logit cache %s has format version %d, not %d",
+                            folder.root(), manifest.formatVersion(), CacheManifest.FORMAT_VERSION));
+        }
+        if (!manifest.fingerprint().equals(fingerprint.value())
+                || !manifest.labels().equals(labels)) {
+            return Optional.of(
+                    String.format(
+                            "the teacher-logit cache %s was written by teacher %s with labels %s,"
+                                    + " but the current teacher is %s with labels %s",
+                            folder.root(),
+                            manifest.fingerprint(),
+                            manifest.labels(),
+                            fingerprint.value(),
+                            labels));
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Long> cachedHashes(CacheManifest manifest) throws IOException {
+        Map<String, Long> hashes = new HashMap<>();
+        for (CacheManifest.Chunk chunk : manifest.chunks()) {
+            ChunkFormat.scan(
+                    folder.resolve(chunk),
+                    manifest.numClasses(),
+                    chunk.records(),
+                    (record, offset) -> hashes.put(record.id(), record.textHash()));
+        }
+        return hashes;
+    }
+
+    private static long sizeOf(Iterable<TextExample> examples) {
+        if (examples instanceof TextDataset dataset) {
+            return dataset.size();
+        }
+        return examples instanceof Collection<?> collection ? collection.size() : -1;
+    }
+
+    private record Pending(TextExample example, long textHash) {}
+
+    /** The mutable state of one labelling run: the open batch, the open chunk, the manifest. */
+    private final class Run {
+        private final ProgressReporter progress;
+        private final List<Pending> batch = new ArrayList<>();
+        private final List<CachedLogits> chunk = new ArrayList<>();
+        private CacheManifest manifest;
+        private long labelled;
+
+        Run(CacheManifest manifest, ProgressReporter progress) {
+            this.manifest = manifest;
+            this.progress = progress;
+        }
+
+        void add(Pending pending) throws IOException {
+            batch.add(pending);
+            if (batch.size() == batchSize) {
+                labelBatch();
+            }
+        }
+
+        void finish() throws IOException {
+            if (!batch.isEmpty()) {
+                labelBatch();
+            }
+            if (!chunk.isEmpty()) {
+                writeChunk();
+            }
+        }
+
+        private void labelBatch() throws IOException {
+            List<String> texts = batch.stream().map(p -> p.example().text()).toList();
+            float[][] logits = teacher.logits(texts);
+            checkShape(logits);
+            for (int i = 0; i < logits.length; i++) {
+                Pending pending = batch.get(i);
+                chunk.add(new CachedLogits(pending.example().id(), pending.textHash(), logits[i]));
+            }
+            labelled += batch.size();
+            progress.advance(batch.size());
+            batch.clear();
+            if (chunk.size() >= chunkSize) {
+                writeChunk();
+            }
+        }
+
+        private void checkShape(float[][] logits) {
+            int classes = manifest.numClasses();
+            checkState(
+                    logits.length == batch.size(),
+                    "the teacher returned %s rows of logits for %s texts",
+                    logits.length,
+                    batch.size());
+            for (float[] row : logits) {
+                checkState(
+                        row.length == classes,
+                        "the teacher returned %s logits per text for %s labels",
+                        row.length,
+                        classes);
+            }
+        }
+
+        private void writeChunk() throws IOException {
+            int index = manifest.chunks().size();
+            ChunkFormat.write(folder.chunk(index), manifest.numClasses(), chunk);
+            manifest =
+                    manifest.withChunk(
+                            new CacheManifest.Chunk(CacheFolder.chunkName(index), chunk.size()));
+            folder.writeManifest(manifest);
+            chunk.clear();
+        }
+    }
+
+    /** Settings of a {@link LogitCacheWriter}. */
+    public static final class Builder {
+        private TextClassifier teacher;
+        private TeacherFingerprint fingerprint;
+        private Path directory;
+        private int batchSize = 32;
+        private int chunkSize = 4096;
+        private MismatchPolicy mismatchPolicy = MismatchPolicy.REFUSE;
+        private Duration progressInterval = Duration.ofSeconds(10);
+
+        private Builder() {}
+
+        /** The teacher, used in inference mode only. */
+        public Builder setTeacher(TextClassifier teacher) {
+            this.teacher = Objects.requireNonNull(teacher, "teacher");
+            return this;
+        }
+
+        /** The teacher's fingerprint, stamped on the cache and checked when it is reused. */
+        public Builder setFingerprint(TeacherFingerprint fingerprint) {
+            this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+            return this;
+        }
+
+        /** The cache folder, created if needed. */
+        public Builder setDirectory(Path directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Texts per teacher call (default 32). */
+        public Builder optBatchSize(int batchSize) {
+            checkArgument(batchSize > 0, "batch size must be positive, got %s", batchSize);
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Records per chunk file, the unit of resuming (default 4096). */
+        public Builder optChunkSize(int chunkSize) {
+            checkArgument(chunkSize > 0, "chunk size must be positive, got %s", chunkSize);
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /** What to do with another teacher's cache (default {@link MismatchPolicy#REFUSE}). */
+        public Builder optMismatchPolicy(MismatchPolicy policy) {
+            this.mismatchPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The least time between two progress lines (default 10 s). */
+        public Builder optProgressInterval(Duration interval) {
+            this.progressInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /**
+         * The writer.
+         *
+         * @throws IllegalStateException if the teacher, fingerprint or directory is missing
+         */
+        public LogitCacheWriter build() {
+            checkState(teacher != null, "a logit cache writer needs a teacher");
+            checkState(fingerprint != null, "a logit cache writer needs a teacher fingerprint");
+            checkState(directory != null, "a logit cache writer needs a directory");
+            return new LogitCacheWriter(this);
+        }
+    }
+}
