@@ -109,6 +109,15 @@ public final class ConfusionMatrix {
         return sum;
     }
 
+    /** The counts as {@code [gold][predicted]} (a copy), for reports and charts. */
+    public int[][] toArray() {
+        int[][] copy = new int[counts.length][];
+        for (int g = 0; g < counts.length; g++) {
+            copy[g] = counts[g].clone();
+        }
+        return copy;
+    }
+
     private int checkClass(int index) {
         checkArgument(
                 index >= 0 && index < counts.length,

@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.cache;
 
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.distill.train.SoftTargets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,10 +24,13 @@ import java.util.stream.Stream;
  * changed between runs), the record in the later chunk wins. {@link #stream()} reads one chunk at a
  * time.
  *
+ * <p>It is the training loop's {@link SoftTargets}: pass it to {@code
+ * DistillationTrainer.Builder#optSoftTargets}.
+ *
  * <p>Lookups are safe from several threads: the index is immutable after opening and every read
  * opens its own channel.
  */
-public final class TeacherLogitCache {
+public final class TeacherLogitCache implements SoftTargets {
     private final CacheFolder folder;
     private final CacheManifest manifest;
     private final LabelSet labels;
@@ -132,6 +136,7 @@ public final class TeacherLogitCache {
     }
 
     /** The teacher's logits for the example {@code id}, or empty if it was never labelled. */
+    @Override
     public Optional<float[]> logitsFor(String id) {
         Location location = index.get(id);
         return location == null ? Optional.empty() : Optional.of(read(id, location).logits());

@@ -1,0 +1,86 @@
+package io.github.bertdistill.distill.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.model.TrainableClassifier;
+import io.github.bertdistill.distill.loss.DistillationLabels;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns training examples into a step's arrays: the encoder's input for the student, and the {@link
+ * DistillationLabels} with the gold label (if any) and the teacher logits looked up by example id.
+ */
+final class BatchAssembler {
+    private final TrainableClassifier classifier;
+    private final SoftTargets softTargets;
+    private final LabelSet labels;
+
+    BatchAssembler(TrainableClassifier classifier, SoftTargets softTargets) {
+        this.classifier = classifier;
+        this.softTargets = softTargets;
+        this.labels = classifier.labels();
+    }
+
+    /** A batch: the model input and the loss labels, attached to a step-scoped manager. */
+    record Batch(NDList inputs, NDList labels, int size) {}
+
+    /**
+     * Checks, before training starts, that every example can teach something: it has a gold label
+     * in the label set or teacher logits of the right width.
+     *
+     * @throws IllegalArgumentException naming the first example that cannot
+     */
+    void checkCoverage(List<TextExample> examples) {
+        for (TextExample example : examples) {
+            Optional<float[]> teacher = teacherLogits(example);
+            if (!example.isLabelled() && teacher.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "example '"
+                                + example.id()
+                                + "' has neither a gold label nor teacher logits: it would teach"
+                                + " nothing");
+            }
+            example.label().ifPresent(labels::indexOf);
+        }
+    }
+
+    /** Encodes {@code examples} into arrays attached to {@code manager}. */
+    Batch assemble(List<TextExample> examples, NDManager manager) {
+        long[] hard = new long[examples.size()];
+        float[][] teacher = new float[examples.size()][];
+        List<String> texts = new ArrayList<>(examples.size());
+        for (int i = 0; i < hard.length; i++) {
+            TextExample example = examples.get(i);
+            texts.add(example.text());
+            hard[i] =
+                    example.label().map(labels::indexOf).orElse((int) DistillationLabels.NO_LABEL);
+            teacher[i] = teacherLogits(example).orElse(null);
+        }
+        NDList inputs = classifier.encoder().encodeBatch(texts).toNDList(manager);
+        NDList lossLabels = DistillationLabels.create(manager, hard, teacher, labels.size());
+        return new Batch(inputs, lossLabels, hard.length);
+    }
+
+    private Optional<float[]> teacherLogits(TextExample example) {
+        Optional<float[]> logits = softTargets.logitsFor(example.id());
+        logits.ifPresent(
+                row -> {
+                    if (row.length != labels.size()) {
+                        throw new IllegalArgumentException(
+                                "teacher logits of example '"
+                                        + example.id()
+                                        + "' have "
+                                        + row.length
+                                        + " values, but the label set "
+                                        + labels.names()
+                                        + " has "
+                                        + labels.size());
+                    }
+                });
+        return logits;
+    }
+}

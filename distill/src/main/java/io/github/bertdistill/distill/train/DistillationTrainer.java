@@ -1,0 +1,313 @@
+package io.github.bertdistill.distill.train;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import ai.djl.ndarray.NDManager;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.TrainableClassifier;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The training loop for any {@link TrainableClassifier}: supervised fine-tuning ({@code α = 1}, no
+ * soft targets: how the teacher is trained) and knowledge distillation ({@code L = α·CE + (1−α)·
+ * soft}, Hinton et al. 2015; Tang et al. 2019) share it.
+ *
+ * <pre>{@code
+ * TrainingResult result = DistillationTrainer.builder()
+ *         .setTrainingConfig(TrainingConfig.builder().setOutputDir(out).optEpochs(5).build())
+ *         .setMethodConfig(MethodConfig.builder()
+ *                 .optTemperature(Schedule.constant(4)).optAlpha(Schedule.constant(0.5f))
+ *                 .optOptimizer(OptimizerKind.ADAM).build())
+ *         .setClassifier(student)
+ *         .setTrainSet(transferSet)
+ *         .optSoftTargets(teacherLogitCache)
+ *         .optDevSet(dev)
+ *         .addListener(new JsonLinesLog(out.resolve("metrics.jsonl")))
+ *         .build()
+ *         .fit();
+ * }</pre>
+ *
+ * <p>Each step draws a length-bucketed batch ({@link TrainingConfig#bucketBatches()}), looks up the
+ * teacher logits of its examples by id, and makes one Adam/AdamW update in a step-scoped NDManager.
+ * The dev set is validated every {@link TrainingConfig#evalEverySteps()} steps (or epoch) and at
+ * the end; a new best accuracy replaces {@code best/} under the output folder, and {@link
+ * TrainingConfig#patience()} validations without improvement stop the run. When it ends the
+ * classifier holds the best weights.
+ *
+ * <p><b>Resuming.</b> Checkpoints in {@code checkpoints/} hold the weights, the optimiser's
+ * moments, the counters and the best-so-far; the batches of an epoch and the dropout masks of a
+ * step are functions of (seed, epoch) and (seed, step). {@link #fit()} on an output folder with a
+ * checkpoint therefore continues from it and reaches the same result as an uninterrupted run,
+ * provided both configs and the training set are the same (checked). A NaN or infinite loss throws
+ * {@link NonFiniteLossException} before any update, leaving both checkpoints intact.
+ *
+ * <p>One {@link #fit()} at a time per JVM: PyTorch records gradients for one collector at a time,
+ * and the engine's random seed is global.
+ */
+public final class DistillationTrainer {
+    private final TrainingConfig training;
+    private final MethodConfig method;
+    private final TrainableClassifier classifier;
+    private final TextDataset trainSet;
+    private final TextDataset devSet;
+    private final List<TrainingListener> listeners;
+    private final BatchAssembler assembler;
+    private final BatchPlanner planner;
+    private final Checkpoints checkpoints;
+    private final long totalSteps;
+
+    private DistillationTrainer(Builder builder) {
+        this.training = Objects.requireNonNull(builder.training, "training config");
+        this.method = Objects.requireNonNull(builder.method, "method config");
+        this.classifier = Objects.requireNonNull(builder.classifier, "classifier");
+        this.trainSet = Objects.requireNonNull(builder.trainSet, "training set");
+        checkArgument(trainSet.size() > 0, "the training set '%s' is empty", trainSet.name());
+        this.devSet = builder.devSet;
+        this.listeners = List.copyOf(builder.listeners);
+        this.assembler = new BatchAssembler(classifier, builder.softTargets);
+        int[] lengths =
+                trainSet.examples().stream()
+                        .mapToInt(e -> classifier.encoder().encode(e.text()).length())
+                        .toArray();
+        this.planner =
+                new BatchPlanner(
+                        lengths, training.batchSize(), training.bucketBatches(), training.seed());
+        long planned = (long) training.epochs() * planner.batchesPerEpoch();
+        this.totalSteps =
+                training.maxSteps() > 0 ? Math.min(training.maxSteps(), planned) : planned;
+        this.checkpoints = new Checkpoints(training.outputDir());
+    }
+
+    /** A builder; configs, classifier and training set are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The steps a complete run makes, {@code min(maxSteps, epochs·⌈n/batchSize⌉)}. */
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    /**
+     * Trains, resuming from the output folder's checkpoint if there is one.
+     *
+     * @throws NonFiniteLossException if a loss or gradient becomes NaN or infinite
+     * @throws IllegalStateException if the checkpoint was written under other settings or data
+     * @throws IllegalArgumentException if a training example has neither a label nor teacher
+     *     logits, or a dev example has no label in the classifier's label set
+     * @throws IOException if a checkpoint cannot be written or read
+     */
+    public TrainingResult fit() throws IOException {
+        EngineBootstrap.start();
+        assembler.checkCoverage(trainSet.examples());
+        if (devSet != null) {
+            devSet.labelIndices(classifier.labels()); // fails now, not after the first epoch
+        }
+        TrainingState fresh = TrainingState.start(training, method, trainSet.fingerprint());
+        try (NDManager runManager = NDManager.newBaseManager();
+                AdamOptimizer optimizer =
+                        new AdamOptimizer(method.optimizer(), method.weightDecay(), runManager)) {
+            TrainingState state =
+                    checkpoints
+                            .restore(fresh, classifier.block(), optimizer, runManager)
+                            .orElse(fresh);
+            StepRunner runner =
+                    new StepRunner(
+                            classifier, assembler, method, optimizer, runManager, training.seed());
+            listeners.forEach(l -> l.onStart(state.step, totalSteps));
+            List<List<Integer>> batches = List.of();
+            int plannedEpoch = -1;
+            while (state.step < totalSteps && !state.stoppedEarly) {
+                int epoch = (int) (state.step / planner.batchesPerEpoch());
+                if (epoch != plannedEpoch) {
+                    batches = planner.epoch(epoch);
+                    plannedEpoch = epoch;
+                }
+                List<Integer> batch = batches.get((int) (state.step % planner.batchesPerEpoch()));
+                step(runner, examples(batch), state, epoch);
+                afterStep(state, epoch + 1, optimizer);
+            }
+            return finish(state, runManager);
+        }
+    }
+
+    private List<TextExample> examples(List<Integer> indices) {
+        List<TextExample> examples = new ArrayList<>(indices.size());
+        indices.forEach(i -> examples.add(trainSet.get(i)));
+        return examples;
+    }
+
+    private void step(StepRunner runner, List<TextExample> batch, TrainingState state, int epoch)
+            throws IOException {
+        long begin = System.nanoTime();
+        StepRunner.Outcome outcome;
+        try {
+            outcome = runner.run(batch, state.step, totalSteps);
+        } catch (NonFiniteLossException e) {
+            throw new NonFiniteLossException(
+                    String.format(
+                            "training stopped at step %d of %d (epoch %d): %s. Nothing was updated;"
+                                    + " the best checkpoint (%s) and the last checkpoint under %s"
+                                    + " are intact. Try a lower learning rate, gradient clipping"
+                                    + " (clipNorm), or check the teacher logits for NaN or"
+                                    + " infinite values.",
+                            state.step + 1,
+                            totalSteps,
+                            epoch + 1,
+                            e.getMessage(),
+                            checkpoints.bestFolder().map(Object::toString).orElse("none yet"),
+                            training.outputDir()));
+        }
+        state.step++;
+        state.lastLoss = outcome.loss();
+        state.epochLossSum += outcome.loss() * outcome.examples();
+        state.epochExamples += outcome.examples();
+        StepMetrics metrics =
+                new StepMetrics(
+                        state.step,
+                        totalSteps,
+                        epoch + 1,
+                        outcome.loss(),
+                        outcome.learningRate(),
+                        outcome.temperature(),
+                        outcome.alpha(),
+                        outcome.gradientNorm(),
+                        outcome.examples(),
+                        (System.nanoTime() - begin) / 1e9);
+        listeners.forEach(l -> l.onStep(metrics));
+    }
+
+    private void afterStep(TrainingState state, int epoch, AdamOptimizer optimizer)
+            throws IOException {
+        boolean epochEnd = state.step % planner.batchesPerEpoch() == 0;
+        boolean last = state.step == totalSteps;
+        if (epochEnd) {
+            EpochMetrics metrics =
+                    new EpochMetrics(
+                            epoch,
+                            state.step,
+                            state.epochLossSum / state.epochExamples,
+                            state.epochExamples);
+            state.epochLossSum = 0;
+            state.epochExamples = 0;
+            listeners.forEach(l -> l.onEpochEnd(metrics));
+        }
+        if (devSet != null && (due(training.evalEverySteps(), state.step, epochEnd) || last)) {
+            validate(state, epoch);
+        }
+        if (due(training.checkpointEverySteps(), state.step, epochEnd)
+                || last
+                || state.stoppedEarly) {
+            checkpoints.save(state, classifier.block(), optimizer);
+        }
+    }
+
+    private static boolean due(int everySteps, long step, boolean epochEnd) {
+        return everySteps > 0 ? step % everySteps == 0 : epochEnd;
+    }
+
+    private void validate(TrainingState state, int epoch) throws IOException {
+        double accuracy = DevAccuracy.of(classifier, devSet, training.batchSize());
+        boolean improved = state.bestStep < 0 || accuracy > state.bestAccuracy;
+        if (improved) {
+            checkpoints.saveBest(state.step, accuracy, classifier.block());
+            state.bestAccuracy = accuracy;
+            state.bestStep = state.step;
+            state.validationsWithoutImprovement = 0;
+        } else {
+            state.validationsWithoutImprovement++;
+            state.stoppedEarly =
+                    training.patience() > 0
+                            && state.validationsWithoutImprovement >= training.patience();
+        }
+        state.lastAccuracy = accuracy;
+        ValidationMetrics metrics =
+                new ValidationMetrics(state.step, epoch, accuracy, state.bestAccuracy, improved);
+        listeners.forEach(l -> l.onValidation(metrics));
+    }
+
+    private TrainingResult finish(TrainingState state, NDManager runManager) throws IOException {
+        if (state.bestStep >= 0) {
+            checkpoints.restoreBest(classifier.block(), runManager);
+        }
+        TrainingResult result =
+                new TrainingResult(
+                        state.step,
+                        state.lastLoss,
+                        state.bestAccuracy,
+                        state.bestStep,
+                        state.lastAccuracy,
+                        state.stoppedEarly);
+        listeners.forEach(l -> l.onEnd(result));
+        return result;
+    }
+
+    /** Builds a {@link DistillationTrainer}. */
+    public static final class Builder {
+        private TrainingConfig training;
+        private MethodConfig method;
+        private TrainableClassifier classifier;
+        private TextDataset trainSet;
+        private TextDataset devSet;
+        private SoftTargets softTargets = SoftTargets.none();
+        private final List<TrainingListener> listeners = new ArrayList<>();
+        private boolean built;
+
+        private Builder() {}
+
+        /** Required: epochs, batches, output folder, seed... */
+        public Builder setTrainingConfig(TrainingConfig config) {
+            this.training = config;
+            return this;
+        }
+
+        /** Required: loss, T, α, optimiser... */
+        public Builder setMethodConfig(MethodConfig config) {
+            this.method = config;
+            return this;
+        }
+
+        /** Required: the model to train, in place. */
+        public Builder setClassifier(TrainableClassifier classifier) {
+            this.classifier = classifier;
+            return this;
+        }
+
+        /** Required: the training (or transfer) set; examples may be unlabelled. */
+        public Builder setTrainSet(TextDataset trainSet) {
+            this.trainSet = trainSet;
+            return this;
+        }
+
+        /** The teacher logits by example id; default none (supervised training). */
+        public Builder optSoftTargets(SoftTargets softTargets) {
+            this.softTargets = Objects.requireNonNull(softTargets, "softTargets");
+            return this;
+        }
+
+        /** A labelled dev set for validation, the best checkpoint and early stopping. */
+        public Builder optDevSet(TextDataset devSet) {
+            this.devSet = devSet;
+            return this;
+        }
+
+        /** Adds a listener; listeners are called in the order added. */
+        public Builder addListener(TrainingListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The trainer; the builder cannot be used afterwards. */
+        public DistillationTrainer build() {
+            checkState(!built, "build() was already called on this builder");
+            built = true;
+            return new DistillationTrainer(this);
+        }
+    }
+}

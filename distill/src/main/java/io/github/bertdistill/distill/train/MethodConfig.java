@@ -1,0 +1,234 @@
+package io.github.bertdistill.distill.train;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import io.github.bertdistill.distill.loss.DistillationLoss;
+import io.github.bertdistill.distill.loss.LossKind;
+
+/**
+ * The method side of a run (TextBrewer's {@code DistillationConfig}): what is optimised and how.
+ *
+ * <ul>
+ *   <li>the loss {@code L = α·CE(z_s, y) + (1−α)·soft(z_s, z_t)} with {@code soft} = {@code T²·KL}
+ *       or MSE on logits (see {@link DistillationLoss}); {@code T} and {@code α} follow {@link
+ *       Schedule}s over the run. {@code α = 1} (the default) is plain supervised training, the way
+ *       the teacher is fine-tuned;
+ *   <li>the optimiser (Adam or AdamW), its learning rate, warm-up and {@link LearningRateSchedule},
+ *       weight decay {@code λ}, and gradient clipping by global norm.
+ * </ul>
+ *
+ * <p>Prediction always runs at {@code T = 1}; the temperature only softens the distillation
+ * targets. Built with {@link #builder()} or read from JSON with {@link #fromJson}; unknown JSON
+ * keys are rejected.
+ */
+public final class MethodConfig {
+    private LossKind lossKind = LossKind.KL;
+    private Schedule temperature = Schedule.constant(1);
+    private Schedule alpha = Schedule.constant(1);
+    private OptimizerKind optimizer = OptimizerKind.ADAMW;
+    private float learningRate = 1e-3f;
+    private LearningRateSchedule learningRateSchedule = LearningRateSchedule.CONSTANT;
+    private float warmupFraction;
+    private float weightDecay;
+    private float clipNorm;
+
+    private MethodConfig() {}
+
+    /** A builder with the defaults. */
+    public static Builder builder() {
+        return new Builder(new MethodConfig());
+    }
+
+    /**
+     * Reads the JSON written by {@link #toJson()}.
+     *
+     * @throws IllegalArgumentException naming an unknown key or an invalid value
+     */
+    public static MethodConfig fromJson(String json) {
+        return ConfigJson.read(json, MethodConfig.class).validate();
+    }
+
+    /** This config as pretty JSON. */
+    public String toJson() {
+        return ConfigJson.write(this);
+    }
+
+    /** A copy of this config with constant {@code T} and {@code α} (one cell of a sweep). */
+    public MethodConfig withConstant(float temperature, float alpha) {
+        return new Builder(fromJson(toJson()))
+                .optTemperature(Schedule.constant(temperature))
+                .optAlpha(Schedule.constant(alpha))
+                .build();
+    }
+
+    /** The soft term: KL at a temperature, or MSE on logits. */
+    public LossKind lossKind() {
+        return lossKind;
+    }
+
+    /** The temperature {@code T} over the run. */
+    public Schedule temperature() {
+        return temperature;
+    }
+
+    /** The hard-label weight {@code α} over the run. */
+    public Schedule alpha() {
+        return alpha;
+    }
+
+    /** Adam or AdamW. */
+    public OptimizerKind optimizer() {
+        return optimizer;
+    }
+
+    /** The base learning rate {@code η}. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    /** How the learning rate moves after warm-up. */
+    public LearningRateSchedule learningRateSchedule() {
+        return learningRateSchedule;
+    }
+
+    /** Fraction of the steps spent warming the learning rate up linearly from 0. */
+    public float warmupFraction() {
+        return warmupFraction;
+    }
+
+    /** The weight decay {@code λ}, applied to parameters with two or more axes only. */
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    /** Gradients are rescaled so their global L2 norm is at most this; 0 turns clipping off. */
+    public float clipNorm() {
+        return clipNorm;
+    }
+
+    /** The loss at training progress {@code progress ∈ [0, 1]}. */
+    public DistillationLoss lossAt(double progress) {
+        return DistillationLoss.of(
+                lossKind, temperature.valueAt(progress), alpha.valueAt(progress));
+    }
+
+    /** The learning rate of step {@code step} (0-based) of {@code totalSteps}. */
+    public float learningRateAt(long step, long totalSteps) {
+        return learningRateSchedule.rate(learningRate, warmupFraction, step, totalSteps);
+    }
+
+    private MethodConfig validate() {
+        checkArgument(lossKind != null, "lossKind must be set");
+        checkArgument(optimizer != null, "optimizer must be set");
+        checkArgument(learningRateSchedule != null, "learningRateSchedule must be set");
+        checkArgument(
+                temperature != null && temperature.from() > 0 && temperature.to() > 0,
+                "temperature must stay > 0, got %s",
+                temperature);
+        checkArgument(
+                alpha != null && alpha.within(0, 1), "alpha must stay in [0, 1], got %s", alpha);
+        checkArgument(learningRate > 0, "learningRate must be > 0, got %s", learningRate);
+        checkArgument(
+                warmupFraction >= 0 && warmupFraction < 1,
+                "warmupFraction must be in [0, 1), got %s",
+                warmupFraction);
+        checkArgument(weightDecay >= 0, "weightDecay must be >= 0, got %s", weightDecay);
+        checkArgument(clipNorm >= 0, "clipNorm must be >= 0, got %s", clipNorm);
+        return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MethodConfig && toJson().equals(((MethodConfig) o).toJson());
+    }
+
+    @Override
+    public int hashCode() {
+        return toJson().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "MethodConfig" + toJson();
+    }
+
+    /** Builds a {@link MethodConfig}; every value has a default. */
+    public static final class Builder {
+        private MethodConfig draft;
+
+        private Builder(MethodConfig draft) {
+            this.draft = draft;
+        }
+
+        /** Default {@link LossKind#KL}. */
+        public Builder optLossKind(LossKind kind) {
+            draft().lossKind = kind;
+            return this;
+        }
+
+        /** Default constant 1. */
+        public Builder optTemperature(Schedule schedule) {
+            draft().temperature = schedule;
+            return this;
+        }
+
+        /** Default constant 1 (supervised training only). */
+        public Builder optAlpha(Schedule schedule) {
+            draft().alpha = schedule;
+            return this;
+        }
+
+        /** Default {@link OptimizerKind#ADAMW}. */
+        public Builder optOptimizer(OptimizerKind kind) {
+            draft().optimizer = kind;
+            return this;
+        }
+
+        /** Default 1e-3. */
+        public Builder optLearningRate(float rate) {
+            draft().learningRate = rate;
+            return this;
+        }
+
+        /** Default {@link LearningRateSchedule#CONSTANT}. */
+        public Builder optLearningRateSchedule(LearningRateSchedule schedule) {
+            draft().learningRateSchedule = schedule;
+            return this;
+        }
+
+        /** Default 0. */
+        public Builder optWarmupFraction(float fraction) {
+            draft().warmupFraction = fraction;
+            return this;
+        }
+
+        /** Default 0. */
+        public Builder optWeightDecay(float decay) {
+            draft().weightDecay = decay;
+            return this;
+        }
+
+        /** Default 0 (no clipping). */
+        public Builder optClipNorm(float norm) {
+            draft().clipNorm = norm;
+            return this;
+        }
+
+        /**
+         * The config; the builder cannot be used afterwards.
+         *
+         * @throws IllegalArgumentException naming an invalid value
+         */
+        public MethodConfig build() {
+            MethodConfig config = draft().validate();
+            draft = null;
+            return config;
+        }
+
+        private MethodConfig draft() {
+            checkState(draft != null, "build() was already called on this builder");
+            return draft;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.bertdistill.distill.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Named arrays in one file, bit for bit: a count, then per array its name and DJL's {@code
+ * NDArray.encode()} bytes. Used for a block's parameters (named by their path in {@link
+ * Block#getParameters()}) and for the optimiser's moments.
+ */
+final class NamedArrays {
+    private static final int MAGIC = 0x42444e41; // "BDNA"
+
+    private NamedArrays() {}
+
+    /** Every parameter of {@code block}, by its unique path name. */
+    static Map<String, NDArray> parameters(Block block) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            arrays.put(pair.getKey(), pair.getValue().getArray());
+        }
+        return arrays;
+    }
+
+    /** Writes {@code arrays} to {@code file}. */
+    static void write(Path file, Map<String, NDArray> arrays) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file);
+                DataOutputStream data = new DataOutputStream(out)) {
+            data.writeInt(MAGIC);
+            data.writeInt(arrays.size());
+            for (Map.Entry<String, NDArray> entry : arrays.entrySet()) {
+                byte[] bytes = entry.getValue().encode();
+                data.writeUTF(entry.getKey());
+                data.writeInt(bytes.length);
+                data.write(bytes);
+            }
+        }
+    }
+
+    /** Reads a file written by {@link #write}, attaching the arrays to {@code manager}. */
+    static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+        try (InputStream in = Files.newInputStream(file);
+                DataInputStream data = new DataInputStream(in)) {
+            if (data.readInt() != MAGIC) {
+                throw new IOException(file + " is not a bert-distill array file");
+            }
+            int count = data.readInt();
+            Map<String, NDArray> arrays = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String name = data.readUTF();
+                byte[] bytes = new byte[data.readInt()];
+                data.readFully(bytes);
+                arrays.put(name, NDArray.decode(manager, bytes));
+            }
+            return arrays;
+        }
+    }
+
+    /**
+     * Overwrites every parameter of {@code block} in place with the saved value of the same name.
+     *
+     * @throws IOException naming a parameter that is missing or has another shape
+     */
+    static void copyInto(Block block, Map<String, NDArray> saved, Path source) throws IOException {
+        for (Map.Entry<String, NDArray> entry : parameters(block).entrySet()) {
+            NDArray value = saved.get(entry.getKey());
+            Shape expected = entry.getValue().getShape();
+            if (value == null || !value.getShape().equals(expected)) {
+                throw new IOException(
+                        source
+                                + " does not fit the model: parameter '"
+                                + entry.getKey()
+                                + "' "
+                                + (value == null ? "is missing" : "has shape " + value.getShape())
+                                + ", expected "
+                                + expected);
+            }
+            entry.getValue().set(value.toByteBuffer());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.github.bertdistill.distill.train;
+
+/**
+ * Everything about a run's progress that a checkpoint must hold besides the arrays, saved as {@code
+ * state.json}: counters, the running epoch loss, the best dev accuracy so far and the early
+ * stopping count, plus what identifies the run (both configs and the training set's fingerprint),
+ * so that a checkpoint is never resumed under other settings.
+ */
+final class TrainingState {
+    /** Steps completed. */
+    long step;
+
+    /** Sum of batch-size-weighted losses and examples seen so far in the current epoch. */
+    double epochLossSum;
+
+    long epochExamples;
+
+    /** Loss of the last step completed. */
+    double lastLoss = Double.NaN;
+
+    /** Best dev accuracy so far and the step it was reached at (-1 before any validation). */
+    double bestAccuracy = Double.NaN;
+
+    long bestStep = -1;
+
+    double lastAccuracy = Double.NaN;
+
+    int validationsWithoutImprovement;
+
+    boolean stoppedEarly;
+
+    long optimizerSteps;
+
+    String trainingConfig;
+
+    String methodConfig;
+
+    String trainFingerprint;
+
+    /** A fresh state for the run identified by these settings and data. */
+    static TrainingState start(TrainingConfig training, MethodConfig method, String fingerprint) {
+        TrainingState state = new TrainingState();
+        state.trainingConfig = training.toJson();
+        state.methodConfig = method.toJson();
+        state.trainFingerprint = fingerprint;
+        return state;
+    }
+
+    /**
+     * Checks that this checkpoint belongs to the run {@code expected} describes.
+     *
+     * @throws IllegalStateException naming what differs
+     */
+    void checkSameRun(TrainingState expected, Object where) {
+        check("training config", trainingConfig, expected.trainingConfig, where);
+        check("method config", methodConfig, expected.methodConfig, where);
+        check("training set", trainFingerprint, expected.trainFingerprint, where);
+    }
+
+    private static void check(String what, String found, String expected, Object where) {
+        if (!expected.equals(found)) {
+            throw new IllegalStateException(
+                    "the checkpoint in "
+                            + where
+                            + " was written with another "
+                            + what
+                            + "; resume with the same settings, or use a new output folder.\n"
+                            + "checkpoint: "
+                            + found
+                            + "\nthis run:   "
+                            + expected);
+        }
+    }
+
+    String toJson() {
+        return ConfigJson.GSON.toJson(this);
+    }
+
+    static TrainingState fromJson(String json) {
+        return ConfigJson.GSON.fromJson(json, TrainingState.class);
+    }
+}

@@ -1,0 +1,140 @@
+package io.github.bertdistill.distill.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.bertdistill.distill.loss.LossKind;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void trainingConfigRoundTripsThroughJson() {
+        TrainingConfig config =
+                TrainingConfig.builder()
+                        .setOutputDir(Path.of("runs", "x"))
+                        .optEpochs(4)
+                        .optBatchSize(64)
+                        .optEvalEverySteps(100)
+                        .optPatience(3)
+                        .optSeed(7)
+                        .build();
+        TrainingConfig read = TrainingConfig.fromJson(config.toJson());
+
+        assertEquals(config, read);
+        assertEquals(Path.of("runs", "x"), read.outputDir());
+        assertEquals(64, read.batchSize());
+    }
+
+    @Test
+    void methodConfigRoundTripsThroughJsonAndKeepsDefaultsForMissingKeys() {
+        MethodConfig config =
+                MethodConfig.builder()
+                        .optLossKind(LossKind.MSE)
+                        .optTemperature(Schedule.linear(8, 1))
+                        .optAlpha(Schedule.constant(0.3f))
+                        .optLearningRateSchedule(LearningRateSchedule.LINEAR_DECAY)
+                        .optWarmupFraction(0.1f)
+                        .build();
+        assertEquals(config, MethodConfig.fromJson(config.toJson()));
+
+        MethodConfig partial = MethodConfig.fromJson("{\"temperature\": {\"from\": 4, \"to\": 4}}");
+        assertEquals(4, partial.temperature().valueAt(0.5));
+        assertEquals(OptimizerKind.ADAMW, partial.optimizer());
+        assertEquals(1, partial.alpha().valueAt(0));
+    }
+
+    @Test
+    void unknownKeysAreErrorsNamingTheKey() {
+        IllegalArgumentException top =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> MethodConfig.fromJson("{\"temprature\": 2}"));
+        assertEquals(
+                "unknown key 'MethodConfig.temprature'; known keys: [alpha, clipNorm,"
+                        + " learningRate, learningRateSchedule, lossKind, optimizer, temperature,"
+                        + " warmupFraction, weightDecay]",
+                top.getMessage());
+
+        IllegalArgumentException nested =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> MethodConfig.fromJson("{\"alpha\": {\"form\": 1, \"to\": 0}}"));
+        assertEquals(
+                "unknown key 'MethodConfig.alpha.form'; known keys: [from, to]",
+                nested.getMessage());
+
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainingConfig.fromJson("{\"outputDir\": \"x\", \"epoch\": 3}"));
+    }
+
+    @Test
+    void invalidValuesAreRejected() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MethodConfig.builder().optAlpha(Schedule.linear(1, 1.5f)).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> MethodConfig.builder().optTemperature(Schedule.constant(0)).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromJson("{}"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TrainingConfig.builder().setOutputDir(Path.of("x")).optBatchSize(0).build());
+    }
+
+    @Test
+    void schedulesInterpolateOverTheRun() {
+        Schedule annealing = Schedule.linear(8, 1);
+        assertEquals(8, annealing.valueAt(0));
+        assertEquals(4.5f, annealing.valueAt(0.5));
+        assertEquals(1, annealing.valueAt(1));
+        assertEquals(1, annealing.valueAt(2));
+        assertEquals(3, Schedule.constant(3).valueAt(0.7));
+    }
+
+    @Test
+    void lossFollowsTheTemperatureAndAlphaSchedules() {
+        MethodConfig method =
+                MethodConfig.builder()
+                        .optTemperature(Schedule.linear(5, 1))
+                        .optAlpha(Schedule.linear(0, 1))
+                        .build();
+        assertEquals(0.25f, method.lossAt(0.25).alpha());
+        assertEquals(4f, method.temperature().valueAt(0.25));
+    }
+
+    @Test
+    void learningRateWarmsUpThenDecaysLinearly() {
+        MethodConfig bert =
+                MethodConfig.builder()
+                        .optLearningRate(1f)
+                        .optWarmupFraction(0.1f)
+                        .optLearningRateSchedule(LearningRateSchedule.LINEAR_DECAY)
+                        .build();
+        assertEquals(0.1f, bert.learningRateAt(0, 100), 1e-6);
+        assertEquals(1f, bert.learningRateAt(9, 100), 1e-6);
+        assertEquals(1f, bert.learningRateAt(10, 100), 1e-6);
+        assertEquals(0.5f, bert.learningRateAt(55, 100), 1e-6);
+        assertEquals(1f / 90, bert.learningRateAt(99, 100), 1e-6);
+
+        MethodConfig constant = MethodConfig.builder().optLearningRate(2f).build();
+        assertEquals(2f, constant.learningRateAt(99, 100));
+    }
+
+    @Test
+    void trainingStateRoundTripsIncludingNaN() {
+        TrainingState state =
+                TrainingState.start(
+                        TrainingConfig.builder().setOutputDir(Path.of("x")).build(),
+                        MethodConfig.builder().build(),
+                        "abc");
+        state.step = 12;
+        TrainingState read = TrainingState.fromJson(state.toJson());
+
+        assertEquals(12, read.step);
+        assertEquals(Double.NaN, read.bestAccuracy);
+        read.checkSameRun(state, "here");
+    }
+}

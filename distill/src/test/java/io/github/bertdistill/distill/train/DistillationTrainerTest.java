@@ -1,0 +1,301 @@
+package io.github.bertdistill.distill.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.BlockTextClassifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DistillationTrainerTest {
+    private static final TextDataset TRAIN = TinyTask.labelled("train", 96, 1);
+    private static final TextDataset DEV = TinyTask.labelled("dev", 48, 2);
+    private static final MethodConfig SUPERVISED =
+            MethodConfig.builder()
+                    .optOptimizer(OptimizerKind.ADAM)
+                    .optLearningRate(0.02f)
+                    .optClipNorm(5)
+                    .build();
+
+    @TempDir Path dir;
+
+    @BeforeAll
+    static void startEngine() {
+        EngineBootstrap.start();
+    }
+
+    @Test
+    void fineTunesOnGoldLabelsAlone() throws IOException {
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            TrainingResult result = trainer(model, config("run").build(), SUPERVISED).build().fit();
+
+            assertEquals(30, result.steps());
+            assertTrue(
+                    result.bestDevAccuracy() >= 0.95, "dev accuracy " + result.bestDevAccuracy());
+            assertEquals(result.bestDevAccuracy(), DevAccuracy.of(model, DEV, 16));
+        }
+    }
+
+    @Test
+    void distilsFromTeacherLogitsOnMixedLabelledAndUnlabelledText() throws IOException {
+        // Half the examples keep their gold label only, half have only the teacher's logits.
+        List<TextExample> mixed = new ArrayList<>();
+        Map<String, float[]> teacher = new HashMap<>();
+        for (int i = 0; i < TRAIN.size(); i++) {
+            TextExample example = TRAIN.get(i);
+            if (i % 2 == 0) {
+                mixed.add(example);
+            } else {
+                mixed.add(TextExample.unlabelled(example.id(), example.text()));
+                teacher.put(example.id(), TinyTask.teacherLogits(TRAIN).get(example.id()));
+            }
+        }
+        MethodConfig distil =
+                MethodConfig.builder()
+                        .optOptimizer(OptimizerKind.ADAM)
+                        .optLearningRate(0.02f)
+                        .optTemperature(Schedule.linear(4, 1))
+                        .optAlpha(Schedule.constant(0.5f))
+                        .build();
+        List<Float> temperatures = new ArrayList<>();
+        TrainingListener recorder =
+                new TrainingListener() {
+                    @Override
+                    public void onStep(StepMetrics metrics) {
+                        temperatures.add(metrics.temperature());
+                    }
+                };
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            TrainingResult result =
+                    DistillationTrainer.builder()
+                            .setTrainingConfig(config("run").build())
+                            .setMethodConfig(distil)
+                            .setClassifier(model)
+                            .setTrainSet(TRAIN.derive("mixed", mixed))
+                            .optSoftTargets(SoftTargets.of(teacher))
+                            .optDevSet(DEV)
+                            .addListener(recorder)
+                            .build()
+                            .fit();
+
+            assertTrue(
+                    result.bestDevAccuracy() >= 0.95, "dev accuracy " + result.bestDevAccuracy());
+        }
+        assertEquals(4f, temperatures.get(0));
+        assertEquals(1 + 3f / 30, temperatures.get(29), 1e-5);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameMetrics() throws IOException {
+        TrainingResult first;
+        TrainingResult second;
+        try (BlockTextClassifier model = TinyTask.classifier(3)) {
+            first = trainer(model, config("a").build(), SUPERVISED).build().fit();
+        }
+        try (BlockTextClassifier model = TinyTask.classifier(3)) {
+            second = trainer(model, config("b").build(), SUPERVISED).build().fit();
+        }
+        assertEquals(first, second);
+        assertEquals(
+                losses(dir.resolve("a/metrics.jsonl")), losses(dir.resolve("b/metrics.jsonl")));
+    }
+
+    @Test
+    void resumingAfterACrashReproducesTheUninterruptedRun() throws IOException {
+        TrainingResult uninterrupted;
+        float[][] expectedLogits;
+        try (BlockTextClassifier model = TinyTask.classifier(5)) {
+            uninterrupted =
+                    trainer(model, config("whole").optCheckpointEverySteps(5).build(), SUPERVISED)
+                            .build()
+                            .fit();
+            expectedLogits = model.logits(DEV.texts());
+        }
+
+        TrainingConfig crashing = config("crash").optCheckpointEverySteps(5).build();
+        try (BlockTextClassifier model = TinyTask.classifier(5)) {
+            TrainingListener crash =
+                    new TrainingListener() {
+                        @Override
+                        public void onStep(StepMetrics metrics) {
+                            if (metrics.step() == 13) {
+                                throw new IllegalStateException("injected crash");
+                            }
+                        }
+                    };
+            DistillationTrainer trainer =
+                    trainer(model, crashing, SUPERVISED).addListener(crash).build();
+            assertThrows(IllegalStateException.class, trainer::fit);
+        }
+        TrainingResult resumed;
+        try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
+            resumed = trainer(model, crashing, SUPERVISED).build().fit();
+            assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
+        }
+        assertEquals(uninterrupted, resumed);
+        assertEquals(
+                losses(dir.resolve("whole/metrics.jsonl")),
+                losses(dir.resolve("crash/metrics.jsonl")));
+    }
+
+    @Test
+    void aNanLossStopsTheRunAndKeepsTheBestCheckpoint() throws IOException {
+        AtomicBoolean poisoned = new AtomicBoolean();
+        Map<String, float[]> teacher = TinyTask.teacherLogits(TRAIN);
+        SoftTargets targets =
+                id ->
+                        poisoned.get()
+                                ? Optional.of(new float[] {Float.NaN, 0})
+                                : Optional.of(teacher.get(id));
+        MethodConfig distil =
+                MethodConfig.builder()
+                        .optOptimizer(OptimizerKind.ADAM)
+                        .optLearningRate(0.02f)
+                        .optAlpha(Schedule.constant(0.5f))
+                        .optTemperature(Schedule.constant(2))
+                        .build();
+        TrainingListener poison =
+                new TrainingListener() {
+                    @Override
+                    public void onStep(StepMetrics metrics) {
+                        poisoned.set(metrics.step() == 14);
+                    }
+                };
+        TrainingConfig config = config("nan").optEvalEverySteps(4).build();
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            DistillationTrainer trainer =
+                    trainer(model, config, distil)
+                            .optSoftTargets(targets)
+                            .addListener(poison)
+                            .build();
+            NonFiniteLossException e = assertThrows(NonFiniteLossException.class, trainer::fit);
+            assertTrue(
+                    e.getMessage().startsWith("training stopped at step 15 of 30"), e.getMessage());
+            assertTrue(e.getMessage().contains("the loss is NaN"), e.getMessage());
+            assertTrue(e.getMessage().contains("step-000000012"), e.getMessage());
+        }
+        Path best = dir.resolve("nan/best/step-000000012");
+        String metrics = Files.readString(best.resolve("metrics.json"));
+        try (BlockTextClassifier fresh = TinyTask.classifier(1)) {
+            assertTrue(
+                    new Checkpoints(dir.resolve("nan"))
+                            .restoreBest(fresh.block(), fresh.manager()));
+            double accuracy = DevAccuracy.of(fresh, DEV, 16);
+            assertTrue(metrics.contains("\"devAccuracy\": " + accuracy), metrics);
+        }
+    }
+
+    @Test
+    void stopsEarlyWhenTheDevAccuracyNoLongerImproves() throws IOException {
+        MethodConfig frozen = MethodConfig.builder().optLearningRate(1e-12f).build();
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            TrainingResult result =
+                    trainer(
+                                    model,
+                                    config("early").optEvalEverySteps(2).optPatience(2).build(),
+                                    frozen)
+                            .build()
+                            .fit();
+
+            assertTrue(result.stoppedEarly());
+            assertEquals(6, result.steps());
+            assertEquals(2, result.bestStep());
+        }
+    }
+
+    @Test
+    void refusesToResumeUnderOtherSettings() throws IOException {
+        TrainingConfig config = config("run").optMaxSteps(3).build();
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            trainer(model, config, SUPERVISED).build().fit();
+            MethodConfig other = SUPERVISED.withConstant(1, 0.5f);
+            IllegalStateException e =
+                    assertThrows(
+                            IllegalStateException.class,
+                            () -> trainer(model, config, other).build().fit());
+            assertTrue(e.getMessage().contains("another method config"), e.getMessage());
+        }
+    }
+
+    @Test
+    void rejectsAnExampleThatTeachesNothing() {
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    DistillationTrainer.builder()
+                                            .setTrainingConfig(config("run").build())
+                                            .setMethodConfig(SUPERVISED)
+                                            .setClassifier(model)
+                                            .setTrainSet(TinyTask.unlabelled(TRAIN))
+                                            .build()
+                                            .fit());
+            assertTrue(e.getMessage().contains("'train-0' has neither"), e.getMessage());
+        }
+    }
+
+    @Test
+    void stepsDoNotLeaveArraysBehind() throws IOException {
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            NDManager everything = model.manager().getParentManager();
+            int before = model.manager().getManagedArrays().size();
+            List<Integer> liveArrays = new ArrayList<>();
+            TrainingListener counter =
+                    new TrainingListener() {
+                        @Override
+                        public void onStep(StepMetrics metrics) {
+                            liveArrays.add(everything.getManagedArrays().size());
+                        }
+                    };
+            trainer(model, config("run").build(), SUPERVISED).addListener(counter).build().fit();
+
+            assertEquals(before, model.manager().getManagedArrays().size());
+            assertEquals(30, liveArrays.size());
+            assertEquals(1, liveArrays.stream().distinct().count(), liveArrays.toString());
+        }
+    }
+
+    private TrainingConfig.Builder config(String name) {
+        return TrainingConfig.builder()
+                .setOutputDir(dir.resolve(name))
+                .optEpochs(5)
+                .optBatchSize(16)
+                .optBucketBatches(2)
+                .optSeed(11);
+    }
+
+    private DistillationTrainer.Builder trainer(
+            BlockTextClassifier model, TrainingConfig config, MethodConfig method) {
+        return DistillationTrainer.builder()
+                .setTrainingConfig(config)
+                .setMethodConfig(method)
+                .setClassifier(model)
+                .setTrainSet(TRAIN)
+                .optDevSet(DEV)
+                .addListener(new JsonLinesLog(config.outputDir().resolve("metrics.jsonl")));
+    }
+
+    /** The logged lines without wall-clock fields. */
+    private static List<String> losses(Path log) throws IOException {
+        return Files.readAllLines(log).stream()
+                .map(line -> line.replaceAll(",\"seconds\":[^,}]*", ""))
+                .toList();
+    }
+}

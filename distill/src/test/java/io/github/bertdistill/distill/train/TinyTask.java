@@ -1,0 +1,133 @@
+package io.github.bertdistill.distill.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.BlockTextClassifier;
+import io.github.bertdistill.core.model.EncodedText;
+import io.github.bertdistill.core.model.TextEncoder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A task a tiny model learns in a second: texts of filler words with "good" or "bad" somewhere,
+ * classified by a bag of characters → Linear(16) → ReLU → Dropout → Linear(2).
+ */
+final class TinyTask {
+    static final LabelSet LABELS = LabelSet.of("bad", "good");
+    private static final int VOCABULARY = 28;
+    private static final String FILLER_LETTERS = "cefhiklmnprstu";
+
+    /** a..z → 1..26, anything else 27, padding 0. */
+    static final TextEncoder CHARACTERS =
+            new TextEncoder() {
+                @Override
+                public int maxLength() {
+                    return 64;
+                }
+
+                @Override
+                public long padId() {
+                    return 0;
+                }
+
+                @Override
+                public EncodedText encode(String text) {
+                    long[] ids =
+                            text.chars()
+                                    .limit(maxLength())
+                                    .mapToLong(c -> c >= 'a' && c <= 'z' ? c - 'a' + 1 : 27)
+                                    .toArray();
+                    return EncodedText.of(ids, text.length());
+                }
+            };
+
+    private TinyTask() {}
+
+    /** A freshly initialised classifier; the same seed gives the same weights. */
+    static BlockTextClassifier classifier(int seed) {
+        EngineBootstrap.start();
+        Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed(seed);
+        SequentialBlock block =
+                new SequentialBlock()
+                        .add(
+                                new LambdaBlock(
+                                        in ->
+                                                new NDList(
+                                                        in.get(0)
+                                                                .toType(DataType.INT64, false)
+                                                                .oneHot(VOCABULARY)
+                                                                .sum(new int[] {1})
+                                                                .get(":, 1:"))))
+                        .add(Linear.builder().setUnits(16).build())
+                        .add(Activation::relu)
+                        .add(Dropout.builder().optRate(0.2f).build())
+                        .add(Linear.builder().setUnits(LABELS.size()).build());
+        NDManager manager = NDManager.newBaseManager();
+        Shape shape = new Shape(1, 8);
+        block.initialize(manager, DataType.FLOAT32, shape, shape, shape);
+        return new BlockTextClassifier(block, CHARACTERS, LABELS, manager);
+    }
+
+    /** {@code size} labelled examples with ids {@code <prefix>-<i>}. */
+    static TextDataset labelled(String prefix, int size, long seed) {
+        Random random = new Random(seed);
+        List<TextExample> examples = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            boolean good = random.nextBoolean();
+            examples.add(
+                    TextExample.labelled(
+                            prefix + "-" + i, text(random, good), good ? "good" : "bad"));
+        }
+        return TextDataset.of(prefix, examples);
+    }
+
+    /** The same texts without labels. */
+    static TextDataset unlabelled(TextDataset labelled) {
+        List<TextExample> examples = new ArrayList<>();
+        labelled.forEach(e -> examples.add(TextExample.unlabelled(e.id(), e.text())));
+        return labelled.derive(labelled.name() + "-unlabelled", examples);
+    }
+
+    /** A confident, correct teacher: logits (2, −2) for "bad", (−2, 2) for "good". */
+    static Map<String, float[]> teacherLogits(TextDataset labelled) {
+        Map<String, float[]> logits = new HashMap<>();
+        labelled.forEach(
+                e ->
+                        logits.put(
+                                e.id(),
+                                e.label().orElseThrow().equals("good")
+                                        ? new float[] {-2, 2}
+                                        : new float[] {2, -2}));
+        return logits;
+    }
+
+    private static String text(Random random, boolean good) {
+        List<String> words = new ArrayList<>();
+        int count = 1 + random.nextInt(6);
+        for (int w = 0; w < count; w++) {
+            StringBuilder word = new StringBuilder();
+            int length = 2 + random.nextInt(5);
+            for (int c = 0; c < length; c++) {
+                word.append(FILLER_LETTERS.charAt(random.nextInt(FILLER_LETTERS.length())));
+            }
+            words.add(word.toString());
+        }
+        words.add(random.nextInt(words.size() + 1), good ? "good" : "bad");
+        return String.join(" ", words);
+    }
+}

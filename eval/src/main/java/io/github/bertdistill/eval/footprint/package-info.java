@@ -1,0 +1,2 @@
+/** Footprint of a model: parameter count, bytes on disk and resident memory of the process. */
+package io.github.bertdistill.eval.footprint;

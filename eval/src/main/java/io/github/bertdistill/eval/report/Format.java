@@ -1,0 +1,64 @@
+package io.github.bertdistill.eval.report;
+
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/** How numbers appear in the Markdown tables; "–" stands for an unknown value. */
+final class Format {
+    static final String UNKNOWN = "–";
+
+    private Format() {}
+
+    /** A fraction as a percentage with two decimals: {@code 0.87345 → "87.35 %"}. */
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
+    }
+
+    /** A fraction with three decimals. */
+    static String fraction(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    /** A signed difference in points: {@code "+1.20"}. */
+    static String points(double points) {
+        return String.format(Locale.ROOT, "%+.2f", points);
+    }
+
+    /** A factor: {@code "12.3×"}. */
+    static String times(double factor) {
+        return Double.isFinite(factor) ? String.format(Locale.ROOT, "%.1f×", factor) : UNKNOWN;
+    }
+
+    /** A factor, or "–". */
+    static String times(OptionalDouble factor) {
+        return factor.isPresent() ? times(factor.getAsDouble()) : UNKNOWN;
+    }
+
+    /** Milliseconds with three decimals. */
+    static String millis(double millis) {
+        return String.format(Locale.ROOT, "%.3f", millis);
+    }
+
+    /** A rate with one decimal. */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    /** A p-value: four decimals, or scientific notation below 0.0001. */
+    static String pValue(double p) {
+        return String.format(Locale.ROOT, p < 1e-4 ? "%.2e" : "%.4f", p);
+    }
+
+    /** A count with thousands separators, or "–". */
+    static String count(OptionalLong count) {
+        return count.isPresent() ? String.format(Locale.ROOT, "%,d", count.getAsLong()) : UNKNOWN;
+    }
+
+    /** Bytes in MiB with one decimal, or "–". */
+    static String mebibytes(OptionalLong bytes) {
+        return bytes.isPresent()
+                ? String.format(Locale.ROOT, "%.1f MiB", bytes.getAsLong() / (1024.0 * 1024.0))
+                : UNKNOWN;
+    }
+}

@@ -1,0 +1,103 @@
+package io.github.bertdistill.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.eval.report.EvaluationReport;
+import io.github.bertdistill.eval.report.ModelReport;
+import io.github.bertdistill.eval.report.PairedTest;
+import io.github.bertdistill.eval.stats.McNemarTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationTest {
+
+    @Test
+    void measuresEveryModelInOrder(@TempDir Path work) throws Exception {
+        EvaluationReport report = SampleReport.builder(work).build().run();
+
+        List<ModelReport> models = report.models();
+        assertEquals(
+                List.of("bert-teacher", "textcnn-hard", "textcnn-kd", "tiny-djl"),
+                models.stream().map(ModelReport::name).toList());
+        assertEquals(SampleReport.SIZE, report.testSize());
+        ModelReport teacher = report.teacher().orElseThrow();
+        assertEquals(1, teacher.quality().accuracy().estimate());
+        assertEquals(1, teacher.quality().agreementWithTeacher().orElseThrow());
+        // textcnn-hard is wrong on the 10 multiples of 4 below 60 whose gold label is not "neg".
+        assertEquals(50.0 / 60, models.get(1).quality().accuracy().estimate(), 1e-12);
+        assertEquals(
+                50.0 / 60, models.get(1).quality().agreementWithTeacher().orElseThrow(), 1e-12);
+        Path folder = work.resolve("textcnn-hard");
+        assertEquals(
+                Files.size(folder.resolve("model.params"))
+                        + Files.size(folder.resolve("config.json")),
+                models.get(1).footprint().diskBytes().orElseThrow());
+        assertEquals("textcnn-hard", models.get(1).config().get("architecture").getAsString());
+        assertEquals(21, models.get(1).trainingCurve().size());
+        assertEquals(15, models.get(3).footprint().parameters().orElseThrow());
+        assertTrue(models.get(3).latency().batch1ModelOnly().isPresent());
+        assertTrue(models.get(0).footprint().memory().peakBytes().isPresent());
+    }
+
+    @Test
+    void testsTheDistilledStudentAgainstTheUndistilledOne(@TempDir Path work) throws Exception {
+        EvaluationReport report = SampleReport.builder(work).build().run();
+
+        assertEquals(1, report.pairedTests().size());
+        PairedTest test = report.pairedTests().get(0);
+        assertEquals("textcnn-kd", test.modelA());
+        assertEquals("textcnn-hard", test.modelB());
+        // kd is wrong on 7, 14, 28, 35, 49, 56; hard on 4, 8, 16, 20, 28, 32, 40, 44, 52, 56.
+        assertEquals(8, test.result().b());
+        assertEquals(4, test.result().c());
+        assertEquals(McNemarTest.Method.EXACT_BINOMIAL, test.result().method());
+        // 2 * (1 + 12 + 66 + 220 + 495) / 4096.
+        assertEquals(1588.0 / 4096, test.result().pValue(), 1e-12);
+    }
+
+    @Test
+    void rejectsModelsWithDifferentLabelsAndClosesThem() {
+        FakeClassifier first = FakeClassifier.instant(Fixtures.LABELS, Fixtures::gold);
+        FakeClassifier other = FakeClassifier.instant(LabelSet.of("x", "y", "z"), t -> 0);
+        Evaluation evaluation =
+                Evaluation.builder()
+                        .setDataset(Fixtures.dataset(6))
+                        .optEngineInfo(Fixtures.ENGINE)
+                        .addModel(spec("first", first))
+                        .addModel(spec("other", other))
+                        .build();
+
+        assertThrows(IllegalArgumentException.class, evaluation::run);
+        assertTrue(first.isClosed() && other.isClosed());
+    }
+
+    @Test
+    void rejectsDuplicateNamesAndUnknownPairs() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> oneModel().optPairedTest("m", "nobody").build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        oneModel()
+                                .addModel(
+                                        spec("m", FakeClassifier.instant(Fixtures.LABELS, t -> 0)))
+                                .build());
+    }
+
+    private static Evaluation.Builder oneModel() {
+        return Evaluation.builder()
+                .setDataset(Fixtures.dataset(3))
+                .addModel(spec("m", FakeClassifier.instant(Fixtures.LABELS, t -> 0)));
+    }
+
+    private static ModelSpec spec(String name, FakeClassifier classifier) {
+        return ModelSpec.builder().setName(name).setRole("other").setClassifier(classifier).build();
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.bertdistill.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.eval.SampleReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+    @TempDir static Path folder;
+    private static JsonObject json;
+    private static String markdown;
+    private static String html;
+
+    @BeforeAll
+    static void writeTheSampleReport() throws Exception {
+        EvaluationReport report =
+                SampleReport.builder(Files.createDirectories(folder.resolve("models")))
+                        .build()
+                        .run();
+        ReportWriter.write(report, folder);
+        json =
+                JsonParser.parseString(Files.readString(folder.resolve(ReportWriter.JSON_FILE)))
+                        .getAsJsonObject();
+        markdown = Files.readString(folder.resolve(ReportWriter.MARKDOWN_FILE));
+        html = Files.readString(folder.resolve(ReportWriter.HTML_FILE));
+    }
+
+    @Test
+    void jsonHasEveryRequiredKey() {
+        JsonObject dataset = json.getAsJsonObject("dataset");
+        assertEquals("fake/test", dataset.get("name").getAsString());
+        assertEquals(SampleReport.SIZE, dataset.get("test_size").getAsInt());
+        JsonArray models = json.getAsJsonArray("models");
+        assertEquals(4, models.size());
+        for (JsonElement element : models) {
+            JsonObject model = element.getAsJsonObject();
+            assertHas(
+                    model,
+                    "name",
+                    "role",
+                    "accuracy",
+                    "macro_f1",
+                    "latency_ms",
+                    "throughput_per_s",
+                    "parameters",
+                    "disk_bytes",
+                    "accuracy_ci",
+                    "ece",
+                    "agreement_with_teacher",
+                    "per_class",
+                    "confusion_matrix",
+                    "memory",
+                    "vs_teacher",
+                    "training_curve");
+            assertHas(
+                    model.getAsJsonObject("latency_ms"),
+                    "batch1_p50",
+                    "batch1_p90",
+                    "batch1_p99",
+                    "model_only_p50");
+            assertHas(model.getAsJsonObject("throughput_per_s"), "batch32", "batch64");
+        }
+        assertEquals("teacher", models.get(0).getAsJsonObject().get("role").getAsString());
+        assertEquals(109_484_547, models.get(0).getAsJsonObject().get("parameters").getAsLong());
+        assertTrue(
+                models.get(1)
+                                .getAsJsonObject()
+                                .getAsJsonObject("vs_teacher")
+                                .get("batch1_p50_speedup")
+                                .getAsDouble()
+                        > 1);
+        assertHas(
+                json.getAsJsonObject("environment"),
+                "cpu",
+                "cores",
+                "java",
+                "djl_version",
+                "engine",
+                "engine_version",
+                "threads",
+                "git_commit",
+                "date");
+        assertHas(json, "mcnemar", "benchmark", "config", "sweep");
+        assertEquals(12, json.getAsJsonArray("sweep").size());
+    }
+
+    @Test
+    void markdownHasEverySection() {
+        assertTrue(markdown.startsWith("# Evaluation report: fake/test\n"));
+        for (String heading :
+                List.of(
+                        "## Quality",
+                        "## Latency and throughput",
+                        "## Footprint",
+                        "## Per-class F1",
+                        "## Confusion matrices",
+                        "## McNemar's test",
+                        "## Training curves",
+                        "## T × α sweep",
+                        "## Benchmark overhead",
+                        "## Environment")) {
+            assertTrue(markdown.contains(heading + "\n"), heading);
+        }
+        assertTrue(markdown.contains("| textcnn-kd | textcnn-hard | 8 | 4 |"), markdown);
+        assertTrue(markdown.contains("Δ acc vs teacher (pts)"));
+    }
+
+    @Test
+    void htmlIsSelfContainedWithEveryChart() {
+        for (String id :
+                List.of(
+                        "chart-accuracy-latency",
+                        "chart-throughput",
+                        "chart-per-class-f1",
+                        "confusion-matrices",
+                        "chart-training-curves",
+                        "chart-sweep",
+                        "table-quality",
+                        "table-latency",
+                        "table-footprint",
+                        "table-mcnemar",
+                        "table-environment")) {
+            assertTrue(html.contains("id=\"" + id + "\""), id);
+        }
+        assertTrue(html.contains("echarts.init"));
+        assertTrue(
+                html.contains("Apache ECharts") || html.length() > 1_000_000, "ECharts is inlined");
+        assertFalse(html.contains("<script src"), "no external script");
+        assertFalse(html.contains("/*__REPORT__*/") || html.contains("/*__ECHARTS__*/"));
+        assertTrue(html.contains("\"bert-teacher\""));
+    }
+
+    private static void assertHas(JsonObject object, String... keys) {
+        for (String key : keys) {
+            assertTrue(object.has(key), "missing key " + key + " in " + object.keySet());
+        }
+    }
+}

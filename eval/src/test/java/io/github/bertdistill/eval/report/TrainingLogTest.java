@@ -1,0 +1,48 @@
+package io.github.bertdistill.eval.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TrainingLogTest {
+
+    @Test
+    void readsStepsLossesEpochsAndDevAccuracy() {
+        List<TrainingLog.Point> points =
+                TrainingLog.parse(
+                        List.of(
+                                "{\"step\": 10, \"epoch\": 1, \"loss\": 0.9}",
+                                "{\"step\": 20, \"epoch\": 1, \"loss\": 0.7, \"dev_accuracy\":"
+                                        + " 0.8}"));
+
+        assertEquals(2, points.size());
+        assertEquals(10, points.get(0).step());
+        assertEquals(0.9, points.get(0).loss().orElseThrow());
+        assertTrue(points.get(0).devAccuracy().isEmpty());
+        assertEquals(0.8, points.get(1).devAccuracy().orElseThrow());
+        assertEquals(1, points.get(1).epoch().orElseThrow());
+    }
+
+    @Test
+    void isTolerantOfNoiseAliasesAndStrings() {
+        List<TrainingLog.Point> points =
+                TrainingLog.parse(
+                        List.of(
+                                "",
+                                "not json at all",
+                                "[1, 2, 3]",
+                                "{\"message\": \"epoch done\"}",
+                                "{\"global_step\": \"5\", \"train_loss\": \"0.5\", \"lr\": 1e-3}",
+                                "{\"loss\": 0.4}",
+                                "{\"step\": 7, \"loss\": \"NaN\", \"dev_acc\": 0.75}"));
+
+        assertEquals(3, points.size());
+        assertEquals(5, points.get(0).step());
+        assertEquals(0.5, points.get(0).loss().orElseThrow());
+        assertEquals(5, points.get(1).step(), "no step key: the line's position");
+        assertTrue(points.get(2).loss().isEmpty());
+        assertEquals(0.75, points.get(2).devAccuracy().orElseThrow());
+    }
+}
