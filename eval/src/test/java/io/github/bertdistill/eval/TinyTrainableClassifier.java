@@ -10,8 +10,8 @@ import ai.djl.nn.core.Linear;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
-import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.core.model.TextEncoder;
+import io.github.bertdistill.core.testing.CharacterEncoder;
 
 /**
  * A real DJL {@link BlockTextClassifier} small enough for unit tests: one token per character, the
@@ -21,24 +21,7 @@ public final class TinyTrainableClassifier {
     /** Features fed to the dense layer. */
     public static final int FEATURES = 4;
 
-    private static final TextEncoder CHARS =
-            new TextEncoder() {
-                @Override
-                public int maxLength() {
-                    return 64;
-                }
-
-                @Override
-                public long padId() {
-                    return 0;
-                }
-
-                @Override
-                public EncodedText encode(String text) {
-                    long[] ids = text.codePoints().limit(64).asLongStream().toArray();
-                    return EncodedText.of(ids, text.codePointCount(0, text.length()));
-                }
-            };
+    private static final TextEncoder CHARS = CharacterEncoder.codePoints(64);
 
     private TinyTrainableClassifier() {}
 

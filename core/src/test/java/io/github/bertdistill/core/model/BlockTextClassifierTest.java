@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.LambdaBlock;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.testing.CharacterEncoder;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,24 +19,7 @@ import org.junit.jupiter.api.Test;
 class BlockTextClassifierTest {
 
     /** One token per character, id = code point; pads with 0. */
-    private static final TextEncoder CHARS =
-            new TextEncoder() {
-                @Override
-                public int maxLength() {
-                    return 16;
-                }
-
-                @Override
-                public long padId() {
-                    return 0;
-                }
-
-                @Override
-                public EncodedText encode(String text) {
-                    long[] ids = text.codePoints().limit(16).asLongStream().toArray();
-                    return EncodedText.of(ids, text.codePointCount(0, text.length()));
-                }
-            };
+    private static final TextEncoder CHARS = CharacterEncoder.codePoints(16);
 
     /** Logits [number of real tokens, 0]: a text longer than 2 characters is class "long". */
     private static final LambdaBlock LENGTH_SCORER =

@@ -15,8 +15,8 @@ import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
-import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.core.model.TextEncoder;
+import io.github.bertdistill.core.testing.CharacterEncoder;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,32 +29,11 @@ import java.util.Random;
  */
 final class TinyTask {
     static final LabelSet LABELS = LabelSet.of("bad", "good");
-    private static final int VOCABULARY = 28;
+    private static final int VOCABULARY = CharacterEncoder.LETTER_VOCABULARY;
     private static final String FILLER_LETTERS = "cefhiklmnprstu";
 
     /** a..z → 1..26, anything else 27, padding 0. */
-    static final TextEncoder CHARACTERS =
-            new TextEncoder() {
-                @Override
-                public int maxLength() {
-                    return 64;
-                }
-
-                @Override
-                public long padId() {
-                    return 0;
-                }
-
-                @Override
-                public EncodedText encode(String text) {
-                    long[] ids =
-                            text.chars()
-                                    .limit(maxLength())
-                                    .mapToLong(c -> c >= 'a' && c <= 'z' ? c - 'a' + 1 : 27)
-                                    .toArray();
-                    return EncodedText.of(ids, text.length());
-                }
-            };
+    static final TextEncoder CHARACTERS = CharacterEncoder.lowercaseLetters(64);
 
     private TinyTask() {}
 
