@@ -3,6 +3,7 @@ package io.github.bertdistill.distill.train;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.distill.loss.DistillationLoss;
 import io.github.bertdistill.distill.loss.LossKind;
 
@@ -46,12 +47,12 @@ public final class MethodConfig {
      * @throws IllegalArgumentException naming an unknown key or an invalid value
      */
     public static MethodConfig fromJson(String json) {
-        return ConfigJson.read(json, MethodConfig.class).validate();
+        return StrictJson.read(json, MethodConfig.class).validate();
     }
 
     /** This config as pretty JSON. */
     public String toJson() {
-        return ConfigJson.write(this);
+        return StrictJson.write(this);
     }
 
     /** A copy of this config with constant {@code T} and {@code α} (one cell of a sweep). */

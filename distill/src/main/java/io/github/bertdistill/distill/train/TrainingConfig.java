@@ -3,6 +3,7 @@ package io.github.bertdistill.distill.train;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import io.github.bertdistill.core.config.StrictJson;
 import java.nio.file.Path;
 
 /**
@@ -37,12 +38,12 @@ public final class TrainingConfig {
      * @throws IllegalArgumentException naming an unknown key or an invalid value
      */
     public static TrainingConfig fromJson(String json) {
-        return ConfigJson.read(json, TrainingConfig.class).validate();
+        return StrictJson.read(json, TrainingConfig.class).validate();
     }
 
     /** This config as pretty JSON. */
     public String toJson() {
-        return ConfigJson.write(this);
+        return StrictJson.write(this);
     }
 
     /** Folder for checkpoints, the best model's weights and the metrics log. */

@@ -1,5 +1,7 @@
 package io.github.bertdistill.distill.train;
 
+import io.github.bertdistill.core.config.StrictJson;
+
 /**
  * Everything about a run's progress that a checkpoint must hold besides the arrays, saved as {@code
  * state.json}: counters, the running epoch loss, the best dev accuracy so far and the early
@@ -73,10 +75,10 @@ final class TrainingState {
     }
 
     String toJson() {
-        return ConfigJson.GSON.toJson(this);
+        return StrictJson.GSON.toJson(this);
     }
 
     static TrainingState fromJson(String json) {
-        return ConfigJson.GSON.fromJson(json, TrainingState.class);
+        return StrictJson.GSON.fromJson(json, TrainingState.class);
     }
 }

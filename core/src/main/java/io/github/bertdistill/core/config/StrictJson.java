@@ -1,4 +1,4 @@
-package io.github.bertdistill.distill.train;
+package io.github.bertdistill.core.config;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -14,18 +14,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads and writes the training configs as JSON, strictly: a key the config does not have is an
- * error naming the key (a misspelt {@code "temprature"} must never be silently ignored). Keys left
- * out keep their defaults.
+ * Reads and writes bert-distill's configuration classes as JSON, strictly: a key the class does not
+ * have is an error naming the key's path (a misspelt {@code "temprature"} must never be silently
+ * ignored). Keys left out keep the defaults of the class's field initialisers. Nested objects whose
+ * classes belong to bert-distill are checked the same way, recursively.
  */
-final class ConfigJson {
-    static final Gson GSON =
+public final class StrictJson {
+    /** The Gson used for configs: pretty-printed, NaN and infinities allowed. */
+    public static final Gson GSON =
             new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
-    private ConfigJson() {}
+    private static final String PROJECT_PACKAGE = "io.github.bertdistill";
+
+    private StrictJson() {}
 
     /** Pretty JSON of {@code config}. */
-    static String write(Object config) {
+    public static String write(Object config) {
         return GSON.toJson(config) + "\n";
     }
 
@@ -34,7 +38,7 @@ final class ConfigJson {
      *
      * @throws IllegalArgumentException if the JSON is malformed or has a key {@code type} lacks
      */
-    static <T> T read(String json, Class<T> type) {
+    public static <T> T read(String json, Class<T> type) {
         try {
             JsonElement root = JsonParser.parseString(json);
             checkKeys(root, type, type.getSimpleName());
@@ -68,6 +72,8 @@ final class ConfigJson {
     }
 
     private static boolean isNested(Class<?> type) {
-        return type.getPackage() == ConfigJson.class.getPackage() && !type.isEnum();
+        return !type.isEnum()
+                && !type.isPrimitive()
+                && type.getPackageName().startsWith(PROJECT_PACKAGE);
     }
 }
