@@ -1,0 +1,126 @@
+package io.github.bertdistill.student.init;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Pre-trained word vectors in the text format of word2vec and GloVe: one word per line followed by
+ * its {@code d} numbers, separated by spaces; word2vec files start with a {@code "count d"} header
+ * line, GloVe files do not (both are recognised). If a line has more than {@code d + 1} fields, the
+ * last {@code d} are the vector and the rest, joined by spaces, the word.
+ */
+public final class WordVectors {
+    private final int dimension;
+    private final Map<String, float[]> vectors;
+    private final Map<String, float[]> lowerCased = new HashMap<>();
+
+    private WordVectors(int dimension, Map<String, float[]> vectors, List<String> order) {
+        this.dimension = dimension;
+        this.vectors = vectors;
+        for (String word : order) {
+            lowerCased.putIfAbsent(word.toLowerCase(Locale.ROOT), vectors.get(word));
+        }
+    }
+
+    /**
+     * Reads the vectors of the words that {@code keep} accepts (all of them with {@code w -> true};
+     * a filter keeps memory small for large files). The first vector of a word that appears twice
+     * wins.
+     *
+     * @throws IOException naming the file and line of the first malformed line
+     */
+    public static WordVectors read(Path file, Predicate<String> keep) throws IOException {
+        Map<String, float[]> vectors = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        int dimension = -1;
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = reader.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                String[] fields = trimmed.split(" +");
+                if (number == 1 && fields.length == 2 && isInt(fields[0]) && isInt(fields[1])) {
+                    dimension = Integer.parseInt(fields[1]);
+                    continue;
+                }
+                if (dimension < 0) {
+                    dimension = fields.length - 1;
+                }
+                if (dimension < 1 || fields.length < dimension + 1) {
+                    throw new IOException(
+                            file
+                                    + ":"
+                                    + number
+                                    + ": expected a word and "
+                                    + Math.max(dimension, 1)
+                                    + " numbers, got "
+                                    + fields.length
+                                    + " fields");
+                }
+                int wordFields = fields.length - dimension;
+                String word =
+                        wordFields == 1
+                                ? fields[0]
+                                : String.join(" ", java.util.Arrays.copyOf(fields, wordFields));
+                if (!keep.test(word) || vectors.containsKey(word)) {
+                    continue;
+                }
+                float[] vector = new float[dimension];
+                try {
+                    for (int j = 0; j < dimension; j++) {
+                        vector[j] = Float.parseFloat(fields[wordFields + j]);
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IOException(
+                            file + ":" + number + ": not a number: " + e.getMessage(), e);
+                }
+                vectors.put(word, vector);
+                order.add(word);
+            }
+        }
+        if (dimension < 1) {
+            throw new IOException(file + ": no word vectors found");
+        }
+        return new WordVectors(dimension, vectors, order);
+    }
+
+    private static boolean isInt(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit);
+    }
+
+    /** Width of the vectors. */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Number of words read. */
+    public int size() {
+        return vectors.size();
+    }
+
+    /**
+     * The vector of {@code word} ignoring case: the first word of the file that equals it after
+     * lower-casing, or null (not a copy).
+     */
+    public float[] getIgnoringCase(String word) {
+        return lowerCased.get(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** The vector of {@code word}, or null (not a copy). */
+    public float[] get(String word) {
+        return vectors.get(word);
+    }
+}

@@ -1,0 +1,492 @@
+package io.github.bertdistill.student.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv1d;
+import ai.djl.nn.core.Embedding;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.PairList;
+import io.github.bertdistill.student.init.EmbeddingMatrix;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * TextCNN (Kim 2014, "Convolutional Neural Networks for Sentence Classification") as a forward-only
+ * DJL block.
+ *
+ * <p>For a text of {@code n} real tokens with embeddings {@code x_1..x_n ∈ R^d}, each kernel width
+ * {@code h} has {@code F} filters {@code w ∈ R^{h·d}}; filter {@code j} produces the feature map
+ * {@code c_t = ReLU(w_j · x_{t:t+h−1} + b_j)} and keeps its maximum over time {@code ĉ_j = max_t
+ * c_t}. The pooled features of all widths are concatenated, dropped out with rate {@code p} during
+ * training, and a linear layer maps them to raw logits {@code z = W·ĉ + b} (never a softmax).
+ *
+ * <p><b>Input:</b> {@code [tokenIds, attentionMask, tokenTypeIds]}, int64 {@code [B, L]}; the type
+ * ids are ignored and may be left out. <b>Output:</b> {@code [logits]}, float32 {@code [B,
+ * classes]}.
+ *
+ * <p><b>Padding never changes the result.</b> Real tokens come first and padding last (as {@code
+ * EncodedBatch} lays them out). Embeddings at padding positions are multiplied by the mask (zero
+ * vectors, whatever the {@code [PAD]} row holds), and a window is kept only if it lies inside the
+ * real tokens ({@code t ≤ n − h}); a text shorter than a kernel ({@code n < h}) keeps exactly one
+ * window, at {@code t = 0}, which sees its tokens followed by zero vectors. Dropped windows get
+ * {@code −∞} before the max. Because ReLU is monotone, {@code max_t ReLU(c_t) = ReLU(max_t c_t)},
+ * so one ReLU is applied to the pooled features. The padded length {@code L} must be at least the
+ * widest kernel (the encoder's {@code minBatchLength}); an empty text ({@code n = 0}) gets the
+ * logits of an all-zero input. The masks are built in Java from the attention mask, and skipped
+ * when a batch has no padding, which keeps a single-sentence call at about 15 engine operations.
+ *
+ * <p><b>Embedding modes:</b> {@link EmbeddingMode#STATIC} freezes the embedding matrix ({@code
+ * requiresGradient() == false}, so optimisers skip it); {@link EmbeddingMode#NON_STATIC} trains it;
+ * {@link EmbeddingMode#MULTICHANNEL} keeps a frozen and a trained copy and concatenates them along
+ * the feature axis, so each filter has weights for both channels (Kim's two channels).
+ *
+ * <p>Parameters have stable names ({@link #namedParameters()}): {@code embedding.weight [V, d]},
+ * {@code embedding_static.weight} (multichannel), {@code convs.i.weight [F, d·channels, h_i]},
+ * {@code convs.i.bias [F]}, {@code classifier.weight [classes, F·widths]}, {@code classifier.bias}.
+ * Random initialisation is seeded and done in Java: embeddings {@code U(−0.25, 0.25)} (Kim's choice
+ * for unknown words), convolution and linear weights and biases {@code U(−1/√fanIn, 1/√fanIn)}
+ * (PyTorch's default). The {@code [PAD]} row is never read: padding positions are masked.
+ *
+ * <p>Once initialised, {@code forward} only reads the parameters, so it may be called from several
+ * threads at once in inference mode.
+ */
+public final class TextCnnBlock extends AbstractBlock {
+    private static final byte VERSION = 1;
+
+    private final int vocabularySize;
+    private final int numClasses;
+    private final TextCnnConfig config;
+    private final Parameter embedding;
+    private final Parameter staticEmbedding;
+    private final List<Conv1d> convs = new ArrayList<>();
+    private final Linear classifier;
+    private final int[] widths;
+
+    private TextCnnBlock(Builder b) {
+        super(VERSION);
+        this.vocabularySize = b.vocabularySize;
+        this.numClasses = b.numClasses;
+        this.config = b.config.build();
+        this.widths = config.kernelWidths();
+        int d = config.embeddingSize();
+        Shape embeddingShape = new Shape(vocabularySize, d);
+        this.embedding =
+                addParameter(
+                        Parameter.builder()
+                                .setName("embedding")
+                                .setType(Parameter.Type.WEIGHT)
+                                .optShape(embeddingShape)
+                                .optRequiresGrad(config.embeddingMode() != EmbeddingMode.STATIC)
+                                .build());
+        this.staticEmbedding =
+                config.embeddingMode() == EmbeddingMode.MULTICHANNEL
+                        ? addParameter(
+                                Parameter.builder()
+                                        .setName("embedding_static")
+                                        .setType(Parameter.Type.WEIGHT)
+                                        .optShape(embeddingShape)
+                                        .optRequiresGrad(false)
+                                        .build())
+                        : null;
+        for (int i = 0; i < widths.length; i++) {
+            convs.add(
+                    addChildBlock(
+                            "conv" + i + "_k" + widths[i],
+                            Conv1d.builder()
+                                    .setKernelShape(new Shape(widths[i]))
+                                    .setFilters(config.filtersPerWidth())
+                                    .build()));
+        }
+        this.classifier =
+                addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
+        setSeededInitializers(b.seed, b.embeddings);
+    }
+
+    /** A builder; vocabulary size and number of classes are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Rows of the embedding matrix. */
+    public int vocabularySize() {
+        return vocabularySize;
+    }
+
+    /** Number of classes (logits per text). */
+    public int numClasses() {
+        return numClasses;
+    }
+
+    /** The hyper-parameters. */
+    public TextCnnConfig config() {
+        return config;
+    }
+
+    /** Input channels of every convolution: the embedding width, doubled when multichannel. */
+    public int channels() {
+        return config.embeddingSize() * (staticEmbedding == null ? 1 : 2);
+    }
+
+    /**
+     * The parameters under stable, engine-independent names, in a fixed order: the names of the
+     * tensors in {@code model.safetensors}.
+     */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> named = new LinkedHashMap<>();
+        named.put("embedding.weight", embedding);
+        if (staticEmbedding != null) {
+            named.put("embedding_static.weight", staticEmbedding);
+        }
+        for (int i = 0; i < convs.size(); i++) {
+            named.put("convs." + i + ".weight", convs.get(i).getParameters().get("weight"));
+            named.put("convs." + i + ".bias", convs.get(i).getParameters().get("bias"));
+        }
+        named.put("classifier.weight", classifier.getParameters().get("weight"));
+        named.put("classifier.bias", classifier.getParameters().get("bias"));
+        return Collections.unmodifiableMap(named);
+    }
+
+    /** The shapes every named parameter has once initialised. */
+    public Map<String, Shape> parameterShapes() {
+        Map<String, Shape> shapes = new LinkedHashMap<>();
+        int d = config.embeddingSize();
+        int f = config.filtersPerWidth();
+        shapes.put("embedding.weight", new Shape(vocabularySize, d));
+        if (staticEmbedding != null) {
+            shapes.put("embedding_static.weight", new Shape(vocabularySize, d));
+        }
+        for (int i = 0; i < widths.length; i++) {
+            shapes.put("convs." + i + ".weight", new Shape(f, channels(), widths[i]));
+            shapes.put("convs." + i + ".bias", new Shape(f));
+        }
+        shapes.put("classifier.weight", new Shape(numClasses, config.featureCount()));
+        shapes.put("classifier.bias", new Shape(numClasses));
+        return shapes;
+    }
+
+    /** Total number of scalar parameters (frozen ones included). */
+    public long parameterCount() {
+        return parameterShapes().values().stream().mapToLong(Shape::size).sum();
+    }
+
+    /**
+     * Replaces every parameter's initializer with fixed values (for loading a saved model); call
+     * before {@link #initialize}.
+     *
+     * @param values row-major float32 values by {@linkplain #namedParameters() name}
+     * @param shapes their stored shapes
+     * @param source where they come from, for error messages
+     * @throws IllegalArgumentException naming a missing, unexpected or mis-shaped tensor
+     */
+    public void setParameterValues(
+            Map<String, float[]> values, Map<String, Shape> shapes, String source) {
+        checkState(!isInitialized(), "the block is already initialised");
+        Map<String, Shape> expected = parameterShapes();
+        for (String name : values.keySet()) {
+            checkArgument(
+                    expected.containsKey(name),
+                    "%s: unexpected tensor %s; this TextCNN has %s",
+                    source,
+                    name,
+                    expected.keySet());
+        }
+        for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+            String name = e.getKey();
+            checkArgument(values.containsKey(name), "%s: tensor %s is missing", source, name);
+            e.getValue()
+                    .setInitializer(
+                            new ValuesInitializer(
+                                    name, values.get(name), shapes.get(name), source));
+        }
+    }
+
+    /**
+     * Initialises the parameters, then lets go of the initial values (a loaded or pre-trained
+     * embedding matrix can be large): the parameters hold them now.
+     */
+    @Override
+    public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        super.initialize(manager, dataType, inputShapes);
+        for (Parameter parameter : namedParameters().values()) {
+            if (parameter.getInitializer() instanceof ValuesInitializer) {
+                parameter.setInitializer(Initializer.ZEROS);
+            }
+        }
+    }
+
+    /** Initialises the parameters for inputs of shape {@code [batch, length]}. */
+    public void initialize(NDManager manager) {
+        Shape input = new Shape(1, config.widestKernel());
+        initialize(manager, DataType.FLOAT32, input, input, input);
+    }
+
+    private void setSeededInitializers(long seed, EmbeddingMatrix embeddings) {
+        Initializer embeddingInit;
+        if (embeddings != null) {
+            checkArgument(
+                    embeddings.rows() == vocabularySize
+                            && embeddings.cols() == config.embeddingSize(),
+                    "the initial embeddings are %sx%s but the block needs %sx%s",
+                    embeddings.rows(),
+                    embeddings.cols(),
+                    vocabularySize,
+                    config.embeddingSize());
+            embeddingInit =
+                    new ValuesInitializer(
+                            "embedding.weight",
+                            embeddings.values(),
+                            new Shape(vocabularySize, config.embeddingSize()),
+                            "initial embeddings");
+        } else {
+            embeddingInit = new SeededInitializer(0.25, seed);
+        }
+        embedding.setInitializer(embeddingInit);
+        if (staticEmbedding != null) {
+            staticEmbedding.setInitializer(embeddingInit);
+        }
+        int featureCount = config.featureCount();
+        for (int i = 0; i < convs.size(); i++) {
+            double bound = 1 / Math.sqrt((double) channels() * widths[i]);
+            convs.get(i)
+                    .getParameters()
+                    .get("weight")
+                    .setInitializer(new SeededInitializer(bound, seed + 101 + 2L * i));
+            convs.get(i)
+                    .getParameters()
+                    .get("bias")
+                    .setInitializer(new SeededInitializer(bound, seed + 102 + 2L * i));
+        }
+        double bound = 1 / Math.sqrt(featureCount);
+        classifier
+                .getParameters()
+                .get("weight")
+                .setInitializer(new SeededInitializer(bound, seed + 11));
+        classifier
+                .getParameters()
+                .get("bias")
+                .setInitializer(new SeededInitializer(bound, seed + 12));
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore parameterStore,
+            NDList inputs,
+            boolean training,
+            PairList<String, Object> params) {
+        checkArgument(inputs.size() >= 2, "expected [tokenIds, attentionMask, ...]");
+        NDArray ids = inputs.get(0);
+        NDArray mask = inputs.get(1);
+        Shape shape = ids.getShape();
+        checkArgument(
+                shape.dimension() == 2 && mask.getShape().equals(shape),
+                "expected token ids and mask of shape [batch, length], got %s and %s",
+                shape,
+                mask.getShape());
+        int batch = Math.toIntExact(shape.get(0));
+        int length = Math.toIntExact(shape.get(1));
+        checkArgument(
+                length >= config.widestKernel(),
+                "padded length %s is shorter than the widest kernel %s; pad batches to the"
+                        + " encoder's minBatchLength",
+                length,
+                config.widestKernel());
+        NDManager manager = ids.getManager();
+        // The masks are tiny: they are computed in Java, which costs far fewer engine calls.
+        long[] maskValues = mask.toType(DataType.INT64, false).toLongArray();
+        int[] lengths = new int[batch];
+        boolean padded = false;
+        for (int b = 0; b < batch; b++) {
+            int n = 0;
+            for (int t = 0; t < length; t++) {
+                n += maskValues[b * length + t] != 0 ? 1 : 0;
+            }
+            lengths[b] = n;
+            padded |= n < length;
+        }
+        NDArray embeddingMask = null;
+        if (padded) {
+            float[] m = new float[batch * length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = maskValues[i] != 0 ? 1f : 0f;
+            }
+            embeddingMask = manager.create(m, new Shape(batch, length, 1));
+        }
+        NDArray x = embed(parameterStore, embedding, ids, embeddingMask, training);
+        if (staticEmbedding != null) {
+            x = x.concat(embed(parameterStore, staticEmbedding, ids, embeddingMask, training), 2);
+        }
+        x = x.transpose(0, 2, 1); // [B, channels, L]
+        NDList pooled = new NDList(convs.size());
+        for (int i = 0; i < convs.size(); i++) {
+            int h = widths[i];
+            int windows = length - h + 1;
+            NDArray features = convs.get(i).forward(parameterStore, new NDList(x), training).head();
+            NDArray windowMask = windowMask(manager, lengths, h, windows);
+            if (windowMask != null) {
+                features = features.add(windowMask);
+            }
+            pooled.add(features.max(new int[] {2})); // [B, F]
+        }
+        // max_t ReLU(c_t) = ReLU(max_t c_t): one ReLU on the pooled features
+        NDArray h =
+                Activation.relu(pooled.size() == 1 ? pooled.head() : NDArrays.concat(pooled, 1));
+        if (training && config.dropout() > 0) {
+            h = Dropout.dropout(h, config.dropout(), true).head();
+        }
+        return classifier.forward(parameterStore, new NDList(h), training);
+    }
+
+    /**
+     * An additive mask {@code [B, 1, windows]}: 0 for kept windows ({@code t ≤ max(n − h, 0)}), −∞
+     * for windows that reach into the padding; null when every window is kept.
+     */
+    private static NDArray windowMask(NDManager manager, int[] lengths, int h, int windows) {
+        boolean any = false;
+        for (int n : lengths) {
+            any |= Math.max(n - h, 0) < windows - 1;
+        }
+        if (!any) {
+            return null;
+        }
+        float[] values = new float[lengths.length * windows];
+        for (int b = 0; b < lengths.length; b++) {
+            int last = Math.max(lengths[b] - h, 0);
+            java.util.Arrays.fill(
+                    values, b * windows + last + 1, (b + 1) * windows, Float.NEGATIVE_INFINITY);
+        }
+        return manager.create(values, new Shape(lengths.length, 1, windows));
+    }
+
+    private static NDArray embed(
+            ParameterStore store, Parameter table, NDArray ids, NDArray mask, boolean training) {
+        NDArray weight = store.getValue(table, ids.getDevice(), training);
+        NDArray x = Embedding.embedding(ids, weight, SparseFormat.DENSE).head();
+        return mask == null ? x : x.mul(mask);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {new Shape(inputShapes[0].get(0), numClasses)};
+    }
+
+    @Override
+    protected void initializeChildBlocks(
+            NDManager manager, DataType dataType, Shape... inputShapes) {
+        long batch = inputShapes[0].get(0);
+        long length = Math.max(inputShapes[0].get(1), config.widestKernel());
+        for (Conv1d conv : convs) {
+            conv.initialize(manager, dataType, new Shape(batch, channels(), length));
+        }
+        classifier.initialize(manager, dataType, new Shape(batch, config.featureCount()));
+    }
+
+    @Override
+    public String toString() {
+        return "TextCnnBlock{vocabulary="
+                + vocabularySize
+                + ", classes="
+                + numClasses
+                + ", "
+                + config.toJson()
+                + "}";
+    }
+
+    /**
+     * Builds a {@link TextCnnBlock}: {@code TextCnnBlock.builder().setVocabularySize(30522)
+     * .setNumClasses(2).optKernelWidths(3, 4, 5).build()}.
+     */
+    public static final class Builder {
+        private int vocabularySize = -1;
+        private int numClasses = -1;
+        private TextCnnConfig.Builder config = TextCnnConfig.builder();
+        private long seed = 42;
+        private EmbeddingMatrix embeddings;
+
+        private Builder() {}
+
+        /** Rows of the embedding matrix (the vocabulary size); required. */
+        public Builder setVocabularySize(int vocabularySize) {
+            this.vocabularySize = vocabularySize;
+            return this;
+        }
+
+        /** Number of classes; required. */
+        public Builder setNumClasses(int numClasses) {
+            this.numClasses = numClasses;
+            return this;
+        }
+
+        /** All hyper-parameters at once (replaces earlier {@code opt} calls). */
+        public Builder optConfig(TextCnnConfig config) {
+            this.config = config.toBuilder();
+            return this;
+        }
+
+        /** Width of the embeddings (default 128). */
+        public Builder optEmbeddingSize(int embeddingSize) {
+            config.optEmbeddingSize(embeddingSize);
+            return this;
+        }
+
+        /** Kernel widths (default 3, 4, 5). */
+        public Builder optKernelWidths(int... kernelWidths) {
+            config.optKernelWidths(kernelWidths);
+            return this;
+        }
+
+        /** Filters per kernel width (default 100). */
+        public Builder optFiltersPerWidth(int filtersPerWidth) {
+            config.optFiltersPerWidth(filtersPerWidth);
+            return this;
+        }
+
+        /** Dropout rate (default 0.5). */
+        public Builder optDropout(float dropout) {
+            config.optDropout(dropout);
+            return this;
+        }
+
+        /** Static, non-static (default) or multichannel embeddings. */
+        public Builder optEmbeddingMode(EmbeddingMode mode) {
+            config.optEmbeddingMode(mode);
+            return this;
+        }
+
+        /** Seed of the random initialisation (default 42). */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Initial embeddings (from a teacher or word vectors) instead of random ones. */
+        public Builder optEmbeddings(EmbeddingMatrix embeddings) {
+            this.embeddings = embeddings;
+            return this;
+        }
+
+        /** The block, not yet initialised. */
+        public TextCnnBlock build() {
+            checkArgument(
+                    vocabularySize >= 2, "vocabularySize must be >= 2, got %s", vocabularySize);
+            checkArgument(numClasses >= 1, "numClasses must be >= 1, got %s", numClasses);
+            return new TextCnnBlock(this);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.bertdistill.student.vocab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The word vocabulary's rule: a word is a maximal run of letters, combining marks and digits; every
+ * other non-whitespace character (punctuation, symbols) is a token of its own; whitespace and
+ * control characters separate tokens and are dropped. With lower-casing, words are lower-cased with
+ * the root locale (accents are kept).
+ *
+ * <p>{@code "Don't stop—it's 9.5/10!"} → {@code [don, ', t, stop, —, it, ', s, 9, ., 5, /, 10, !]}.
+ */
+public final class WordTokenizer implements Tokenizer {
+    private final boolean lowerCase;
+
+    /**
+     * @param lowerCase lower-case every token
+     */
+    public WordTokenizer(boolean lowerCase) {
+        this.lowerCase = lowerCase;
+    }
+
+    @Override
+    public List<String> tokenize(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (CharClasses.isWordChar(c)) {
+                word.appendCodePoint(c);
+                continue;
+            }
+            flush(word, tokens);
+            if (!CharClasses.isWhitespace(c)
+                    && !CharClasses.isIgnored(c)
+                    && !Character.isWhitespace(c)) {
+                tokens.add(Character.toString(c));
+            }
+        }
+        flush(word, tokens);
+        return tokens;
+    }
+
+    private void flush(StringBuilder word, List<String> tokens) {
+        if (word.length() > 0) {
+            tokens.add(CharClasses.normalize(word.toString(), lowerCase, false));
+            word.setLength(0);
+        }
+    }
+}

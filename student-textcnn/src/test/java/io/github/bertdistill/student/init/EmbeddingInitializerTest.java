@@ -1,0 +1,151 @@
+package io.github.bertdistill.student.init;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.student.vocab.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddingInitializerTest {
+    private static final List<String> TEACHER = List.of("[PAD]", "[UNK]", "a", "b", "c", "d", "e");
+    private static final Vocabulary STUDENT =
+            Vocabulary.of(List.of("[PAD]", "[UNK]", "c", "a", "zz", "e"));
+    private static final int D = 6;
+
+    @TempDir Path temp;
+
+    /** Row i of the teacher: a point of a 2-D affine subspace of R^6 plus nothing else. */
+    private static float[] teacherMatrix() {
+        float[] m = new float[TEACHER.size() * D];
+        double[] u1 = {1, 1, 0, 0, 0, 0};
+        double[] u2 = {0, 0, 1, -1, 0, 0};
+        double[] mu = {0.5, -0.2, 0.1, 0.3, 0.7, -0.4};
+        for (int i = 0; i < TEACHER.size(); i++) {
+            double alpha = 3 * Math.sin(i + 1);
+            double beta = 0.5 * Math.cos(2 * i + 1);
+            for (int j = 0; j < D; j++) {
+                m[i * D + j] =
+                        (float)
+                                (mu[j]
+                                        + alpha * u1[j] / Math.sqrt(2)
+                                        + beta * u2[j] / Math.sqrt(2));
+            }
+        }
+        return m;
+    }
+
+    private static float[] teacherRow(float[] m, int i) {
+        float[] row = new float[D];
+        System.arraycopy(m, i * D, row, 0, D);
+        return row;
+    }
+
+    @Test
+    void copiesTheMatchingTeacherRowsAtTheTeachersWidth() {
+        float[] teacher = teacherMatrix();
+        EmbeddingMatrix e = EmbeddingInitializer.fromTeacher(TEACHER, teacher, STUDENT, D, 1);
+        assertEquals(6, e.rows());
+        assertEquals(D, e.cols());
+        assertArrayEquals(new float[D], e.row(0), 0f, "[PAD] is zero");
+        assertArrayEquals(teacherRow(teacher, 1), e.row(1), 0f, "[UNK]");
+        assertArrayEquals(teacherRow(teacher, 4), e.row(2), 0f, "c");
+        assertArrayEquals(teacherRow(teacher, 2), e.row(3), 0f, "a");
+        assertArrayEquals(teacherRow(teacher, 6), e.row(5), 0f, "e");
+        assertEquals(4, e.matchedRows());
+        float[] zz = e.row(4);
+        boolean nonZero = false;
+        for (float v : zz) {
+            nonZero |= v != 0;
+        }
+        assertTrue(nonZero, "a token the teacher lacks gets a random row");
+    }
+
+    @Test
+    void projectsTheMatchingRowsByPca() {
+        float[] teacher = teacherMatrix();
+        EmbeddingMatrix e = EmbeddingInitializer.fromTeacher(TEACHER, teacher, STUDENT, 2, 1);
+        assertEquals(2, e.cols());
+        int[] student = {1, 2, 3, 5};
+        int[] teacherIds = {1, 4, 2, 6};
+        // the points lie in a 2-D affine subspace: projecting on the top 2 components keeps all
+        // pairwise distances
+        for (int i = 0; i < student.length; i++) {
+            for (int j = i + 1; j < student.length; j++) {
+                double dt =
+                        distance(
+                                teacherRow(teacher, teacherIds[i]),
+                                teacherRow(teacher, teacherIds[j]));
+                double ds = distance(e.row(student[i]), e.row(student[j]));
+                assertEquals(dt, ds, 1e-4);
+            }
+        }
+        // and the projection is centred: the matched rows average to zero
+        for (int c = 0; c < 2; c++) {
+            double sum = 0;
+            for (int s : student) {
+                sum += e.row(s)[c];
+            }
+            assertEquals(0, sum / student.length, 1e-5);
+        }
+        assertArrayEquals(new float[2], e.row(0), 0f);
+        // with the projection recomputed by hand: y = (x − μ)·v
+        Pca pca = Pca.fit(teacher, D, teacherIds, 2);
+        float[] expected = new float[2];
+        pca.project(teacher, 4 * D, expected, 0);
+        assertArrayEquals(expected, e.row(2), 0f);
+        assertTrue(pca.variance(0) >= pca.variance(1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> EmbeddingInitializer.fromTeacher(TEACHER, teacher, STUDENT, 7, 1));
+    }
+
+    @Test
+    void readsWord2vecAndGloveTextFiles() throws IOException {
+        Path word2vec = temp.resolve("vectors.txt");
+        Files.writeString(word2vec, "3 2\nC 1.0 2.0\na 0.5 -0.5\nunused 9 9\n");
+        EmbeddingMatrix e = EmbeddingInitializer.fromWordVectors(word2vec, STUDENT, 2, 1);
+        assertArrayEquals(new float[] {1f, 2f}, e.row(2), 0f, "c matches C ignoring case");
+        assertArrayEquals(new float[] {0.5f, -0.5f}, e.row(3), 0f);
+        assertEquals(2, e.matchedRows());
+
+        Path glove = temp.resolve("glove.txt");
+        Files.writeString(glove, "a 0.5 -0.5 1\nc 1 2 3\ne 0 0 1\n");
+        EmbeddingMatrix g = EmbeddingInitializer.fromWordVectors(glove, STUDENT, 3, 1);
+        assertArrayEquals(new float[] {1f, 2f, 3f}, g.row(2), 0f);
+        assertEquals(3, g.matchedRows());
+
+        Path bad = temp.resolve("bad.txt");
+        Files.writeString(bad, "a 0.5 -0.5\nc 1\n");
+        IOException error =
+                assertThrows(
+                        IOException.class,
+                        () -> EmbeddingInitializer.fromWordVectors(bad, STUDENT, 2, 1));
+        assertTrue(error.getMessage().contains("bad.txt:2"), error.getMessage());
+    }
+
+    @Test
+    void randomIsSeededWithAZeroPadRow() {
+        EmbeddingMatrix a = EmbeddingInitializer.random(STUDENT, 4, 3);
+        EmbeddingMatrix b = EmbeddingInitializer.random(STUDENT, 4, 3);
+        assertArrayEquals(a.values(), b.values(), 0f);
+        assertArrayEquals(new float[4], a.row(0), 0f);
+        for (float v : a.values()) {
+            assertTrue(v >= -0.25f && v <= 0.25f);
+        }
+    }
+
+    private static double distance(float[] x, float[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += (x[i] - y[i]) * (double) (x[i] - y[i]);
+        }
+        return Math.sqrt(sum);
+    }
+}

@@ -1,0 +1,273 @@
+package io.github.bertdistill.student.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.student.Fixtures;
+import io.github.bertdistill.student.vocab.StudentVocabulary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class TextCnnBlockTest {
+
+    @BeforeAll
+    static void startEngine() {
+        EngineBootstrap.start();
+    }
+
+    @Test
+    void outputsOneRowOfRawLogitsPerText() {
+        try (TextCnnClassifier classifier = Fixtures.tinyClassifier();
+                NDManager step = classifier.manager().newSubManager()) {
+            EncodedBatch batch =
+                    classifier.encoder().encodeBatch(List.of("a wonderful film", "dull", "", "x"));
+            NDList out =
+                    classifier
+                            .block()
+                            .forward(new ParameterStore(step, false), batch.toNDList(step), false);
+            assertEquals(new Shape(4, 2), out.head().getShape());
+            assertEquals(
+                    new Shape(4, 2),
+                    classifier.block().getOutputShapes(new Shape[] {new Shape(4, 9)})[0]);
+            // raw logits, not probabilities: rows do not sum to 1
+            float[] row = out.head().toFloatArray();
+            assertNotEquals(1f, row[0] + row[1], 1e-3f);
+        }
+    }
+
+    @Test
+    void extraPaddingLeavesLogitsUnchanged() {
+        try (TextCnnClassifier classifier = Fixtures.tinyClassifier()) {
+            List<String> texts =
+                    List.of(
+                            "the film",
+                            "a",
+                            "",
+                            "the plot is thin",
+                            "boring predictable too long and the acting is dull");
+            float[][] together = classifier.logits(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                float[] alone = classifier.logits(texts.get(i));
+                float[] batchAlone = classifier.logits(List.of(texts.get(i)))[0];
+                assertArrayEquals(alone, together[i], 1e-6f, "text " + i);
+                assertArrayEquals(alone, batchAlone, 1e-6f, "text " + i);
+            }
+            // much more padding than needed, through the raw block
+            try (NDManager step = classifier.manager().newSubManager()) {
+                long[] ids = new long[64];
+                long[] mask = new long[64];
+                int[] tokens = classifier.vocabulary().ids("the plot is thin");
+                for (int i = 0; i < tokens.length; i++) {
+                    ids[i] = tokens[i];
+                    mask[i] = 1;
+                }
+                ids[40] = 5; // garbage under the mask must not matter either
+                NDArray idArray = step.create(ids, new Shape(1, 64));
+                NDList input =
+                        new NDList(
+                                idArray, step.create(mask, new Shape(1, 64)), idArray.zerosLike());
+                float[] padded =
+                        classifier
+                                .block()
+                                .forward(new ParameterStore(step, false), input, false)
+                                .head()
+                                .toFloatArray();
+                assertArrayEquals(classifier.logits("the plot is thin"), padded, 1e-6f);
+            }
+        }
+    }
+
+    @Test
+    void rejectsInputsShorterThanTheWidestKernel() {
+        try (TextCnnClassifier classifier = Fixtures.tinyClassifier();
+                NDManager step = classifier.manager().newSubManager()) {
+            NDArray ids = step.zeros(new Shape(1, 3), ai.djl.ndarray.types.DataType.INT64);
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    classifier
+                                            .block()
+                                            .forward(
+                                                    new ParameterStore(step, false),
+                                                    new NDList(ids, ids, ids),
+                                                    false));
+            assertTrue(e.getMessage().contains("widest kernel 4"), e.getMessage());
+        }
+    }
+
+    @Test
+    void staticEmbeddingsStayFixedWhileTheRestTrains() {
+        assertTrainingStep(EmbeddingMode.STATIC);
+    }
+
+    @Test
+    void nonStaticAndMultichannelEmbeddingsTrainAsDocumented() {
+        assertTrainingStep(EmbeddingMode.NON_STATIC);
+        assertTrainingStep(EmbeddingMode.MULTICHANNEL);
+    }
+
+    private static void assertTrainingStep(EmbeddingMode mode) {
+        TextCnnClassifier classifier =
+                io.github.bertdistill.student.model.TextCnnClassifier.builder()
+                        .setVocabulary(Fixtures.words())
+                        .setLabels(Fixtures.LABELS)
+                        .optConfig(Fixtures.tinyConfig().optEmbeddingMode(mode).build())
+                        .build();
+        Map<String, float[]> before = snapshot(classifier.block());
+        try (Model model = Model.newInstance("textcnn", "PyTorch")) {
+            model.setBlock(classifier.block());
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.01f))
+                                            .build());
+            try (Trainer trainer = model.newTrainer(config);
+                    NDManager step = trainer.getManager().newSubManager()) {
+                EncodedBatch batch = classifier.encoder().encodeBatch(Fixtures.TEXTS);
+                NDArray labels = step.create(new float[] {1, 0, 1, 0, 1, 0});
+                try (GradientCollector collector = trainer.newGradientCollector()) {
+                    NDList logits = trainer.forward(batch.toNDList(step));
+                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), logits);
+                    collector.backward(loss);
+                }
+                trainer.step();
+            }
+        }
+        Map<String, float[]> after = snapshot(classifier.block());
+        for (String name : before.keySet()) {
+            boolean frozen =
+                    name.equals("embedding_static.weight")
+                            || (mode == EmbeddingMode.STATIC && name.equals("embedding.weight"));
+            if (frozen) {
+                assertArrayEquals(before.get(name), after.get(name), 0f, mode + " " + name);
+            } else {
+                assertFalse(
+                        java.util.Arrays.equals(before.get(name), after.get(name)),
+                        mode + " " + name + " should change");
+            }
+        }
+        classifier.close();
+    }
+
+    @Test
+    void learnsATinyTaskThroughTheMasks() {
+        // short texts (below the widest kernel) and padded batches put the −∞ window masks and the
+        // embedding mask in the graph: gradients must stay finite and the task must be learnt
+        List<String> texts =
+                List.of("good", "bad", "a good film", "a bad film", "good good", "bad");
+        float[] gold = {1, 0, 1, 0, 1, 0};
+        try (TextCnnClassifier classifier =
+                        TextCnnClassifier.builder()
+                                .setVocabulary(StudentVocabulary.wordBuilder().build(texts))
+                                .setLabels(Fixtures.LABELS)
+                                .optConfig(Fixtures.tinyConfig().build())
+                                .build();
+                Model model = Model.newInstance("textcnn", "PyTorch")) {
+            model.setBlock(classifier.block());
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.01f))
+                                            .build());
+            float first = Float.NaN;
+            float last = Float.NaN;
+            try (Trainer trainer = model.newTrainer(config)) {
+                for (int step = 0; step < 40; step++) {
+                    try (NDManager scope = trainer.getManager().newSubManager();
+                            GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList input = classifier.encoder().encodeBatch(texts).toNDList(scope);
+                        NDArray loss =
+                                trainer.getLoss()
+                                        .evaluate(
+                                                new NDList(scope.create(gold)),
+                                                trainer.forward(input));
+                        collector.backward(loss);
+                        last = loss.getFloat();
+                        first = step == 0 ? last : first;
+                    }
+                    trainer.step();
+                }
+            }
+            assertTrue(Float.isFinite(last) && last < first / 4, first + " -> " + last);
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(
+                        gold[i] == 1 ? "pos" : "neg",
+                        classifier.predict(texts.get(i)).label(),
+                        texts.get(i));
+            }
+        }
+    }
+
+    private static Map<String, float[]> snapshot(TextCnnBlock block) {
+        Map<String, float[]> values = new HashMap<>();
+        for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
+            values.put(e.getKey(), e.getValue().getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    @Test
+    void namedParametersHaveTheDocumentedShapes() {
+        TextCnnBlock block =
+                TextCnnBlock.builder()
+                        .setVocabularySize(50)
+                        .setNumClasses(3)
+                        .optEmbeddingSize(6)
+                        .optKernelWidths(3, 5)
+                        .optFiltersPerWidth(4)
+                        .optEmbeddingMode(EmbeddingMode.MULTICHANNEL)
+                        .build();
+        List<String> names = new ArrayList<>(block.parameterShapes().keySet());
+        assertEquals(
+                List.of(
+                        "embedding.weight",
+                        "embedding_static.weight",
+                        "convs.0.weight",
+                        "convs.0.bias",
+                        "convs.1.weight",
+                        "convs.1.bias",
+                        "classifier.weight",
+                        "classifier.bias"),
+                names);
+        assertEquals(new Shape(4, 12, 5), block.parameterShapes().get("convs.1.weight"));
+        long expected = 2 * 50 * 6 + (4 * 12 * 3 + 4) + (4 * 12 * 5 + 4) + (3 * 8 + 3);
+        assertEquals(expected, block.parameterCount());
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            block.initialize(manager);
+            block.namedParameters()
+                    .forEach(
+                            (name, p) ->
+                                    assertEquals(
+                                            block.parameterShapes().get(name),
+                                            p.getArray().getShape(),
+                                            name));
+        }
+    }
+}
