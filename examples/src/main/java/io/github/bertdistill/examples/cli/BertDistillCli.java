@@ -17,9 +17,15 @@ import picocli.CommandLine.Command;
             "and compare them on accuracy, latency, size and memory.",
             ""
         },
-        subcommands = {EngineCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, EngineCommand.class, CommandLine.HelpCommand.class})
 public final class BertDistillCli implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @CommandLine.Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean verbose;
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
@@ -28,7 +34,8 @@ public final class BertDistillCli implements Runnable {
 
     /** The configured command line (also used by tests). */
     public static CommandLine newCommandLine() {
-        return new CommandLine(new BertDistillCli());
+        return new CommandLine(new BertDistillCli())
+                .setExecutionExceptionHandler(new ErrorHandler());
     }
 
     /** Without a subcommand: print the usage. */

@@ -34,4 +34,26 @@ class BertDistillCliTest {
     void engineCommandStartsPyTorch() {
         assertEquals(0, BertDistillCli.newCommandLine().execute("engine"));
     }
+
+    @Test
+    void badInputExitsWithTwoAndOneLineSayingWhatToFix() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = BertDistillCli.newCommandLine();
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(2, cli.execute("run", "--recipe", "no/such/recipe.json"));
+        assertEquals(
+                "bert-distill: recipe file not found: no/such/recipe.json", err.toString().strip());
+    }
+
+    @Test
+    void anUnknownRecipeKeyIsNamed() {
+        StringWriter err = new StringWriter();
+        CommandLine cli = BertDistillCli.newCommandLine();
+        cli.setErr(new PrintWriter(err));
+
+        assertEquals(2, cli.execute("run", "--set", "teacher.temprature=2"));
+        assertTrue(
+                err.toString().contains("unknown key 'Recipe.teacher.temprature'"), err.toString());
+    }
 }

@@ -1,0 +1,60 @@
+package io.github.bertdistill.examples.pipeline;
+
+import io.github.bertdistill.eval.Evaluation;
+import io.github.bertdistill.eval.ModelSpec;
+import io.github.bertdistill.eval.latency.LatencyBenchmark;
+import io.github.bertdistill.eval.report.EvaluationReport;
+import io.github.bertdistill.eval.report.ReportWriter;
+import io.github.bertdistill.eval.report.Roles;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.student.model.TextCnnClassifier;
+import io.github.bertdistill.teacher.BertClassifier;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Step 4 of the recipe: compare the teacher and the three students on the test set — quality,
+ * latency (one protocol, models interleaved), footprint — and write {@code report.json}, {@code
+ * report.md} and {@code report.html}.
+ */
+final class EvaluateStage {
+    private EvaluateStage() {}
+
+    /** Evaluates every model of the run and writes the report; returns the report folder. */
+    static Path run(Recipe recipe, RunData data, RunFolder run) throws IOException {
+        Recipe.Evaluation spec = recipe.evaluation;
+        List<String> sentences =
+                data.test().texts().subList(0, Math.min(spec.sentences, data.test().size()));
+        Evaluation.Builder evaluation =
+                Evaluation.builder()
+                        .setDataset(data.test())
+                        .optLatency(
+                                LatencyBenchmark.builder()
+                                        .setSentences(sentences)
+                                        .optWarmupRounds(spec.warmupRounds)
+                                        .optMeasuredRounds(spec.rounds)
+                                        .build())
+                        .addModel(
+                                ModelSpec.builder()
+                                        .setName(recipe.teacher.preset + "-teacher")
+                                        .setRole(Roles.TEACHER)
+                                        .setLoader(() -> BertClassifier.load(run.teacher()))
+                                        .optModelDir(run.teacher())
+                                        .optTrainingLog(RunFolder.metricsLog(run.teacherTraining()))
+                                        .build());
+        for (StudentRole role : StudentRole.values()) {
+            Path folder = run.student(role.id());
+            evaluation.addModel(
+                    ModelSpec.builder()
+                            .setName("textcnn-" + role.id().replace("student-", ""))
+                            .setRole(role.id())
+                            .setLoader(() -> TextCnnClassifier.load(folder))
+                            .optModelDir(folder)
+                            .optTrainingLog(RunFolder.metricsLog(run.studentTraining(role.id())))
+                            .build());
+        }
+        EvaluationReport report = evaluation.build().run();
+        return ReportWriter.write(report, run.report());
+    }
+}

@@ -1,0 +1,99 @@
+package io.github.bertdistill.examples.pipeline;
+
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.distill.augment.AugmentationConfig;
+import io.github.bertdistill.distill.augment.Augmenter;
+import io.github.bertdistill.distill.augment.CosineNeighbours;
+import io.github.bertdistill.distill.augment.TransferSet;
+import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.TeacherFingerprint;
+import io.github.bertdistill.distill.cache.TeacherLogitCache;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.weights.HfCheckpoint;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 2 of the recipe: build the transfer set (the training data plus Tang et al. augmented
+ * copies, whose word replacements are nearest neighbours in the teacher's word-embedding space) and
+ * let the fine-tuned teacher write its logits for all of it into the cache, once.
+ */
+final class LabelStage {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelStage.class);
+
+    private LabelStage() {}
+
+    /** The transfer set, the teacher's logits for it, and the teacher's word embeddings. */
+    record Labelled(
+            TextDataset transferSet, TeacherLogitCache cache, TeacherWordEmbeddings embeddings) {}
+
+    /** Builds the transfer set and fills the cache (resuming a partial one). */
+    static Labelled run(Recipe recipe, RunData data, RunFolder run) throws IOException {
+        try (BertClassifier teacher = BertClassifier.load(run.teacher())) {
+            TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
+            TextDataset transfer = transferSet(recipe, data.train(), embeddings);
+            TeacherFingerprint fingerprint = fingerprint(teacher, run);
+            LOG.info(
+                    "label: {} training + {} augmented examples",
+                    data.train().size(),
+                    transfer.size() - data.train().size());
+            LogitCacheWriter.builder()
+                    .setTeacher(teacher)
+                    .setFingerprint(fingerprint)
+                    .setDirectory(run.logits())
+                    .build()
+                    .write(transfer);
+            return new Labelled(
+                    transfer, TeacherLogitCache.open(run.logits(), fingerprint), embeddings);
+        }
+    }
+
+    private static TextDataset transferSet(
+            Recipe recipe, TextDataset train, TeacherWordEmbeddings embeddings) {
+        Recipe.Augmentation spec = recipe.augmentation;
+        if (spec.copies == 0) {
+            return train;
+        }
+        AugmentationConfig config =
+                AugmentationConfig.builder()
+                        .optCopies(spec.copies)
+                        .optMaskProbability(spec.maskProbability)
+                        .optReplaceProbability(spec.replaceProbability)
+                        .optNgramProbability(spec.ngramProbability)
+                        .optMaxNgram(spec.maxNgram)
+                        .optMaskToken(spec.maskToken)
+                        .optSeed(recipe.seed)
+                        .build();
+        CosineNeighbours neighbours =
+                CosineNeighbours.builder()
+                        .setVocabulary(embeddings.tokens())
+                        .setEmbeddings(embeddings.rows())
+                        .optTopK(spec.neighbours)
+                        .optLowerCase(true)
+                        .build();
+        return TransferSet.builder()
+                .setTrainingSet(train)
+                .setAugmenter(new Augmenter(config, neighbours))
+                .build();
+    }
+
+    /** Weights, config, tokenizer and maximum length of the fine-tuned teacher. */
+    static TeacherFingerprint fingerprint(BertClassifier teacher, RunFolder run)
+            throws IOException {
+        return TeacherFingerprint.builder()
+                .setWeights(run.teacher().resolve(HfCheckpoint.WEIGHTS_FILE))
+                .setConfig(
+                        Files.readString(
+                                run.teacher().resolve("config.json"), StandardCharsets.UTF_8))
+                .setTokenizerSettings(
+                        Files.readString(
+                                run.teacher().resolve(HfCheckpoint.TOKENIZER_FILE),
+                                StandardCharsets.UTF_8))
+                .setMaxLength(teacher.tokenizer().maxLength())
+                .build();
+    }
+}

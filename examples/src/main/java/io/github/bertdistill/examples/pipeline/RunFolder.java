@@ -1,0 +1,59 @@
+package io.github.bertdistill.examples.pipeline;
+
+import java.nio.file.Path;
+
+/**
+ * Where a pipeline run writes everything, one folder per stage so a stage whose output exists is
+ * not redone (an interrupted run resumes at the first unfinished stage):
+ *
+ * <pre>
+ * out/recipe.json                 the resolved recipe
+ * out/teacher/                    fine-tuned teacher, Hugging Face layout
+ * out/teacher-training/           its checkpoints and metrics.jsonl
+ * out/logits/                     teacher-logit cache of the transfer set
+ * out/students/ROLE/              each student's model folder
+ * out/students/ROLE-training/     its checkpoints and metrics.jsonl
+ * out/report/                     report.json, report.md, report.html
+ * </pre>
+ */
+public record RunFolder(Path root) {
+    /** The resolved recipe of the run. */
+    public Path recipe() {
+        return root.resolve("recipe.json");
+    }
+
+    /** The fine-tuned teacher. */
+    public Path teacher() {
+        return root.resolve("teacher");
+    }
+
+    /** Checkpoints and metrics of the teacher's fine-tuning. */
+    public Path teacherTraining() {
+        return root.resolve("teacher-training");
+    }
+
+    /** The teacher-logit cache. */
+    public Path logits() {
+        return root.resolve("logits");
+    }
+
+    /** The model folder of the student with {@code role}. */
+    public Path student(String role) {
+        return root.resolve("students").resolve(role);
+    }
+
+    /** Checkpoints and metrics of the student with {@code role}. */
+    public Path studentTraining(String role) {
+        return root.resolve("students").resolve(role + "-training");
+    }
+
+    /** The report folder. */
+    public Path report() {
+        return root.resolve("report");
+    }
+
+    /** The JSON-lines training log inside a training folder. */
+    public static Path metricsLog(Path trainingFolder) {
+        return trainingFolder.resolve("metrics.jsonl");
+    }
+}

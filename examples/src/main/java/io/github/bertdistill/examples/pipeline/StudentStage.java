@@ -1,0 +1,99 @@
+package io.github.bertdistill.examples.pipeline;
+
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.student.init.EmbeddingInitializer;
+import io.github.bertdistill.student.model.TextCnnClassifier;
+import io.github.bertdistill.student.model.TextCnnConfig;
+import io.github.bertdistill.student.vocab.StudentVocabulary;
+import io.github.bertdistill.teacher.weights.HfCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 3 of the recipe: train one TextCNN student — on gold labels, or distilled from the cached
+ * teacher logits with or without the augmented text — and save its model folder.
+ */
+final class StudentStage {
+    private static final Logger LOG = LoggerFactory.getLogger(StudentStage.class);
+
+    private StudentStage() {}
+
+    /** Trains and saves the student of {@code role} unless its folder exists. */
+    static void run(
+            Recipe recipe,
+            RunData data,
+            LabelStage.Labelled labelled,
+            RunFolder run,
+            StudentRole role)
+            throws IOException {
+        if (Files.isDirectory(run.student(role.id()))) {
+            LOG.info("{}: reusing {}", role.id(), run.student(role.id()));
+            return;
+        }
+        Recipe.Student spec = recipe.student;
+        TextDataset train = role == StudentRole.KD_AUG ? labelled.transferSet() : data.train();
+        LOG.info("{}: training on {} examples", role.id(), train.size());
+        StudentVocabulary vocabulary = vocabulary(spec, train, run);
+        TextCnnConfig config = TextCnnConfig.fromJson(spec.textcnn);
+        TextCnnClassifier.Builder builder =
+                TextCnnClassifier.builder()
+                        .setVocabulary(vocabulary)
+                        .setLabels(data.labels())
+                        .optConfig(config)
+                        .optSeed(recipe.seed);
+        if ("teacher".equals(spec.embeddings)) {
+            builder.optEmbeddings(
+                    EmbeddingInitializer.fromTeacher(
+                            labelled.embeddings().tokens(),
+                            labelled.embeddings().values(),
+                            vocabulary.vocabulary(),
+                            config.embeddingSize(),
+                            recipe.seed));
+        } else if (!"random".equals(spec.embeddings)) {
+            throw new IllegalArgumentException(
+                    "student.embeddings '" + spec.embeddings + "' is not random or teacher");
+        }
+        try (TextCnnClassifier student = builder.build()) {
+            TrainingRun.fit(
+                    student,
+                    train,
+                    data.dev(),
+                    role.distilled() ? labelled.cache() : SoftTargets.none(),
+                    spec.training,
+                    role.distilled() ? spec.distillMethod : spec.hardMethod,
+                    run.studentTraining(role.id()),
+                    recipe.seed);
+            student.save(run.student(role.id()));
+        }
+    }
+
+    private static StudentVocabulary vocabulary(
+            Recipe.Student spec, TextDataset train, RunFolder run) throws IOException {
+        switch (spec.vocabulary) {
+            case "wordpiece":
+                return StudentVocabulary.wordPiece(
+                        run.teacher().resolve(HfCheckpoint.TOKENIZER_FILE));
+            case "word":
+                return StudentVocabulary.wordBuilder()
+                        .optLowerCase(spec.lowerCase)
+                        .optMinFrequency(spec.minFrequency)
+                        .optMaxSize(spec.maxSize)
+                        .build(train.texts());
+            case "chinese-char":
+                return StudentVocabulary.chineseCharBuilder()
+                        .optBigrams(spec.bigrams)
+                        .optMinFrequency(spec.minFrequency)
+                        .optMaxSize(spec.maxSize)
+                        .build(train.texts());
+            default:
+                throw new IllegalArgumentException(
+                        "student.vocabulary '"
+                                + spec.vocabulary
+                                + "' is not word, wordpiece or chinese-char");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.bertdistill.examples.pipeline;
+
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.data.Splits;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.model.Pooling;
+import io.github.bertdistill.teacher.preset.BertPreset;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Step 1 of the recipe: fine-tune the pretrained BERT teacher on the labelled training data
+ * (supervised, α = 1) and save it in Hugging Face layout. Skipped when the run folder already holds
+ * a fine-tuned teacher.
+ */
+final class TeacherStage {
+    private static final Logger LOG = LoggerFactory.getLogger(TeacherStage.class);
+
+    private TeacherStage() {}
+
+    /** Fine-tunes and saves the teacher unless {@code run.teacher()} exists. */
+    static void run(Recipe recipe, RunData data, RunFolder run) throws IOException {
+        if (Files.isDirectory(run.teacher())) {
+            LOG.info("teacher: reusing {}", run.teacher());
+            return;
+        }
+        Recipe.Teacher spec = recipe.teacher;
+        TextDataset train = fineTuningSet(data.train(), spec.maxTrainExamples, recipe.seed);
+        LOG.info(
+                "teacher: fine-tuning {} on {} examples",
+                spec.checkpoint == null ? spec.preset : spec.checkpoint,
+                train.size());
+        try (BertClassifier teacher = pretrained(spec, data.labels())) {
+            TrainingRun.fit(
+                    teacher,
+                    train,
+                    data.dev(),
+                    SoftTargets.none(),
+                    spec.training,
+                    spec.method,
+                    run.teacherTraining(),
+                    recipe.seed);
+            teacher.save(run.teacher());
+        }
+    }
+
+    private static BertClassifier pretrained(Recipe.Teacher spec, LabelSet labels)
+            throws IOException {
+        Pooling pooling = Pooling.valueOf(spec.pooling.toUpperCase(Locale.ROOT));
+        if (spec.checkpoint != null) {
+            return BertClassifier.fromCheckpoint(
+                    Path.of(spec.checkpoint), labels, pooling, spec.maxLength);
+        }
+        return BertClassifier.fromPreset(
+                BertPreset.fromId(spec.preset), labels, pooling, spec.maxLength);
+    }
+
+    /** A stratified sample of at most {@code limit} examples (0 = all). */
+    private static TextDataset fineTuningSet(TextDataset train, int limit, long seed) {
+        if (limit <= 0 || limit >= train.size()) {
+            return train;
+        }
+        return Splits.stratified(train, (double) limit / train.size(), seed).heldOut();
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.bertdistill.examples.pipeline;
+
+import com.google.gson.JsonObject;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.model.TrainableClassifier;
+import io.github.bertdistill.distill.train.ConsoleProgressBar;
+import io.github.bertdistill.distill.train.DistillationTrainer;
+import io.github.bertdistill.distill.train.JsonLinesLog;
+import io.github.bertdistill.distill.train.MethodConfig;
+import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.distill.train.TrainingConfig;
+import io.github.bertdistill.distill.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * One training run of the pipeline — the teacher's fine-tuning or a student's training — with the
+ * recipe's engineering and method settings, the JSON-lines log and the progress bar. Teacher and
+ * students go through the same loop; only the settings and the soft targets differ.
+ */
+final class TrainingRun {
+    private TrainingRun() {}
+
+    /**
+     * Trains {@code classifier} in place; the best dev checkpoint is loaded at the end.
+     *
+     * @param training the recipe's {@code TrainingConfig} JSON (without {@code outputDir})
+     * @param method the recipe's {@code MethodConfig} JSON
+     * @param folder checkpoints and {@code metrics.jsonl} go here
+     * @param seed the recipe's seed, unless {@code training} sets one
+     */
+    static TrainingResult fit(
+            TrainableClassifier classifier,
+            TextDataset train,
+            TextDataset dev,
+            SoftTargets softTargets,
+            JsonObject training,
+            JsonObject method,
+            Path folder,
+            long seed)
+            throws IOException {
+        return DistillationTrainer.builder()
+                .setTrainingConfig(trainingConfig(training, folder, seed))
+                .setMethodConfig(MethodConfig.fromJson(method.toString()))
+                .setClassifier(classifier)
+                .setTrainSet(train)
+                .optSoftTargets(softTargets)
+                .optDevSet(dev)
+                .addListener(new JsonLinesLog(RunFolder.metricsLog(folder)))
+                .addListener(new ConsoleProgressBar(System.err))
+                .build()
+                .fit();
+    }
+
+    /** The recipe's engineering settings with the stage's folder and the run's seed filled in. */
+    static TrainingConfig trainingConfig(JsonObject training, Path folder, long seed) {
+        JsonObject json = training.deepCopy();
+        json.addProperty("outputDir", folder.toString());
+        if (!json.has("seed")) {
+            json.addProperty("seed", seed);
+        }
+        return TrainingConfig.fromJson(json.toString());
+    }
+}
