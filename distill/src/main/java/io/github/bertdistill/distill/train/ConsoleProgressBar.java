@@ -5,34 +5,40 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar redrawn in place ({@code \r}) with the loss, throughput and estimated
- * time left:
+ * A one-line progress bar with the loss, throughput and estimated time left:
  *
  * <pre>  37% [#######.............] step 74/200  loss 0.4132  812 ex/s  ETA 0:00:31</pre>
  *
+ * On a terminal it is redrawn in place ({@code \r}) at most every 200 ms; when the output goes to a
+ * file or a pipe (a log), it prints a full line at most every 10 s instead, so logs stay readable.
  * Throughput and ETA are measured from the first step this process ran (a resumed run does not
- * count the steps it skipped). Redrawn at most every {@code 200 ms} and on the last step; a
- * validation prints its own line.
+ * count the steps it skipped). The last step is always shown; a validation prints its own line.
  */
 public final class ConsoleProgressBar implements TrainingListener {
     private static final int WIDTH = 20;
     private static final long REDRAW_NANOS = 200_000_000L;
+    private static final long LOG_LINE_NANOS = 10_000_000_000L;
 
     private final PrintStream out;
     private final LongSupplier clock;
+    private final boolean interactive;
     private long startNanos;
     private long lastDrawNanos;
     private long firstStep;
     private long examples;
 
-    /** A bar on {@code out} (usually {@code System.err}). */
+    /**
+     * A bar on {@code out} (usually {@code System.err}), redrawn in place when the JVM has a
+     * terminal, printed as log lines otherwise.
+     */
     public ConsoleProgressBar(PrintStream out) {
-        this(out, System::nanoTime);
+        this(out, System::nanoTime, System.console() != null);
     }
 
-    ConsoleProgressBar(PrintStream out, LongSupplier clock) {
+    ConsoleProgressBar(PrintStream out, LongSupplier clock, boolean interactive) {
         this.out = out;
         this.clock = clock;
+        this.interactive = interactive;
     }
 
     @Override
@@ -48,11 +54,13 @@ public final class ConsoleProgressBar implements TrainingListener {
         examples += metrics.examples();
         long now = clock.getAsLong();
         boolean last = metrics.step() == metrics.totalSteps();
-        if (!last && lastDrawNanos != Long.MIN_VALUE && now - lastDrawNanos < REDRAW_NANOS) {
+        long interval = interactive ? REDRAW_NANOS : LOG_LINE_NANOS;
+        if (!last && lastDrawNanos != Long.MIN_VALUE && now - lastDrawNanos < interval) {
             return;
         }
         lastDrawNanos = now;
-        out.print("\r" + line(metrics, (now - startNanos) / 1e9) + (last ? "\n" : ""));
+        String line = line(metrics, (now - startNanos) / 1e9);
+        out.print(interactive ? "\r" + line + (last ? "\n" : "") : line + "\n");
         out.flush();
     }
 

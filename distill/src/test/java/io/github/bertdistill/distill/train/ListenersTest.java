@@ -1,6 +1,7 @@
 package io.github.bertdistill.distill.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -62,7 +63,7 @@ class ListenersTest {
         AtomicLong now = new AtomicLong();
         ConsoleProgressBar bar =
                 new ConsoleProgressBar(
-                        new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get);
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get, true);
         bar.onStart(0, 200);
         now.set(2_000_000_000L);
         bar.onStep(step(50, 200));
@@ -75,5 +76,25 @@ class ListenersTest {
 
     private static StepMetrics step(long step, long total) {
         return new StepMetrics(step, total, 1, 0.5, 1e-3f, 1, 1, 1.0, 16, 0.01);
+    }
+
+    @Test
+    void progressInALogIsWholeLinesAtMostEveryTenSeconds() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        AtomicLong now = new AtomicLong();
+        ConsoleProgressBar bar =
+                new ConsoleProgressBar(
+                        new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get, false);
+        bar.onStart(0, 200);
+        for (int step = 1; step <= 200; step++) {
+            now.addAndGet(100_000_000L);
+            bar.onStep(step(step, 200));
+        }
+
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        assertTrue(lines[0].startsWith("  1% [") && lines[0].contains("step 1/200"), lines[0]);
+        assertTrue(lines[2].startsWith("100% ["), lines[2]);
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("\r"));
     }
 }

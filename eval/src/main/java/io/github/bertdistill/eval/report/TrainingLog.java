@@ -18,8 +18,11 @@ import java.util.OptionalDouble;
  *
  * <p>Keys: {@code step} (else {@code global_step}, else the line's position), {@code loss} (else
  * {@code train_loss}), {@code epoch}, {@code dev_accuracy} (else {@code dev_acc}). Values may be
- * numbers or numeric strings. The reader is tolerant: blank lines, lines that are not JSON objects,
- * and lines with neither a loss nor a dev accuracy are skipped, and any other key is ignored.
+ * numbers or numeric strings. The log of bert-distill's own training loop ({@code JsonLinesLog}) is
+ * read as it is: its {@code "event"} field marks validation lines, whose dev-set accuracy is under
+ * {@code accuracy}; its step lines carry {@code loss} and its epoch summaries (a {@code meanLoss})
+ * are skipped. The reader is tolerant: blank lines, lines that are not JSON objects, and lines with
+ * neither a loss nor a dev accuracy are skipped, and any other key is ignored.
  */
 public final class TrainingLog {
     private TrainingLog() {}
@@ -48,8 +51,12 @@ public final class TrainingLog {
             if (object == null) {
                 continue;
             }
+            boolean validation = "validation".equals(string(object, "event"));
             OptionalDouble loss = number(object, "loss", "train_loss");
-            OptionalDouble dev = number(object, "dev_accuracy", "dev_acc");
+            OptionalDouble dev =
+                    validation
+                            ? number(object, "accuracy")
+                            : number(object, "dev_accuracy", "dev_acc");
             if (loss.isPresent() || dev.isPresent()) {
                 double step = number(object, "step", "global_step").orElse(i);
                 points.add(new Point(step, number(object, "epoch"), loss, dev));
@@ -68,6 +75,12 @@ public final class TrainingLog {
         } catch (JsonParseException e) {
             return null;
         }
+    }
+
+    /** The string value of {@code key}, or {@code null}. */
+    private static String string(JsonObject object, String key) {
+        JsonElement value = object.get(key);
+        return value != null && value.isJsonPrimitive() ? value.getAsString() : null;
     }
 
     /** The first of {@code keys} present with a finite numeric value. */

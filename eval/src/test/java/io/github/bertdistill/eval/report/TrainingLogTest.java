@@ -45,4 +45,21 @@ class TrainingLogTest {
         assertTrue(points.get(2).loss().isEmpty());
         assertEquals(0.75, points.get(2).devAccuracy().orElseThrow());
     }
+
+    @Test
+    void readsTheTrainingLoopsOwnLog() {
+        List<TrainingLog.Point> points =
+                TrainingLog.parse(
+                        List.of(
+                                "{\"event\":\"start\",\"step\":0}",
+                                "{\"event\":\"step\",\"step\":1,\"epoch\":1,\"loss\":0.7}",
+                                "{\"event\":\"validation\",\"step\":1,\"accuracy\":0.75,"
+                                        + "\"bestAccuracy\":0.75}",
+                                "{\"event\":\"epoch\",\"epoch\":1,\"step\":1,\"meanLoss\":0.7}"));
+
+        assertEquals(2, points.size());
+        assertEquals(0.7, points.get(0).loss().getAsDouble(), 1e-12);
+        assertEquals(0.75, points.get(1).devAccuracy().getAsDouble(), 1e-12);
+        assertTrue(points.get(1).loss().isEmpty());
+    }
 }

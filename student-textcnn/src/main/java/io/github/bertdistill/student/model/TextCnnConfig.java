@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,14 @@ import java.util.Objects;
  * <p>Immutable; saved as the {@code "textcnn"} object of {@code config.json}.
  */
 public final class TextCnnConfig {
+    private static final List<String> JSON_KEYS =
+            List.of(
+                    "dropout",
+                    "embeddingMode",
+                    "embeddingSize",
+                    "filtersPerWidth",
+                    "kernelWidths",
+                    "maxLength");
     private final int embeddingSize;
     private final int[] kernelWidths;
     private final int filtersPerWidth;
@@ -134,6 +143,12 @@ public final class TextCnnConfig {
      * @throws IllegalArgumentException if a field is malformed or the config is invalid
      */
     public static TextCnnConfig fromJson(JsonObject json) {
+        for (String key : json.keySet()) {
+            if (!JSON_KEYS.contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown TextCNN config key '" + key + "'; known keys: " + JSON_KEYS);
+            }
+        }
         try {
             Builder b = builder();
             if (json.has("embeddingSize")) {
