@@ -14,6 +14,7 @@ import io.github.bertdistill.distill.loss.DistillationLoss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One optimisation step: forward in training mode, loss, backward, clipping, update.
@@ -101,8 +102,14 @@ final class StepRunner {
             }
             double norm = GradientClipping.clipByGlobalNorm(trainable.values(), method.clipNorm());
             if (!Double.isFinite(norm)) {
+                String culprits = nonFiniteGradients();
                 zeroGradients();
-                checkFinite("gradient norm", norm);
+                throw new NonFiniteLossException(
+                        "the gradient norm is "
+                                + norm
+                                + " (non-finite gradients of "
+                                + culprits
+                                + ")");
             }
             optimizer.update(scope, trainable, learningRate);
             zeroGradients();
@@ -123,6 +130,22 @@ final class StepRunner {
     private void zeroGradients() {
         NDIndex all = new NDIndex("...");
         trainable.values().forEach(array -> array.getGradient().set(all, 0));
+    }
+
+    /** The first few parameters whose gradient holds NaN or an infinity. */
+    private String nonFiniteGradients() {
+        return trainable.entrySet().stream()
+                .filter(
+                        e ->
+                                e.getValue().getGradient().isNaN().any().getBoolean()
+                                        || e.getValue()
+                                                .getGradient()
+                                                .isInfinite()
+                                                .any()
+                                                .getBoolean())
+                .map(Map.Entry::getKey)
+                .limit(5)
+                .collect(Collectors.joining(", "));
     }
 
     private static void checkFinite(String what, double value) {

@@ -1,15 +1,17 @@
 package io.github.bertdistill.eval.report;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.storage.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Writes {@code report.json}, {@code report.md} and {@code report.html} into one folder. */
+/**
+ * Writes {@code report.json}, {@code report.md} and {@code report.html} into one folder. All three
+ * are rendered before anything is written, and each file is replaced atomically, so a failure never
+ * leaves a half-written report.
+ */
 public final class ReportWriter {
     /** Every number, the settings and the environment. */
     public static final String JSON_FILE = "report.json";
@@ -31,11 +33,13 @@ public final class ReportWriter {
      * @return the folder
      */
     public static Path write(EvaluationReport report, Path folder) throws IOException {
-        Files.createDirectories(folder);
         JsonObject json = ReportJson.of(report);
-        Files.writeString(folder.resolve(JSON_FILE), PRETTY.toJson(json) + "\n", UTF_8);
-        Files.writeString(folder.resolve(MARKDOWN_FILE), MarkdownReport.render(report), UTF_8);
-        Files.writeString(folder.resolve(HTML_FILE), HtmlReport.render(json), UTF_8);
+        String jsonText = PRETTY.toJson(json) + "\n";
+        String markdown = MarkdownReport.render(report);
+        String html = HtmlReport.render(json);
+        AtomicFiles.writeString(folder.resolve(JSON_FILE), jsonText);
+        AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), markdown);
+        AtomicFiles.writeString(folder.resolve(HTML_FILE), html);
         return folder;
     }
 }

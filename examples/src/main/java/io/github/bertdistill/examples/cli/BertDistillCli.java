@@ -17,7 +17,29 @@ import picocli.CommandLine.Command;
             "and compare them on accuracy, latency, size and memory.",
             ""
         },
-        subcommands = {RunCommand.class, EngineCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            RunCommand.class,
+            FinetuneCommand.class,
+            LabelCommand.class,
+            TrainCommand.class,
+            DistillCommand.class,
+            EvaluateCommand.class,
+            PredictCommand.class,
+            BenchCommand.class,
+            EngineCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        footer = {
+            "",
+            "A recipe step by step: finetune -> label -> distill, and train for the baseline",
+            "(each takes --recipe FILE, --set KEY=VALUE, --output DIR), or all at once with",
+            "run. Then evaluate, bench or predict with the model folders of the run.",
+            "",
+            "Examples:",
+            "  bert-distill run",
+            "  bert-distill predict --model runs/fine-foods/students/student-kd \"Tasty!\"",
+            "  bert-distill help evaluate"
+        })
 public final class BertDistillCli implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "engine",
         mixinStandardHelpOptions = true,
+        header = "Check the installation: start PyTorch offline.",
         description = {
             "Check the installation: start PyTorch offline, print versions and start-up time.",
             "No network is needed; the first start unpacks the natives into ~/.djl.ai."

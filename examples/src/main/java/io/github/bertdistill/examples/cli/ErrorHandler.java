@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.data.io.DatasetFormatException;
+import io.github.bertdistill.examples.pipeline.MissingStageException;
 import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -8,8 +9,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failed command into one line that says what to fix, and an exit code: 2 for bad input (a
- * missing file, a malformed data row, a wrong recipe key), 1 for anything else. The stack trace is
- * printed only with {@code --verbose}.
+ * missing file, a malformed data row or missing column, a wrong recipe key, labels that do not
+ * match, a stage run before the one it needs), 1 for anything else. The stack trace is printed only
+ * with {@code --verbose}.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final int BAD_INPUT = 2;
@@ -39,6 +41,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     private static boolean isBadInput(Exception e) {
         return e instanceof DatasetFormatException
                 || e instanceof NoSuchFileException
+                || e instanceof MissingStageException
                 || e instanceof IllegalArgumentException;
     }
 }

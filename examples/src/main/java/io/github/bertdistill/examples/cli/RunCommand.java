@@ -2,24 +2,26 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
-import io.github.bertdistill.examples.recipe.RecipeLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code bert-distill run}: the whole pipeline from one recipe. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
+        header = "Run the whole recipe: teacher, labels, students, report.",
         description = {
-            "Run the whole recipe: fine-tune the teacher, label the transfer set, train the",
-            "undistilled and distilled students, and write the comparison report.",
+            "Run the whole recipe: fine-tune the teacher, label the transfer set, train the"
+                    + " undistilled and distilled students, and write the comparison report.",
             "",
-            "Without options it runs the embedded default: fine-foods reviews, MiniLM-L6 teacher.",
-            "A run resumes where it stopped: finished stages are kept in the output folder."
+            "Without options it runs the embedded default: fine-foods reviews, MiniLM-L6"
+                    + " teacher. A run resumes where it stopped: finished stages are kept in the"
+                    + " output folder.",
+            ""
         },
         footer = {
             "",
@@ -29,30 +31,15 @@ import picocli.CommandLine.Option;
             "  bert-distill run --set teacher.maxLength=32 --set augmentation.copies=0"
         })
 final class RunCommand implements Callable<Integer> {
-    @Option(
-            names = "--recipe",
-            paramLabel = "FILE",
-            description = "Recipe JSON (default: the embedded fine-foods recipe).")
-    Path recipe;
+    @Mixin RecipeOptions recipe;
 
-    @Option(
-            names = "--output",
-            paramLabel = "DIR",
-            description = "Run folder (default: runs/<recipe name>).")
-    Path output;
-
-    @Option(
-            names = "--set",
-            paramLabel = "KEY=VALUE",
-            description = "Override a recipe key, e.g. student.training.epochs=3 (repeatable).")
-    List<String> overrides = new ArrayList<>();
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Recipe loaded = RecipeLoader.load(recipe, overrides);
-        Path folder = output != null ? output : Path.of("runs", loaded.name);
-        Path report = Pipeline.run(loaded, folder);
-        System.out.println("report: " + report.resolve("report.html"));
+        Recipe loaded = recipe.load();
+        Path report = Pipeline.run(loaded, recipe.output(loaded));
+        spec.commandLine().getOut().println("report: " + report.resolve("report.html"));
         return 0;
     }
 }

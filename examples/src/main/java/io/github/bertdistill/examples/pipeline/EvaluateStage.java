@@ -2,7 +2,6 @@ package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.eval.Evaluation;
 import io.github.bertdistill.eval.ModelSpec;
-import io.github.bertdistill.eval.latency.LatencyBenchmark;
 import io.github.bertdistill.eval.report.EvaluationReport;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.eval.report.Roles;
@@ -11,7 +10,6 @@ import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.teacher.BertClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * Step 4 of the recipe: compare the teacher and the three students on the test set — quality,
@@ -23,18 +21,10 @@ final class EvaluateStage {
 
     /** Evaluates every model of the run and writes the report; returns the report folder. */
     static Path run(Recipe recipe, RunData data, RunFolder run) throws IOException {
-        Recipe.Evaluation spec = recipe.evaluation;
-        List<String> sentences =
-                data.test().texts().subList(0, Math.min(spec.sentences, data.test().size()));
         Evaluation.Builder evaluation =
                 Evaluation.builder()
                         .setDataset(data.test())
-                        .optLatency(
-                                LatencyBenchmark.builder()
-                                        .setSentences(sentences)
-                                        .optWarmupRounds(spec.warmupRounds)
-                                        .optMeasuredRounds(spec.rounds)
-                                        .build())
+                        .optLatency(LatencyProtocol.of(recipe.evaluation, data.test().texts()))
                         .addModel(
                                 ModelSpec.builder()
                                         .setName(recipe.teacher.preset + "-teacher")

@@ -8,6 +8,7 @@ import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
+import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
@@ -29,24 +30,41 @@ final class LabelStage {
 
     /** The transfer set, the teacher's logits for it, and the teacher's word embeddings. */
     record Labelled(
-            TextDataset transferSet, TeacherLogitCache cache, TeacherWordEmbeddings embeddings) {}
+            TextDataset transferSet, SoftTargets softTargets, TeacherWordEmbeddings embeddings)
+            implements Teaching {}
 
     /** Builds the transfer set and fills the cache (resuming a partial one). */
     static Labelled run(Recipe recipe, RunData data, RunFolder run) throws IOException {
-        try (BertClassifier teacher = BertClassifier.load(run.teacher())) {
+        return withTeacher(recipe, data, run, true);
+    }
+
+    /** The transfer set and the cache of an earlier {@link #run}, which must exist. */
+    static Labelled open(Recipe recipe, RunData data, RunFolder run) throws IOException {
+        run.requireTeacher();
+        run.requireLogits();
+        return withTeacher(recipe, data, run, false);
+    }
+
+    private static Labelled withTeacher(Recipe recipe, RunData data, RunFolder run, boolean label)
+            throws IOException {
+        try (BertClassifier teacher = BertClassifier.load(run.requireTeacher())) {
+            LabelMatch.requireSame(
+                    run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
             TextDataset transfer = transferSet(recipe, data.train(), embeddings);
             TeacherFingerprint fingerprint = fingerprint(teacher, run);
-            LOG.info(
-                    "label: {} training + {} augmented examples",
-                    data.train().size(),
-                    transfer.size() - data.train().size());
-            LogitCacheWriter.builder()
-                    .setTeacher(teacher)
-                    .setFingerprint(fingerprint)
-                    .setDirectory(run.logits())
-                    .build()
-                    .write(transfer);
+            if (label) {
+                LOG.info(
+                        "label: {} training + {} augmented examples",
+                        data.train().size(),
+                        transfer.size() - data.train().size());
+                LogitCacheWriter.builder()
+                        .setTeacher(teacher)
+                        .setFingerprint(fingerprint)
+                        .setDirectory(run.logits())
+                        .build()
+                        .write(transfer);
+            }
             return new Labelled(
                     transfer, TeacherLogitCache.open(run.logits(), fingerprint), embeddings);
         }
@@ -82,7 +100,7 @@ final class LabelStage {
     }
 
     /** Weights, config, tokenizer and maximum length of the fine-tuned teacher. */
-    static TeacherFingerprint fingerprint(BertClassifier teacher, RunFolder run)
+    private static TeacherFingerprint fingerprint(BertClassifier teacher, RunFolder run)
             throws IOException {
         return TeacherFingerprint.builder()
                 .setWeights(run.teacher().resolve(HfCheckpoint.WEIGHTS_FILE))

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each stage writes its own folder (see {@link RunFolder}) and is skipped when that folder
  * exists, so a run that was interrupted resumes at the first unfinished stage (training stages also
- * resume from their last checkpoint). The wall time of each stage is written to {@code
- * timings.json}.
+ * resume from their last checkpoint). {@link #run} writes the wall time of each stage to {@code
+ * timings.json}. The stages can also be run one at a time ({@link #finetune}, {@link #label},
+ * {@link #train}); each needs the output of the stages before it and says which one is missing.
  */
 public final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -28,22 +29,10 @@ public final class Pipeline {
 
     /** Runs {@code recipe} into {@code output}; returns the report folder. */
     public static Path run(Recipe recipe, Path output) throws IOException {
-        EngineBootstrap.start();
-        RunFolder run = new RunFolder(output);
-        Files.createDirectories(output);
-        AtomicFiles.writeString(run.recipe(), StrictJson.write(recipe));
         StageClock clock = new StageClock();
-
-        RunData data =
-                clock.time(
-                        "data",
-                        () -> RunData.read(recipe.data, recipe.seed, output.resolve("data")));
-        LOG.info(
-                "data: {} train, {} dev, {} test, labels {}",
-                data.train().size(),
-                data.dev().size(),
-                data.test().size(),
-                data.labels().names());
+        Started started = clock.time("data", () -> start(recipe, output));
+        RunData data = started.data();
+        RunFolder run = started.run();
         clock.run("teacher", () -> TeacherStage.run(recipe, data, run));
         LabelStage.Labelled labelled = clock.time("label", () -> LabelStage.run(recipe, data, run));
         for (StudentRole role : StudentRole.values()) {
@@ -53,6 +42,61 @@ public final class Pipeline {
         AtomicFiles.writeString(output.resolve("timings.json"), clock.toJson());
         LOG.info("report: {}", report.resolve("report.html"));
         return report;
+    }
+
+    /** Step 1 alone: fine-tunes the teacher; returns its folder. */
+    public static Path finetune(Recipe recipe, Path output) throws IOException {
+        Started started = start(recipe, output);
+        TeacherStage.run(recipe, started.data(), started.run());
+        return started.run().teacher();
+    }
+
+    /**
+     * Step 2 alone: labels the transfer set with the fine-tuned teacher; returns the cache folder.
+     *
+     * @throws MissingStageException if the teacher has not been fine-tuned
+     */
+    public static Path label(Recipe recipe, Path output) throws IOException {
+        Started started = start(recipe, output);
+        LabelStage.run(recipe, started.data(), started.run());
+        return started.run().logits();
+    }
+
+    /**
+     * Step 3 alone: trains the student of {@code role}; returns its folder. A distilled student
+     * needs the teacher's logits; the undistilled one needs the teacher only when the recipe takes
+     * the teacher's vocabulary or embeddings.
+     *
+     * @throws MissingStageException if a stage it needs has not run
+     */
+    public static Path train(Recipe recipe, Path output, StudentRole role) throws IOException {
+        Started started = start(recipe, output);
+        RunData data = started.data();
+        RunFolder run = started.run();
+        Teaching teaching =
+                role.distilled()
+                        ? LabelStage.open(recipe, data, run)
+                        : Teaching.goldLabelsOnly(data.train(), run);
+        StudentStage.run(recipe, data, teaching, run, role);
+        return run.student(role.id());
+    }
+
+    private record Started(RunData data, RunFolder run) {}
+
+    /** Starts the engine, writes the resolved recipe and reads the data. */
+    private static Started start(Recipe recipe, Path output) throws IOException {
+        EngineBootstrap.start();
+        RunFolder run = new RunFolder(output);
+        Files.createDirectories(output);
+        AtomicFiles.writeString(run.recipe(), StrictJson.write(recipe));
+        RunData data = RunData.read(recipe.data, recipe.seed, output.resolve("data"));
+        LOG.info(
+                "data: {} train, {} dev, {} test, labels {}",
+                data.train().size(),
+                data.dev().size(),
+                data.test().size(),
+                data.labels().names());
+        return new Started(data, run);
     }
 
     /** Wall time of each stage, in seconds. */

@@ -35,21 +35,33 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      * first.
      */
     public static RunData read(Recipe.Data spec, long seed, Path dataFolder) throws IOException {
-        DatasetReader reader = reader(spec);
-        TextDataset train = reader.readDataset(locate(spec.train, dataFolder));
-        TextDataset test = reader.readDataset(locate(spec.test, dataFolder));
+        TextDataset train = readFile(spec, spec.train, dataFolder);
+        TextDataset test = readFile(spec, spec.test, dataFolder);
         TextDataset dev;
         if (spec.dev == null) {
             Split split = Splits.stratified(train, spec.devFraction, seed);
             train = split.train();
             dev = split.heldOut();
         } else {
-            dev = reader.readDataset(locate(spec.dev, dataFolder));
+            dev = readFile(spec, spec.dev, dataFolder);
         }
         LabelSet labels = train.inferLabelSet();
         dev.labelIndices(labels);
         test.labelIndices(labels);
         return new RunData(train, dev, test, labels);
+    }
+
+    /**
+     * Reads one file named as in a recipe (a path, or {@code classpath:} for a file inside the jar,
+     * which is copied into {@code dataFolder} first) with the format and columns of {@code spec}.
+     *
+     * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws io.github.bertdistill.core.data.io.DatasetFormatException naming the file, line and
+     *     field of a bad row, or a column that does not exist
+     */
+    public static TextDataset readFile(Recipe.Data spec, String location, Path dataFolder)
+            throws IOException {
+        return reader(spec).readDataset(locate(location, dataFolder));
     }
 
     private static DatasetReader reader(Recipe.Data spec) {

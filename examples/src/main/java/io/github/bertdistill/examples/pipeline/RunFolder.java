@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.pipeline;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -15,6 +16,9 @@ import java.nio.file.Path;
  * out/students/ROLE-training/     its checkpoints and metrics.jsonl
  * out/report/                     report.json, report.md, report.html
  * </pre>
+ *
+ * The {@code require…} methods return a stage's folder, or throw a {@link MissingStageException}
+ * naming the command that makes it.
  */
 public record RunFolder(Path root) {
     /** The resolved recipe of the run. */
@@ -27,6 +31,11 @@ public record RunFolder(Path root) {
         return root.resolve("teacher");
     }
 
+    /** The fine-tuned teacher, which must exist. */
+    public Path requireTeacher() {
+        return require(teacher(), "fine-tuned teacher", "finetune");
+    }
+
     /** Checkpoints and metrics of the teacher's fine-tuning. */
     public Path teacherTraining() {
         return root.resolve("teacher-training");
@@ -35,6 +44,11 @@ public record RunFolder(Path root) {
     /** The teacher-logit cache. */
     public Path logits() {
         return root.resolve("logits");
+    }
+
+    /** The teacher-logit cache, which must exist. */
+    public Path requireLogits() {
+        return require(logits(), "teacher logits", "label");
     }
 
     /** The model folder of the student with {@code role}. */
@@ -55,5 +69,12 @@ public record RunFolder(Path root) {
     /** The JSON-lines training log inside a training folder. */
     public static Path metricsLog(Path trainingFolder) {
         return trainingFolder.resolve("metrics.jsonl");
+    }
+
+    private static Path require(Path folder, String what, String command) {
+        if (!Files.isDirectory(folder)) {
+            throw new MissingStageException(what, folder, command);
+        }
+        return folder;
     }
 }

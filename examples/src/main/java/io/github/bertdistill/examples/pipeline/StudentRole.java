@@ -1,12 +1,14 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.eval.report.Roles;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * The three students every recipe trains, so the report can separate what distillation and
  * augmentation each add.
  */
-enum StudentRole {
+public enum StudentRole {
     /** Trained on the gold labels only: the undistilled baseline. */
     HARD(Roles.STUDENT_HARD),
     /** Distilled on the training data's soft targets, without augmentation. */
@@ -20,13 +22,33 @@ enum StudentRole {
         this.id = id;
     }
 
+    /**
+     * The role written as {@code student-hard}, {@code student-kd} or {@code student-kd-aug}.
+     *
+     * @throws IllegalArgumentException naming the valid ids
+     */
+    public static StudentRole fromId(String id) {
+        return Arrays.stream(values())
+                .filter(role -> role.id.equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "unknown student role '"
+                                                + id
+                                                + "': use one of "
+                                                + Arrays.stream(values())
+                                                        .map(StudentRole::id)
+                                                        .collect(Collectors.joining(", "))));
+    }
+
     /** The role as written in reports and folder names. */
-    String id() {
+    public String id() {
         return id;
     }
 
     /** Whether this student learns from the teacher's logits. */
-    boolean distilled() {
+    public boolean distilled() {
         return this != HARD;
     }
 }

@@ -23,19 +23,14 @@ final class StudentStage {
     private StudentStage() {}
 
     /** Trains and saves the student of {@code role} unless its folder exists. */
-    static void run(
-            Recipe recipe,
-            RunData data,
-            LabelStage.Labelled labelled,
-            RunFolder run,
-            StudentRole role)
+    static void run(Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentRole role)
             throws IOException {
         if (Files.isDirectory(run.student(role.id()))) {
             LOG.info("{}: reusing {}", role.id(), run.student(role.id()));
             return;
         }
         Recipe.Student spec = recipe.student;
-        TextDataset train = role == StudentRole.KD_AUG ? labelled.transferSet() : data.train();
+        TextDataset train = role == StudentRole.KD_AUG ? teaching.transferSet() : data.train();
         LOG.info("{}: training on {} examples", role.id(), train.size());
         StudentVocabulary vocabulary = vocabulary(spec, train, run);
         TextCnnConfig config = TextCnnConfig.fromJson(spec.textcnn);
@@ -46,10 +41,11 @@ final class StudentStage {
                         .optConfig(config)
                         .optSeed(recipe.seed);
         if ("teacher".equals(spec.embeddings)) {
+            TeacherWordEmbeddings embeddings = teaching.embeddings();
             builder.optEmbeddings(
                     EmbeddingInitializer.fromTeacher(
-                            labelled.embeddings().tokens(),
-                            labelled.embeddings().values(),
+                            embeddings.tokens(),
+                            embeddings.values(),
                             vocabulary.vocabulary(),
                             config.embeddingSize(),
                             recipe.seed));
@@ -62,7 +58,7 @@ final class StudentStage {
                     student,
                     train,
                     data.dev(),
-                    role.distilled() ? labelled.cache() : SoftTargets.none(),
+                    role.distilled() ? teaching.softTargets() : SoftTargets.none(),
                     spec.training,
                     role.distilled() ? spec.distillMethod : spec.hardMethod,
                     run.studentTraining(role.id()),
@@ -76,7 +72,7 @@ final class StudentStage {
         switch (spec.vocabulary) {
             case "wordpiece":
                 return StudentVocabulary.wordPiece(
-                        run.teacher().resolve(HfCheckpoint.TOKENIZER_FILE));
+                        run.requireTeacher().resolve(HfCheckpoint.TOKENIZER_FILE));
             case "word":
                 return StudentVocabulary.wordBuilder()
                         .optLowerCase(spec.lowerCase)

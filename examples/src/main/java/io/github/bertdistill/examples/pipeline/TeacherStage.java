@@ -1,8 +1,10 @@
 package io.github.bertdistill.examples.pipeline;
 
+import ai.djl.engine.Engine;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.Splits;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.teacher.BertClassifier;
@@ -37,7 +39,7 @@ final class TeacherStage {
                 "teacher: fine-tuning {} on {} examples",
                 spec.checkpoint == null ? spec.preset : spec.checkpoint,
                 train.size());
-        try (BertClassifier teacher = pretrained(spec, data.labels())) {
+        try (BertClassifier teacher = pretrained(spec, data.labels(), recipe.seed)) {
             TrainingRun.fit(
                     teacher,
                     train,
@@ -51,8 +53,11 @@ final class TeacherStage {
         }
     }
 
-    private static BertClassifier pretrained(Recipe.Teacher spec, LabelSet labels)
+    private static BertClassifier pretrained(Recipe.Teacher spec, LabelSet labels, long seed)
             throws IOException {
+        // The new classification head is drawn from the engine's generator: seed it so the same
+        // recipe fine-tunes the same teacher.
+        Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed((int) seed);
         Pooling pooling = Pooling.valueOf(spec.pooling.toUpperCase(Locale.ROOT));
         if (spec.checkpoint != null) {
             return BertClassifier.fromCheckpoint(

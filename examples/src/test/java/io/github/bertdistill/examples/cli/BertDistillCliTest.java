@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 class BertDistillCliTest {
@@ -18,6 +20,28 @@ class BertDistillCliTest {
 
         assertEquals(0, cli.execute("--help"));
         assertTrue(out.toString().contains("engine"), out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "run",
+                "finetune",
+                "label",
+                "train",
+                "distill",
+                "evaluate",
+                "predict",
+                "bench"
+            })
+    void everyCommandsHelpTeachesWithExamples(String command) {
+        CliResult result = CliResult.run(command, "--help");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(
+                result.out().contains("Usage: bert-distill " + command)
+                        && result.out().contains("Examples:")
+                        && result.out().contains("--help"),
+                result.out());
     }
 
     @Test

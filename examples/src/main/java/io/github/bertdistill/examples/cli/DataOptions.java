@@ -1,0 +1,95 @@
+package io.github.bertdistill.examples.cli;
+
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.examples.pipeline.RunData;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.examples.recipe.RecipeLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/**
+ * Where {@code evaluate} and {@code bench} take their texts from: a data file with its format and
+ * columns, or the test set of a recipe.
+ */
+final class DataOptions {
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description =
+                    "Labelled data file: TSV or CSV with a header, JSON lines, or 'label text'"
+                            + " lines.")
+    Path data;
+
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description =
+                    "tsv, csv, jsonl or lines (default: from the extension: .tsv, .csv, .jsonl,"
+                            + " anything else lines).")
+    String format;
+
+    @Option(
+            names = "--text-column",
+            paramLabel = "NAME",
+            description =
+                    "Text column (TSV/CSV) or field (JSON lines) (default: ${DEFAULT-VALUE}).")
+    String textColumn = "text";
+
+    @Option(
+            names = "--label-column",
+            paramLabel = "NAME",
+            description =
+                    "Label column (TSV/CSV) or field (JSON lines) (default: ${DEFAULT-VALUE}).")
+    String labelColumn = "label";
+
+    @Option(
+            names = "--charset",
+            paramLabel = "NAME",
+            description = "File encoding (default: ${DEFAULT-VALUE}).")
+    String charset = "UTF-8";
+
+    @Option(
+            names = "--recipe",
+            paramLabel = "FILE",
+            description =
+                    "Use the test set of this recipe (file, format, columns) instead of --data.")
+    Path recipe;
+
+    /** Reads the data file, or the recipe's test set. */
+    TextDataset read() throws IOException {
+        if ((data == null) == (recipe == null)) {
+            throw new IllegalArgumentException("give either --data FILE or --recipe FILE");
+        }
+        Recipe.Data spec = recipe != null ? RecipeLoader.load(recipe, List.of()).data : fileSpec();
+        String location = recipe != null ? spec.test : data.toString();
+        Path scratch = Files.createTempDirectory("bert-distill-data");
+        try {
+            return RunData.readFile(spec, location, scratch);
+        } finally {
+            MoreFiles.deleteRecursively(scratch, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+    }
+
+    private Recipe.Data fileSpec() {
+        Recipe.Data spec = new Recipe.Data();
+        spec.format = format != null ? format : formatOf(data);
+        spec.textColumn = textColumn;
+        spec.labelColumn = labelColumn;
+        spec.charset = charset;
+        return spec;
+    }
+
+    private static String formatOf(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".tsv") || name.endsWith(".csv") || name.endsWith(".jsonl")) {
+            return name.substring(name.lastIndexOf('.') + 1);
+        }
+        return "lines";
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.bertdistill.examples.cli;
+
+import io.github.bertdistill.eval.latency.LatencyReport;
+import io.github.bertdistill.eval.latency.LatencyResult;
+import io.github.bertdistill.eval.latency.LatencyStats;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/** Renders a {@link LatencyReport} as a fixed-width text table, one row per model. */
+final class LatencyTable {
+    private static final String ROW = "%-24s %9s %9s %9s %11s";
+
+    private LatencyTable() {}
+
+    /** The table, the harness's own cost as its last row. */
+    static String render(LatencyReport report) {
+        TreeSet<Integer> batches = new TreeSet<>();
+        report.models().forEach(model -> batches.addAll(model.throughputPerSecond().keySet()));
+        StringBuilder out = new StringBuilder();
+        out.append(
+                String.format(
+                        Locale.ROOT, ROW, "model", "p50 ms", "p90 ms", "p99 ms", "model p50"));
+        batches.forEach(size -> out.append(String.format(Locale.ROOT, " %10s", "texts/s@" + size)));
+        out.append('\n');
+        for (LatencyResult model : report.models()) {
+            row(out, model, batches);
+        }
+        row(out, report.harnessOverhead(), batches);
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "single texts, end to end; 'model p50' excludes tokenisation; %.1f s in"
+                                + " all%n",
+                        report.wallSeconds()));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, LatencyResult model, TreeSet<Integer> batches) {
+        LatencyStats stats = model.batch1EndToEnd();
+        Optional<LatencyStats> modelOnly = model.batch1ModelOnly();
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        ROW,
+                        model.name(),
+                        millis(stats.p50()),
+                        millis(stats.p90()),
+                        millis(stats.p99()),
+                        modelOnly.map(only -> millis(only.p50())).orElse("-")));
+        Map<Integer, Double> throughput = model.throughputPerSecond();
+        for (int size : batches) {
+            Double rate = throughput.get(size);
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            " %10s",
+                            rate == null ? "-" : String.format(Locale.ROOT, "%.0f", rate)));
+        }
+        out.append('\n');
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,36 @@
+package io.github.bertdistill.examples.cli;
+
+import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The models that {@code evaluate} and {@code bench} compare, by name. */
+final class ModelOptions {
+    @Option(
+            names = "--model",
+            paramLabel = "NAME=DIR",
+            required = true,
+            description =
+                    "A model folder under a name (repeatable): a teacher or student saved by"
+                            + " bert-distill, or a TorchScript folder (model.pt, tokenizer.json,"
+                            + " labels.json).")
+    Map<String, Path> models = new LinkedHashMap<>();
+
+    /** Loads every model, in the order given; closes what was loaded if one fails. */
+    Map<String, TextClassifier> loadAll() throws IOException {
+        Map<String, TextClassifier> loaded = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, Path> model : models.entrySet()) {
+                loaded.put(model.getKey(), ModelFolders.load(model.getValue()));
+            }
+            return loaded;
+        } catch (IOException | RuntimeException e) {
+            loaded.values().forEach(TextClassifier::close);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.bertdistill.examples.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import io.github.bertdistill.core.model.Prediction;
+import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bert-distill predict}: labels and probabilities for texts, as JSON lines. */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        header = "Classify texts; print JSON lines.",
+        description = {
+            "Classify texts with a teacher, a student or a TorchScript model folder and print"
+                    + " one JSON object per text:",
+            "  {\"text\":\"…\",\"label\":\"great\",\"probabilities\":{\"great\":0.9,\"other\":0.1}}",
+            "",
+            "Texts come from the arguments, else from --file (one per line), else from"
+                    + " standard input (one per line, answered as they arrive, in batches of up to "
+                    + PredictCommand.BATCH
+                    + "). Blank lines are skipped.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  bert-distill predict --model runs/fine-foods/students/student-kd \"Tasty!\"",
+            "  bert-distill predict --model runs/fine-foods/teacher --file reviews.txt",
+            "  cat reviews.txt | bert-distill predict --model models/cnn > predictions.jsonl"
+        })
+final class PredictCommand implements Callable<Integer> {
+    static final int BATCH = 32;
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+
+    @Option(
+            names = "--model",
+            paramLabel = "DIR",
+            required = true,
+            description = "The model folder (teacher, student or TorchScript).")
+    Path model;
+
+    @Option(
+            names = "--file",
+            paramLabel = "FILE",
+            description = "Read texts from this UTF-8 file, one per line.")
+    Path file;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify.")
+    List<String> texts = new ArrayList<>();
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!texts.isEmpty() && file != null) {
+            throw new IllegalArgumentException("give texts as arguments or --file, not both");
+        }
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "text file not found");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (TextClassifier classifier = ModelFolders.load(model)) {
+            if (!texts.isEmpty()) {
+                print(classifier, texts, out);
+                return 0;
+            }
+            try (BufferedReader in =
+                    file != null
+                            ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
+                            : new BufferedReader(
+                                    new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                List<String> batch = new ArrayList<>();
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (!line.isBlank()) {
+                        batch.add(line);
+                    }
+                    if (batch.size() == BATCH || (!batch.isEmpty() && !in.ready())) {
+                        print(classifier, batch, out);
+                        batch.clear();
+                    }
+                }
+                print(classifier, batch, out);
+            }
+        }
+        return 0;
+    }
+
+    private static void print(TextClassifier classifier, List<String> batch, PrintWriter out)
+            throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Prediction> predictions = classifier.predict(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            out.println(GSON.toJson(json(batch.get(i), predictions.get(i), classifier)));
+        }
+        out.flush();
+    }
+
+    private static JsonObject json(String text, Prediction prediction, TextClassifier classifier) {
+        JsonObject json = new JsonObject();
+        json.addProperty("text", text);
+        json.addProperty("label", prediction.label());
+        JsonObject probabilities = new JsonObject();
+        float[] values = prediction.probabilities();
+        for (int c = 0; c < values.length; c++) {
+            probabilities.addProperty(classifier.labels().name(c), values[c]);
+        }
+        json.add("probabilities", probabilities);
+        return json;
+    }
+}

@@ -1,0 +1,43 @@
+package io.github.bertdistill.examples.cli;
+
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.examples.recipe.RecipeLoader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The options of every recipe-driven command ({@code run}, {@code finetune}, {@code label}, {@code
+ * train}, {@code distill}): which recipe, which overrides, which run folder.
+ */
+final class RecipeOptions {
+    @Option(
+            names = "--recipe",
+            paramLabel = "FILE",
+            description = "Recipe JSON (default: the embedded fine-foods recipe).")
+    Path recipe;
+
+    @Option(
+            names = "--output",
+            paramLabel = "DIR",
+            description = "Run folder (default: runs/<recipe name>).")
+    Path output;
+
+    @Option(
+            names = "--set",
+            paramLabel = "KEY=VALUE",
+            description = "Override a recipe key, e.g. student.training.epochs=3 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    /** The recipe with the overrides applied. */
+    Recipe load() throws IOException {
+        return RecipeLoader.load(recipe, overrides);
+    }
+
+    /** The run folder of {@code loaded}. */
+    Path output(Recipe loaded) {
+        return output != null ? output : Path.of("runs", loaded.name);
+    }
+}

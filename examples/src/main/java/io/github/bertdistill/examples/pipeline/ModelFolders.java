@@ -1,0 +1,135 @@
+package io.github.bertdistill.examples.pipeline;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.storage.ModelDirectory;
+import io.github.bertdistill.eval.report.Roles;
+import io.github.bertdistill.student.model.TextCnnClassifier;
+import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.torchscript.TorchScriptClassifier;
+import io.github.bertdistill.teacher.weights.HfCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Tells what a model folder holds and loads it as a core {@link TextClassifier}:
+ *
+ * <ul>
+ *   <li>a BERT teacher, as {@link BertClassifier#save} writes it: {@code config.json} whose {@code
+ *       architectures} name {@code BertForSequenceClassification};
+ *   <li>a TextCNN student, as {@link TextCnnClassifier#save} writes it: {@code config.json} with
+ *       {@code "format": "bert-distill/textcnn"};
+ *   <li>a TorchScript classifier brought by the user: {@code model.pt}, {@code tokenizer.json},
+ *       {@code labels.json} and optionally {@code config.json} with {@code max_length} (default
+ *       128).
+ * </ul>
+ */
+public final class ModelFolders {
+    /** The traced model of a TorchScript folder. */
+    public static final String TORCHSCRIPT_FILE = "model.pt";
+
+    private static final String STUDENT_FORMAT = "bert-distill/textcnn";
+    private static final String TEACHER_ARCHITECTURE = "BertForSequenceClassification";
+    private static final int TORCHSCRIPT_MAX_LENGTH = 128;
+
+    /** What a model folder holds. */
+    public enum Kind {
+        /** A BERT teacher in Hugging Face layout. */
+        TEACHER,
+        /** A TextCNN student. */
+        STUDENT,
+        /** A traced classifier with its tokenizer and labels. */
+        TORCHSCRIPT
+    }
+
+    private ModelFolders() {}
+
+    /**
+     * The kind of model in {@code folder}.
+     *
+     * @throws NoSuchFileException if the folder does not exist
+     * @throws IllegalArgumentException if it is none of the three kinds
+     */
+    public static Kind kind(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new NoSuchFileException(folder.toString(), null, "model folder not found");
+        }
+        if (Files.isRegularFile(folder.resolve(TORCHSCRIPT_FILE))) {
+            return Kind.TORCHSCRIPT;
+        }
+        if (Files.isRegularFile(folder.resolve(ModelDirectory.CONFIG_FILE))) {
+            JsonObject config = ModelDirectory.readConfig(folder);
+            if (config.has("format") && STUDENT_FORMAT.equals(config.get("format").getAsString())) {
+                return Kind.STUDENT;
+            }
+            if (config.has("architectures")
+                    && config.getAsJsonArray("architectures")
+                            .contains(new JsonPrimitive(TEACHER_ARCHITECTURE))) {
+                return Kind.TEACHER;
+            }
+        }
+        throw new IllegalArgumentException(
+                folder
+                        + " is not a model folder: expected a teacher (config.json with"
+                        + " architectures ["
+                        + TEACHER_ARCHITECTURE
+                        + "]), a TextCNN student (config.json with format "
+                        + STUDENT_FORMAT
+                        + ") or a TorchScript model ("
+                        + TORCHSCRIPT_FILE
+                        + ", tokenizer.json, labels.json)");
+    }
+
+    /** The classes of the model in {@code folder}, read without loading the model. */
+    public static LabelSet labels(Path folder) throws IOException {
+        kind(folder);
+        return ModelDirectory.readLabels(folder);
+    }
+
+    /** Starts the engine and loads the model in {@code folder}, whatever its {@link Kind}. */
+    public static TextClassifier load(Path folder) throws IOException {
+        Kind kind = kind(folder);
+        EngineBootstrap.start();
+        switch (kind) {
+            case TEACHER:
+                return BertClassifier.load(folder);
+            case STUDENT:
+                return TextCnnClassifier.load(folder);
+            default:
+                return TorchScriptClassifier.load(
+                        folder.resolve(TORCHSCRIPT_FILE),
+                        folder.resolve(HfCheckpoint.TOKENIZER_FILE),
+                        ModelDirectory.readLabels(folder),
+                        torchScriptMaxLength(folder));
+        }
+    }
+
+    /**
+     * The report role of the model in {@code folder} when none is given: the folder's name when it
+     * is one of {@link Roles} ({@code student-kd}, as in a run folder), otherwise {@code teacher}
+     * for a BERT or TorchScript model and {@code student} for a TextCNN.
+     */
+    public static String role(Path folder) throws IOException {
+        String name = folder.toAbsolutePath().normalize().getFileName().toString();
+        if (List.of(Roles.TEACHER, Roles.STUDENT_HARD, Roles.STUDENT_KD, Roles.STUDENT_KD_AUG)
+                .contains(name)) {
+            return name;
+        }
+        return kind(folder) == Kind.STUDENT ? "student" : Roles.TEACHER;
+    }
+
+    private static int torchScriptMaxLength(Path folder) throws IOException {
+        if (!Files.isRegularFile(folder.resolve(ModelDirectory.CONFIG_FILE))) {
+            return TORCHSCRIPT_MAX_LENGTH;
+        }
+        JsonElement maxLength = ModelDirectory.readConfig(folder).get("max_length");
+        return maxLength == null ? TORCHSCRIPT_MAX_LENGTH : maxLength.getAsInt();
+    }
+}

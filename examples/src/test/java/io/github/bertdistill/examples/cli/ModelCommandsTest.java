@@ -1,0 +1,210 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.eval.report.ReportWriter;
+import io.github.bertdistill.examples.testing.TinyRun;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code predict}, {@code evaluate} and {@code bench} on tiny saved models, and their errors. */
+class ModelCommandsTest {
+    @TempDir static Path folder;
+    private static Path teacher;
+    private static Path student;
+    private static Path data;
+
+    @BeforeAll
+    static void saveModels() throws IOException {
+        teacher = TinyRun.teacher(folder.resolve("teacher"), TinyRun.LABELS);
+        student = TinyRun.student(folder.resolve("cnn"), TinyRun.LABELS);
+        data = TinyRun.data(folder.resolve("test.tsv"), 8);
+    }
+
+    @Test
+    void predictPrintsOneJsonObjectPerArgument() {
+        CliResult result =
+                CliResult.run("predict", "--model", student.toString(), "tasty food", "stale");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().strip().lines().toList();
+        assertEquals(2, lines.size());
+        assertPrediction(lines.get(0), "tasty food");
+        assertPrediction(lines.get(1), "stale");
+    }
+
+    @Test
+    void predictReadsAFileAndSkipsBlankLines() throws IOException {
+        Path texts = Files.writeString(folder.resolve("texts.txt"), "good food\n\nawful\n");
+        CliResult result =
+                CliResult.run("predict", "--model", teacher.toString(), "--file", texts.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().strip().lines().toList();
+        assertEquals(2, lines.size());
+        assertPrediction(lines.get(1), "awful");
+    }
+
+    @Test
+    void predictReadsStandardInputWithoutTexts() {
+        InputStream stdin = System.in;
+        System.setIn(
+                new ByteArrayInputStream(
+                        "fresh\nbland\nlove it\n".getBytes(StandardCharsets.UTF_8)));
+        try {
+            CliResult result = CliResult.run("predict", "--model", student.toString());
+            assertEquals(0, result.exitCode(), result.toString());
+            List<String> lines = result.out().strip().lines().toList();
+            assertEquals(3, lines.size());
+            assertPrediction(lines.get(2), "love it");
+        } finally {
+            System.setIn(stdin);
+        }
+    }
+
+    @Test
+    void predictTakesATorchScriptFolder() throws IOException {
+        Path traced = Files.createDirectories(folder.resolve("traced"));
+        Path fixture = Path.of("../teacher-bert/src/test/resources/torchscript");
+        Files.copy(fixture.resolve("tiny-classifier.pt"), traced.resolve("model.pt"));
+        Files.copy(fixture.resolve("tokenizer.json"), traced.resolve("tokenizer.json"));
+        Files.writeString(
+                traced.resolve("labels.json"),
+                LabelSet.of("negative", "neutral", "positive").toJson());
+        Files.writeString(traced.resolve("config.json"), "{\"max_length\": 16}");
+
+        CliResult result =
+                CliResult.run("predict", "--model", traced.toString(), "a very good film");
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonObject json = JsonParser.parseString(result.out().strip()).getAsJsonObject();
+        assertEquals("negative", json.get("label").getAsString(), result.out());
+        assertEquals(3, json.getAsJsonObject("probabilities").size());
+    }
+
+    @Test
+    void predictNamesAMissingModelFolder() {
+        Path missing = folder.resolve("no-model");
+        CliResult result = CliResult.run("predict", "--model", missing.toString(), "text");
+        assertEquals(2, result.exitCode());
+        assertEquals("bert-distill: model folder not found: " + missing, result.err().strip());
+    }
+
+    @Test
+    void evaluateWritesTheReport() {
+        Path report = folder.resolve("report");
+        CliResult result =
+                CliResult.run(
+                        "evaluate",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "bert=" + teacher,
+                        "--model",
+                        "cnn=" + student,
+                        "--role",
+                        "cnn=student-kd",
+                        "--output",
+                        report.toString(),
+                        "--warmup-rounds",
+                        "0",
+                        "--rounds",
+                        "1",
+                        "--sentences",
+                        "2");
+        assertEquals(0, result.exitCode(), result.toString());
+        for (String file :
+                List.of(
+                        ReportWriter.JSON_FILE,
+                        ReportWriter.MARKDOWN_FILE,
+                        ReportWriter.HTML_FILE)) {
+            assertTrue(Files.isRegularFile(report.resolve(file)), file);
+        }
+        assertTrue(result.out().contains("report.html"), result.out());
+    }
+
+    @Test
+    void evaluateRefusesAModelWhoseLabelsDoNotMatchTheData() throws IOException {
+        Path other = TinyRun.student(folder.resolve("other-labels"), LabelSet.of("neg", "pos"));
+        Path report = folder.resolve("mismatch-report");
+        CliResult result =
+                CliResult.run(
+                        "evaluate",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "cnn=" + other,
+                        "--output",
+                        report.toString());
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(1, result.err().strip().lines().count(), result.err());
+        assertTrue(
+                result.err().contains("has labels [neg, pos] but the data")
+                        && result.err().contains("has labels [great, other]"),
+                result.err());
+        assertFalse(Files.exists(report), "nothing is written");
+    }
+
+    @Test
+    void evaluateNamesALabelColumnThatDoesNotExist() {
+        CliResult result =
+                CliResult.run(
+                        "evaluate",
+                        "--data",
+                        data.toString(),
+                        "--label-column",
+                        "stars",
+                        "--model",
+                        "cnn=" + student);
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(
+                result.err().startsWith("bert-distill: ")
+                        && result.err().contains("stars")
+                        && result.err().contains(data.toString()),
+                result.err());
+    }
+
+    @Test
+    void benchPrintsARowPerModel() {
+        CliResult result =
+                CliResult.run(
+                        "bench",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "bert=" + teacher,
+                        "--model",
+                        "cnn=" + student,
+                        "--warmup-rounds",
+                        "0",
+                        "--rounds",
+                        "1",
+                        "--sentences",
+                        "2");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("model"), result.out());
+        assertTrue(lines.get(1).startsWith("bert "), result.out());
+        assertTrue(lines.get(2).startsWith("cnn "), result.out());
+    }
+
+    private static void assertPrediction(String line, String text) {
+        JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+        assertEquals(text, json.get("text").getAsString());
+        assertTrue(TinyRun.LABELS.contains(json.get("label").getAsString()), line);
+        JsonObject probabilities = json.getAsJsonObject("probabilities");
+        double sum =
+                probabilities.get("great").getAsDouble() + probabilities.get("other").getAsDouble();
+        assertEquals(1.0, sum, 1e-5, line);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.examples.testing.TinyRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The recipe's stages as separate commands, in order and out of order, on a tiny recipe. */
+class StageCommandsTest {
+    @TempDir Path folder;
+
+    @Test
+    void stagesRunOneAtATimeAndSayWhichStageIsMissing() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        String[] options = {"--recipe", recipe, "--output", run.toString()};
+
+        CliResult early = CliResult.run(concat("label", options));
+        assertEquals(2, early.exitCode(), early.toString());
+        assertEquals(
+                "bert-distill: no fine-tuned teacher in "
+                        + run.resolve("teacher")
+                        + ": run 'bert-distill finetune' first",
+                early.err().strip());
+
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+        assertTrue(Files.isRegularFile(run.resolve("teacher/model.safetensors")));
+
+        CliResult unlabelled = CliResult.run(concat("distill", options));
+        assertEquals(2, unlabelled.exitCode(), unlabelled.toString());
+        assertEquals(
+                "bert-distill: no teacher logits in "
+                        + run.resolve("logits")
+                        + ": run 'bert-distill label' first",
+                unlabelled.err().strip());
+
+        assertEquals(0, CliResult.run(concat("label", options)).exitCode());
+        assertEquals(0, CliResult.run(concat("train", options)).exitCode());
+        CliResult distilled = CliResult.run(concat("distill", options, "--role", "student-kd"));
+        assertEquals(0, distilled.exitCode(), distilled.toString());
+        assertEquals("student: " + run.resolve("students/student-kd"), distilled.out().strip());
+        assertTrue(Files.isDirectory(run.resolve("students/student-hard")));
+        assertTrue(Files.notExists(run.resolve("students/student-kd-aug")));
+
+        CliResult wrongRole = CliResult.run(concat("distill", options, "--role", "student-hard"));
+        assertEquals(2, wrongRole.exitCode(), wrongRole.toString());
+        assertTrue(wrongRole.err().contains("'bert-distill train'"), wrongRole.err());
+
+        Path relabelled = folder.resolve("relabelled.tsv");
+        Files.writeString(
+                relabelled,
+                Files.readString(folder.resolve("train.tsv"))
+                        .replace("\tgreat", "\tpos")
+                        .replace("\tother", "\tneg"));
+        String data = "data.train=" + relabelled;
+        String test = "data.test=" + relabelled;
+        CliResult mismatch = CliResult.run(concat("label", options, "--set", data, "--set", test));
+        assertEquals(2, mismatch.exitCode(), mismatch.toString());
+        assertEquals(
+                "bert-distill: the model "
+                        + run.resolve("teacher")
+                        + " has labels [great, other] but the data "
+                        + relabelled
+                        + " has labels [neg, pos]: use a model trained on these labels, or data"
+                        + " labelled like the model",
+                mismatch.err().strip());
+    }
+
+    private static String[] concat(String command, String[] options, String... more) {
+        String[] args = new String[1 + options.length + more.length];
+        args[0] = command;
+        System.arraycopy(options, 0, args, 1, options.length);
+        System.arraycopy(more, 0, args, 1 + options.length, more.length);
+        return args;
+    }
+}
