@@ -121,4 +121,12 @@ class ModelDirectoryTest {
             return files.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
         }
     }
+
+    @Test
+    void atomicWritesKeepTheUsualFilePermissions() throws IOException {
+        Path file = root.resolve("report.json");
+        AtomicFiles.writeString(file, "{}");
+        Path plain = Files.writeString(root.resolve("plain.json"), "{}");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+    }
 }
