@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import io.github.bertdistill.core.model.Scalars;
 
 /**
  * The soft-target term of Hinton et al. (2015), "Distilling the Knowledge in a Neural Network":
@@ -40,9 +41,10 @@ public final class SoftTargetLoss extends ExampleLoss {
     public NDArray perExample(NDList labels, NDList predictions) {
         NDArray teacherLog =
                 DistillationLabels.teacherLogits(labels).div(temperature).logSoftmax(1);
-        NDArray studentLog = predictions.head().div(temperature).logSoftmax(1);
+        NDArray student = predictions.head();
+        NDArray studentLog = student.div(Scalars.of(student, temperature)).logSoftmax(1);
         NDArray kl = teacherLog.exp().mul(teacherLog.sub(studentLog)).sum(new int[] {1});
-        return kl.mul(temperature * temperature).mul(appliesTo(labels));
+        return kl.mul(Scalars.of(kl, temperature * temperature)).mul(appliesTo(labels));
     }
 
     @Override

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.bertdistill.core.model.Scalars;
 import io.github.bertdistill.teacher.config.BertConfig;
 
 /**
@@ -60,7 +61,9 @@ public final class BertAttention extends HfBlock {
                         batch,
                         length);
         NDArray scores =
-                q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(config.headSize())).add(mask);
+                q.matMul(k.transpose(0, 1, 3, 2))
+                        .div(Scalars.of(q, Math.sqrt(config.headSize())))
+                        .add(mask);
         NDArray weights =
                 Dropout.dropout(scores.softmax(-1), config.attentionProbsDropoutProb(), training)
                         .head();
