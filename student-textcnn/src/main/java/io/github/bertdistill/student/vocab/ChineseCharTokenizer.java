@@ -1,6 +1,5 @@
 package io.github.bertdistill.student.vocab;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,40 +27,28 @@ public final class ChineseCharTokenizer implements Tokenizer {
 
     @Override
     public List<String> tokenize(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
+        WordRun run = new WordRun(lowerCase);
         int previousCjk = -1;
         int i = 0;
         while (i < text.length()) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (CharClasses.isCjk(c)) {
-                flush(word, tokens);
-                if (bigrams && previousCjk >= 0) {
-                    tokens.add(
-                            new StringBuilder()
-                                    .appendCodePoint(previousCjk)
-                                    .appendCodePoint(c)
-                                    .toString());
-                }
-                tokens.add(Character.toString(c));
-                previousCjk = c;
+            if (!CharClasses.isCjk(c)) {
+                previousCjk = -1;
+                run.add(c);
                 continue;
             }
-            previousCjk = -1;
-            if (CharClasses.isWordChar(c)) {
-                word.appendCodePoint(c);
-                continue;
+            if (bigrams && previousCjk >= 0) {
+                run.addToken(
+                        new StringBuilder()
+                                .appendCodePoint(previousCjk)
+                                .appendCodePoint(c)
+                                .toString());
             }
-            flush(word, tokens);
-            if (!CharClasses.isWhitespace(c)
-                    && !CharClasses.isIgnored(c)
-                    && !Character.isWhitespace(c)) {
-                tokens.add(Character.toString(c));
-            }
+            run.addToken(Character.toString(c));
+            previousCjk = c;
         }
-        flush(word, tokens);
-        return tokens;
+        return run.finish();
     }
 
     @Override
@@ -69,12 +56,5 @@ public final class ChineseCharTokenizer implements Tokenizer {
         return bigrams
                 && token.codePointCount(0, token.length()) == 2
                 && token.codePoints().allMatch(CharClasses::isCjk);
-    }
-
-    private void flush(StringBuilder word, List<String> tokens) {
-        if (word.length() > 0) {
-            tokens.add(CharClasses.normalize(word.toString(), lowerCase, false));
-            word.setLength(0);
-        }
     }
 }

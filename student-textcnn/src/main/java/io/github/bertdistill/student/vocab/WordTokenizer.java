@@ -1,6 +1,5 @@
 package io.github.bertdistill.student.vocab;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,31 +22,8 @@ public final class WordTokenizer implements Tokenizer {
 
     @Override
     public List<String> tokenize(String text) {
-        List<String> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int i = 0;
-        while (i < text.length()) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            if (CharClasses.isWordChar(c)) {
-                word.appendCodePoint(c);
-                continue;
-            }
-            flush(word, tokens);
-            if (!CharClasses.isWhitespace(c)
-                    && !CharClasses.isIgnored(c)
-                    && !Character.isWhitespace(c)) {
-                tokens.add(Character.toString(c));
-            }
-        }
-        flush(word, tokens);
-        return tokens;
-    }
-
-    private void flush(StringBuilder word, List<String> tokens) {
-        if (word.length() > 0) {
-            tokens.add(CharClasses.normalize(word.toString(), lowerCase, false));
-            word.setLength(0);
-        }
+        WordRun run = new WordRun(lowerCase);
+        text.codePoints().forEach(run::add);
+        return run.finish();
     }
 }
