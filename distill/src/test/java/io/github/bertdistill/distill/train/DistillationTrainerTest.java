@@ -24,14 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DistillationTrainerTest {
-    private static final TextDataset TRAIN = TinyTask.labelled("train", 96, 1);
-    private static final TextDataset DEV = TinyTask.labelled("dev", 48, 2);
-    private static final MethodConfig SUPERVISED =
-            MethodConfig.builder()
-                    .optOptimizer(OptimizerKind.ADAM)
-                    .optLearningRate(0.02f)
-                    .optClipNorm(5)
-                    .build();
+    private static final TextDataset TRAIN = TinyTask.TRAIN;
+    private static final TextDataset DEV = TinyTask.DEV;
+    private static final MethodConfig SUPERVISED = TinyTask.SUPERVISED;
 
     @TempDir Path dir;
 
@@ -113,7 +108,8 @@ class DistillationTrainerTest {
         }
         assertEquals(first, second);
         assertEquals(
-                losses(dir.resolve("a/metrics.jsonl")), losses(dir.resolve("b/metrics.jsonl")));
+                TinyTask.loggedMetrics(dir.resolve("a/metrics.jsonl")),
+                TinyTask.loggedMetrics(dir.resolve("b/metrics.jsonl")));
     }
 
     @Test
@@ -150,8 +146,8 @@ class DistillationTrainerTest {
         }
         assertEquals(uninterrupted, resumed);
         assertEquals(
-                losses(dir.resolve("whole/metrics.jsonl")),
-                losses(dir.resolve("crash/metrics.jsonl")));
+                TinyTask.loggedMetrics(dir.resolve("whole/metrics.jsonl")),
+                TinyTask.loggedMetrics(dir.resolve("crash/metrics.jsonl")));
     }
 
     @Test
@@ -290,12 +286,5 @@ class DistillationTrainerTest {
                 .setTrainSet(TRAIN)
                 .optDevSet(DEV)
                 .addListener(new JsonLinesLog(config.outputDir().resolve("metrics.jsonl")));
-    }
-
-    /** The logged lines without wall-clock fields. */
-    private static List<String> losses(Path log) throws IOException {
-        return Files.readAllLines(log).stream()
-                .map(line -> line.replaceAll(",\"seconds\":[^,}]*", ""))
-                .toList();
     }
 }

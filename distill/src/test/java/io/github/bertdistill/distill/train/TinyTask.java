@@ -17,6 +17,9 @@ import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
 import io.github.bertdistill.core.model.TextEncoder;
 import io.github.bertdistill.core.testing.CharacterEncoder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +34,20 @@ final class TinyTask {
     static final LabelSet LABELS = LabelSet.of("bad", "good");
     private static final int VOCABULARY = CharacterEncoder.LETTER_VOCABULARY;
     private static final String FILLER_LETTERS = "cefhiklmnprstu";
+
+    /** The training set of the loop's tests. */
+    static final TextDataset TRAIN = labelled("train", 96, 1);
+
+    /** Their dev set. */
+    static final TextDataset DEV = labelled("dev", 48, 2);
+
+    /** Supervised training that learns the task in 30 steps. */
+    static final MethodConfig SUPERVISED =
+            MethodConfig.builder()
+                    .optOptimizer(OptimizerKind.ADAM)
+                    .optLearningRate(0.02f)
+                    .optClipNorm(5)
+                    .build();
 
     /** a..z → 1..26, anything else 27, padding 0. */
     static final TextEncoder CHARACTERS = CharacterEncoder.lowercaseLetters(64);
@@ -93,6 +110,13 @@ final class TinyTask {
                                         ? new float[] {-2, 2}
                                         : new float[] {2, -2}));
         return logits;
+    }
+
+    /** The lines of a {@link JsonLinesLog} without their wall-clock fields. */
+    static List<String> loggedMetrics(Path log) throws IOException {
+        return Files.readAllLines(log).stream()
+                .map(line -> line.replaceAll(",\"seconds\":[^,}]*", ""))
+                .toList();
     }
 
     private static String text(Random random, boolean good) {

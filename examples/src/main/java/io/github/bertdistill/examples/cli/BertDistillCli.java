@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             LabelCommand.class,
             TrainCommand.class,
             DistillCommand.class,
+            SweepCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             BenchCommand.class,

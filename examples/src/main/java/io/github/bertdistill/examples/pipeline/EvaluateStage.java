@@ -13,8 +13,8 @@ import java.nio.file.Path;
 
 /**
  * Step 4 of the recipe: compare the teacher and the three students on the test set — quality,
- * latency (one protocol, models interleaved), footprint — and write {@code report.json}, {@code
- * report.md} and {@code report.html}.
+ * latency (one protocol, models interleaved), footprint, and the T × α sweep when the run has one —
+ * and write {@code report.json}, {@code report.md} and {@code report.html}.
  */
 final class EvaluateStage {
     private EvaluateStage() {}
@@ -44,7 +44,7 @@ final class EvaluateStage {
                             .optTrainingLog(RunFolder.metricsLog(run.studentTraining(role.id())))
                             .build());
         }
-        EvaluationReport report = evaluation.build().run();
+        EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
         return ReportWriter.write(report, run.report());
     }
 }

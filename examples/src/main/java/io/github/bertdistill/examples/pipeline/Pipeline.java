@@ -38,6 +38,9 @@ public final class Pipeline {
         for (StudentRole role : StudentRole.values()) {
             clock.run(role.id(), () -> StudentStage.run(recipe, data, labelled, run, role));
         }
+        if (recipe.sweep.requested()) {
+            clock.time("sweep", () -> SweepStage.run(recipe, data, labelled, run));
+        }
         Path report = clock.time("evaluate", () -> EvaluateStage.run(recipe, data, run));
         AtomicFiles.writeString(output.resolve("timings.json"), clock.toJson());
         LOG.info("report: {}", report.resolve("report.html"));
@@ -79,6 +82,17 @@ public final class Pipeline {
                         : Teaching.goldLabelsOnly(data.train(), run);
         StudentStage.run(recipe, data, teaching, run, role);
         return run.student(role.id());
+    }
+
+    /**
+     * The T × α sweep of {@code recipe.sweep} alone; returns its {@code sweep.csv}.
+     *
+     * @throws MissingStageException if the teacher's logits are missing
+     */
+    public static Path sweep(Recipe recipe, Path output) throws IOException {
+        Started started = start(recipe, output);
+        Teaching teaching = LabelStage.open(recipe, started.data(), started.run());
+        return SweepStage.run(recipe, started.data(), teaching, started.run());
     }
 
     private record Started(RunData data, RunFolder run) {}

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * out/logits/                     teacher-logit cache of the transfer set
  * out/students/ROLE/              each student's model folder
  * out/students/ROLE-training/     its checkpoints and metrics.jsonl
+ * out/sweep/                      the T × α sweep's sweep.md and sweep.csv (when asked for)
+ * out/sweep/ROLE-T…-alpha…/       each cell's checkpoints and metrics.jsonl
  * out/report/                     report.json, report.md, report.html
  * </pre>
  *
@@ -59,6 +61,16 @@ public record RunFolder(Path root) {
     /** Checkpoints and metrics of the student with {@code role}. */
     public Path studentTraining(String role) {
         return root.resolve("students").resolve(role + "-training");
+    }
+
+    /** The T × α sweep's folder. */
+    public Path sweep() {
+        return root.resolve("sweep");
+    }
+
+    /** The training folder of one sweep cell. */
+    public Path sweepCell(String role, float temperature, float alpha) {
+        return sweep().resolve(role + "-T" + temperature + "-alpha" + alpha);
     }
 
     /** The report folder. */

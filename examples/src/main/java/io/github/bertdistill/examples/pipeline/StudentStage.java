@@ -1,7 +1,9 @@
 package io.github.bertdistill.examples.pipeline;
 
+import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.distill.train.TrainingResult;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.init.EmbeddingInitializer;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -10,6 +12,7 @@ import io.github.bertdistill.student.vocab.StudentVocabulary;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +32,62 @@ final class StudentStage {
             LOG.info("{}: reusing {}", role.id(), run.student(role.id()));
             return;
         }
+        JsonObject method =
+                role.distilled() ? recipe.student.distillMethod : recipe.student.hardMethod;
+        try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
+            fit(student, recipe, data, teaching, role, method, run.studentTraining(role.id()));
+            student.save(run.student(role.id()));
+        }
+    }
+
+    /**
+     * Trains a fresh student of {@code role} with {@code method} in {@code folder} and returns its
+     * result, without saving the model (one cell of a sweep).
+     */
+    static TrainingResult train(
+            Recipe recipe,
+            RunData data,
+            Teaching teaching,
+            RunFolder run,
+            StudentRole role,
+            JsonObject method,
+            Path folder)
+            throws IOException {
+        try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
+            return fit(student, recipe, data, teaching, role, method, folder);
+        }
+    }
+
+    private static TrainingResult fit(
+            TextCnnClassifier student,
+            Recipe recipe,
+            RunData data,
+            Teaching teaching,
+            StudentRole role,
+            JsonObject method,
+            Path folder)
+            throws IOException {
+        return TrainingRun.fit(
+                student,
+                trainingSet(data, teaching, role),
+                data.dev(),
+                role.distilled() ? teaching.softTargets() : SoftTargets.none(),
+                recipe.student.training,
+                method,
+                folder,
+                recipe.seed);
+    }
+
+    private static TextDataset trainingSet(RunData data, Teaching teaching, StudentRole role) {
+        return role == StudentRole.KD_AUG ? teaching.transferSet() : data.train();
+    }
+
+    /** A freshly initialised student of {@code role}: vocabulary, architecture, embeddings. */
+    private static TextCnnClassifier build(
+            Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentRole role)
+            throws IOException {
         Recipe.Student spec = recipe.student;
-        TextDataset train = role == StudentRole.KD_AUG ? teaching.transferSet() : data.train();
+        TextDataset train = trainingSet(data, teaching, role);
         LOG.info("{}: training on {} examples", role.id(), train.size());
         StudentVocabulary vocabulary = vocabulary(spec, train, run);
         TextCnnConfig config = TextCnnConfig.fromJson(spec.textcnn);
@@ -53,18 +110,7 @@ final class StudentStage {
             throw new IllegalArgumentException(
                     "student.embeddings '" + spec.embeddings + "' is not random or teacher");
         }
-        try (TextCnnClassifier student = builder.build()) {
-            TrainingRun.fit(
-                    student,
-                    train,
-                    data.dev(),
-                    role.distilled() ? teaching.softTargets() : SoftTargets.none(),
-                    spec.training,
-                    role.distilled() ? spec.distillMethod : spec.hardMethod,
-                    run.studentTraining(role.id()),
-                    recipe.seed);
-            student.save(run.student(role.id()));
-        }
+        return builder.build();
     }
 
     private static StudentVocabulary vocabulary(

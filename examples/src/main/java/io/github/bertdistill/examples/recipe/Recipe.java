@@ -1,6 +1,8 @@
 package io.github.bertdistill.examples.recipe;
 
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One distillation experiment, end to end, as committed JSON: the data, the teacher and how it is
@@ -30,6 +32,9 @@ public final class Recipe {
 
     /** The TextCNN students. */
     public Student student = new Student();
+
+    /** An optional grid search over T and α for one distilled student. */
+    public Sweep sweep = new Sweep();
 
     /** The comparison. */
     public Evaluation evaluation = new Evaluation();
@@ -140,6 +145,28 @@ public final class Recipe {
 
         /** Method of the distilled students (T, α, loss kind, schedules). */
         public JsonObject distillMethod = new JsonObject();
+    }
+
+    /**
+     * A grid search over the distillation temperature {@code T} and the hard-label weight {@code
+     * α}: every cell trains the student of {@link #role} with {@code student.distillMethod} at
+     * constant {@code (T, α)} and is judged by its best dev accuracy. No sweep when either list is
+     * empty (the default).
+     */
+    public static final class Sweep {
+        /** The student swept: {@code student-kd} or {@code student-kd-aug}. */
+        public String role = "student-kd";
+
+        /** The values of {@code T}. */
+        public List<Float> temperatures = new ArrayList<>();
+
+        /** The values of {@code α}. */
+        public List<Float> alphas = new ArrayList<>();
+
+        /** Whether the recipe asks for a sweep. */
+        public boolean requested() {
+            return !temperatures.isEmpty() && !alphas.isEmpty();
+        }
     }
 
     /** The benchmark protocol of the comparison. */

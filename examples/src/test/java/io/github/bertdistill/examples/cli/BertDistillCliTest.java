@@ -30,6 +30,7 @@ class BertDistillCliTest {
                 "label",
                 "train",
                 "distill",
+                "sweep",
                 "evaluate",
                 "predict",
                 "bench"

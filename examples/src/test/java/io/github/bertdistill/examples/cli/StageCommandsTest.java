@@ -70,7 +70,7 @@ class StageCommandsTest {
                 mismatch.err().strip());
     }
 
-    private static String[] concat(String command, String[] options, String... more) {
+    static String[] concat(String command, String[] options, String... more) {
         String[] args = new String[1 + options.length + more.length];
         args[0] = command;
         System.arraycopy(options, 0, args, 1, options.length);
