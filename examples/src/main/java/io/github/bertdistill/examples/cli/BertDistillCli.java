@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             DistillCommand.class,
             SweepCommand.class,
+            ReportCommand.class,
             EvaluateCommand.class,
             PredictCommand.class,
             BenchCommand.class,

@@ -95,6 +95,21 @@ public final class Pipeline {
         return SweepStage.run(recipe, started.data(), teaching, started.run());
     }
 
+    /**
+     * Step 4 alone: evaluates the run's teacher and three students (again) and writes the report;
+     * returns the report folder. Re-measures a finished run, e.g. on a quiet machine.
+     *
+     * @throws MissingStageException if the teacher or a student is missing
+     */
+    public static Path report(Recipe recipe, Path output) throws IOException {
+        Started started = start(recipe, output);
+        started.run().requireTeacher();
+        for (StudentRole role : StudentRole.values()) {
+            started.run().requireStudent(role);
+        }
+        return EvaluateStage.run(recipe, started.data(), started.run());
+    }
+
     private record Started(RunData data, RunFolder run) {}
 
     /** Starts the engine, writes the resolved recipe and reads the data. */

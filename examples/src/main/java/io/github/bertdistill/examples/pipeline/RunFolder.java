@@ -58,6 +58,12 @@ public record RunFolder(Path root) {
         return root.resolve("students").resolve(role);
     }
 
+    /** The model folder of the student with {@code role}, which must exist. */
+    public Path requireStudent(StudentRole role) {
+        return require(
+                student(role.id()), role.id() + " student", role.distilled() ? "distill" : "train");
+    }
+
     /** Checkpoints and metrics of the student with {@code role}. */
     public Path studentTraining(String role) {
         return root.resolve("students").resolve(role + "-training");

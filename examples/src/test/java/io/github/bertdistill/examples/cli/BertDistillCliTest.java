@@ -31,6 +31,7 @@ class BertDistillCliTest {
                 "train",
                 "distill",
                 "sweep",
+                "report",
                 "evaluate",
                 "predict",
                 "bench"

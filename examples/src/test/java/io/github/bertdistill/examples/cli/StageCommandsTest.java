@@ -46,6 +46,19 @@ class StageCommandsTest {
         assertTrue(Files.isDirectory(run.resolve("students/student-hard")));
         assertTrue(Files.notExists(run.resolve("students/student-kd-aug")));
 
+        CliResult unfinished = CliResult.run(concat("report", options));
+        assertEquals(2, unfinished.exitCode(), unfinished.toString());
+        assertEquals(
+                "bert-distill: no student-kd-aug student in "
+                        + run.resolve("students/student-kd-aug")
+                        + ": run 'bert-distill distill' first",
+                unfinished.err().strip());
+        assertEquals(0, CliResult.run(concat("distill", options)).exitCode());
+        CliResult report = CliResult.run(concat("report", options));
+        assertEquals(0, report.exitCode(), report.toString());
+        assertEquals("report: " + run.resolve("report"), report.out().strip());
+        assertTrue(Files.isRegularFile(run.resolve("report/report.html")));
+
         CliResult wrongRole = CliResult.run(concat("distill", options, "--role", "student-hard"));
         assertEquals(2, wrongRole.exitCode(), wrongRole.toString());
         assertTrue(wrongRole.err().contains("'bert-distill train'"), wrongRole.err());

@@ -1,0 +1,45 @@
+package io.github.bertdistill.examples.cli;
+
+import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.recipe.Recipe;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code bert-distill report}: step 4 of a recipe, the report of a run's four models. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        header = "Step 4: evaluate a run's teacher and students; write the report.",
+        description = {
+            "Evaluate the run folder's teacher, student-hard, student-kd and student-kd-aug on"
+                    + " the recipe's test set with the recipe's latency protocol (evaluation.*),"
+                    + " with their training curves and the T x alpha sweep if there is one, and"
+                    + " write <run folder>/report/report.{json,md,html}, replacing an earlier"
+                    + " report. Use it to measure a finished run again, e.g. on a quiet machine.",
+            "",
+            "Needs the teacher and all three students; 'bert-distill run' ends with this step.",
+            ""
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  bert-distill report",
+            "  bert-distill report --recipe my-recipe.json --set evaluation.rounds=20"
+        })
+final class ReportCommand implements Callable<Integer> {
+    @Mixin RecipeOptions recipe;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Recipe loaded = recipe.load();
+        spec.commandLine()
+                .getOut()
+                .println("report: " + Pipeline.report(loaded, recipe.output(loaded)));
+        return 0;
+    }
+}
