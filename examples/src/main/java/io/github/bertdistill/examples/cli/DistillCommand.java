@@ -3,14 +3,12 @@ package io.github.bertdistill.examples.cli;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill distill}: step 3 of a recipe, the students distilled from the teacher. */
 @Command(
@@ -36,27 +34,20 @@ import picocli.CommandLine.Spec;
             "",
             "Next: bert-distill evaluate --model kd=runs/fine-foods/students/student-kd ..."
         })
-final class DistillCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
+final class DistillCommand extends RecipeStageCommand {
     @Option(
             names = "--role",
             paramLabel = "ROLE",
             description = "Train only this student: student-kd or student-kd-aug (default: both).")
     String role;
 
-    @Spec CommandSpec spec;
-
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        Path output = recipe.output(loaded);
+    String runStages(Recipe recipe, Path output) throws IOException {
+        List<String> trained = new ArrayList<>();
         for (StudentRole student : roles()) {
-            spec.commandLine()
-                    .getOut()
-                    .println("student: " + Pipeline.train(loaded, output, student));
+            trained.add("student: " + Pipeline.train(recipe, output, student));
         }
-        return 0;
+        return String.join(System.lineSeparator(), trained);
     }
 
     private List<StudentRole> roles() {

@@ -2,11 +2,9 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
-import java.util.concurrent.Callable;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill finetune}: step 1 of a recipe, the teacher. */
 @Command(
@@ -31,17 +29,9 @@ import picocli.CommandLine.Spec;
             "",
             "Next: bert-distill label (same --recipe, --set and --output)."
         })
-final class FinetuneCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class FinetuneCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        spec.commandLine()
-                .getOut()
-                .println("teacher: " + Pipeline.finetune(loaded, recipe.output(loaded)));
-        return 0;
+    String runStages(Recipe recipe, Path output) throws IOException {
+        return "teacher: " + Pipeline.finetune(recipe, output);
     }
 }

@@ -2,11 +2,9 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
-import java.util.concurrent.Callable;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill label}: step 2 of a recipe, the teacher's logits for the transfer set. */
 @Command(
@@ -30,17 +28,9 @@ import picocli.CommandLine.Spec;
             "",
             "Next: bert-distill distill (and bert-distill train for the undistilled baseline)."
         })
-final class LabelCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class LabelCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        spec.commandLine()
-                .getOut()
-                .println("logits: " + Pipeline.label(loaded, recipe.output(loaded)));
-        return 0;
+    String runStages(Recipe recipe, Path output) throws IOException {
+        return "logits: " + Pipeline.label(recipe, output);
     }
 }

@@ -2,11 +2,9 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
-import java.util.concurrent.Callable;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill report}: step 4 of a recipe, the report of a run's four models. */
 @Command(
@@ -29,17 +27,9 @@ import picocli.CommandLine.Spec;
             "  bert-distill report",
             "  bert-distill report --recipe my-recipe.json --set evaluation.rounds=20"
         })
-final class ReportCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class ReportCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        spec.commandLine()
-                .getOut()
-                .println("report: " + Pipeline.report(loaded, recipe.output(loaded)));
-        return 0;
+    String runStages(Recipe recipe, Path output) throws IOException {
+        return "report: " + Pipeline.report(recipe, output);
     }
 }

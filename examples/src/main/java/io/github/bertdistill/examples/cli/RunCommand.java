@@ -2,12 +2,9 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill run}: the whole pipeline from one recipe. */
 @Command(
@@ -30,16 +27,9 @@ import picocli.CommandLine.Spec;
             "  bert-distill run --recipe docs/benchmarks/sst2/recipe.json",
             "  bert-distill run --set teacher.maxLength=32 --set augmentation.copies=0"
         })
-final class RunCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class RunCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        Path report = Pipeline.run(loaded, recipe.output(loaded));
-        spec.commandLine().getOut().println("report: " + report.resolve("report.html"));
-        return 0;
+    String runStages(Recipe recipe, Path output) throws IOException {
+        return "report: " + Pipeline.run(recipe, output).resolve("report.html");
     }
 }

@@ -2,14 +2,11 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill sweep}: the recipe's T × α grid search for a distilled student. */
 @Command(
@@ -21,7 +18,7 @@ import picocli.CommandLine.Spec;
                     + " cell of the grid sweep.temperatures x sweep.alphas, with"
                     + " student.distillMethod at that constant T and alpha, and print the best dev"
                     + " accuracy of each cell (test data are never looked at). Writes <run"
-                    + " folder>/sweep/sweep.md and sweep.csv; 'evaluate' and 'run' draw them as a"
+                    + " folder>/sweep/sweep.md and sweep.csv; 'run' and 'report' draw them as a"
                     + " heat map in the report. Cells resume from their checkpoints.",
             "",
             "Needs 'bert-distill label' first; 'bert-distill run' sweeps too when the recipe has"
@@ -37,23 +34,15 @@ import picocli.CommandLine.Spec;
             "Next: set the best T and alpha in student.distillMethod and run 'bert-distill"
                     + " distill'."
         })
-final class SweepCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class SweepCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        if (!loaded.sweep.requested()) {
+    String runStages(Recipe recipe, Path output) throws IOException {
+        if (!recipe.sweep.requested()) {
             throw new IllegalArgumentException(
                     "the recipe has no sweep: set sweep.temperatures and sweep.alphas, e.g."
                             + " --set sweep.temperatures=[1,2,4] --set sweep.alphas=[0.5]");
         }
-        Path table = Pipeline.sweep(loaded, recipe.output(loaded));
-        spec.commandLine()
-                .getOut()
-                .print(Files.readString(table.resolveSibling("sweep.md"), StandardCharsets.UTF_8));
-        return 0;
+        Path table = Pipeline.sweep(recipe, output);
+        return Files.readString(table.resolveSibling("sweep.md"), StandardCharsets.UTF_8).strip();
     }
 }

@@ -3,11 +3,9 @@ package io.github.bertdistill.examples.cli;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
-import java.util.concurrent.Callable;
+import java.io.IOException;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code bert-distill train}: the undistilled student, on gold labels only. */
 @Command(
@@ -28,19 +26,9 @@ import picocli.CommandLine.Spec;
             "  bert-distill train",
             "  bert-distill train --set student.training.epochs=4 --output runs/baseline"
         })
-final class TrainCommand implements Callable<Integer> {
-    @Mixin RecipeOptions recipe;
-
-    @Spec CommandSpec spec;
-
+final class TrainCommand extends RecipeStageCommand {
     @Override
-    public Integer call() throws Exception {
-        Recipe loaded = recipe.load();
-        spec.commandLine()
-                .getOut()
-                .println(
-                        "student: "
-                                + Pipeline.train(loaded, recipe.output(loaded), StudentRole.HARD));
-        return 0;
+    String runStages(Recipe recipe, Path output) throws IOException {
+        return "student: " + Pipeline.train(recipe, output, StudentRole.HARD);
     }
 }
