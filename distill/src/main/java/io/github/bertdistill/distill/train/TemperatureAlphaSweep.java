@@ -4,7 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import io.github.bertdistill.core.storage.AtomicFiles;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,6 +22,14 @@ import java.util.Locale;
  * dev_accuracy,best_step}).
  */
 public final class TemperatureAlphaSweep {
+    /** The Markdown table's file name. */
+    public static final String MARKDOWN_FILE = "sweep.md";
+
+    /** The CSV table's file name. */
+    public static final String CSV_FILE = "sweep.csv";
+
+    private static final String CSV_HEADER = "temperature,alpha,dev_accuracy,best_step";
+
     private final List<Float> temperatures;
     private final List<Float> alphas;
 
@@ -48,9 +59,40 @@ public final class TemperatureAlphaSweep {
             }
         }
         Table table = new Table(temperatures, alphas, results);
-        AtomicFiles.writeString(folder.resolve("sweep.md"), table.toMarkdown());
-        AtomicFiles.writeString(folder.resolve("sweep.csv"), table.toCsv());
+        AtomicFiles.writeString(folder.resolve(MARKDOWN_FILE), table.toMarkdown());
+        AtomicFiles.writeString(folder.resolve(CSV_FILE), table.toCsv());
         return table;
+    }
+
+    /** One cell of a written table, as {@link Table#toCsv} wrote it. */
+    public record CellResult(float temperature, float alpha, double devAccuracy, long bestStep) {}
+
+    /**
+     * The cells of the table that {@link #run} wrote into {@code folder}, in row order; none when
+     * the folder holds no table.
+     */
+    public static List<CellResult> read(Path folder) throws IOException {
+        Path csv = folder.resolve(CSV_FILE);
+        if (!Files.exists(csv)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        checkArgument(
+                !lines.isEmpty() && lines.get(0).equals(CSV_HEADER),
+                "%s does not start with %s",
+                csv,
+                CSV_HEADER);
+        List<CellResult> cells = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",");
+            cells.add(
+                    new CellResult(
+                            Float.parseFloat(fields[0]),
+                            Float.parseFloat(fields[1]),
+                            Double.parseDouble(fields[2]),
+                            Long.parseLong(fields[3])));
+        }
+        return cells;
     }
 
     /** The results of a sweep, by temperature (rows) and alpha (columns). */
@@ -97,7 +139,7 @@ public final class TemperatureAlphaSweep {
 
         /** One line per cell: {@code temperature,alpha,dev_accuracy,best_step}. */
         public String toCsv() {
-            StringBuilder csv = new StringBuilder("temperature,alpha,dev_accuracy,best_step\n");
+            StringBuilder csv = new StringBuilder(CSV_HEADER + "\n");
             for (int t = 0; t < temperatures.size(); t++) {
                 for (int a = 0; a < alphas.size(); a++) {
                     TrainingResult result = results[t][a];

@@ -38,7 +38,8 @@ class DistillationTrainerTest {
     @Test
     void fineTunesOnGoldLabelsAlone() throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingResult result = trainer(model, config("run").build(), SUPERVISED).build().fit();
+            TrainingResult result =
+                    TinyTask.trainer(model, config("run").build(), SUPERVISED).build().fit();
 
             assertEquals(30, result.steps());
             assertTrue(
@@ -101,10 +102,10 @@ class DistillationTrainerTest {
         TrainingResult first;
         TrainingResult second;
         try (BlockTextClassifier model = TinyTask.classifier(3)) {
-            first = trainer(model, config("a").build(), SUPERVISED).build().fit();
+            first = TinyTask.trainer(model, config("a").build(), SUPERVISED).build().fit();
         }
         try (BlockTextClassifier model = TinyTask.classifier(3)) {
-            second = trainer(model, config("b").build(), SUPERVISED).build().fit();
+            second = TinyTask.trainer(model, config("b").build(), SUPERVISED).build().fit();
         }
         assertEquals(first, second);
         assertEquals(
@@ -118,7 +119,10 @@ class DistillationTrainerTest {
         float[][] expectedLogits;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             uninterrupted =
-                    trainer(model, config("whole").optCheckpointEverySteps(5).build(), SUPERVISED)
+                    TinyTask.trainer(
+                                    model,
+                                    config("whole").optCheckpointEverySteps(5).build(),
+                                    SUPERVISED)
                             .build()
                             .fit();
             expectedLogits = model.logits(DEV.texts());
@@ -136,12 +140,12 @@ class DistillationTrainerTest {
                         }
                     };
             DistillationTrainer trainer =
-                    trainer(model, crashing, SUPERVISED).addListener(crash).build();
+                    TinyTask.trainer(model, crashing, SUPERVISED).addListener(crash).build();
             assertThrows(IllegalStateException.class, trainer::fit);
         }
         TrainingResult resumed;
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
-            resumed = trainer(model, crashing, SUPERVISED).build().fit();
+            resumed = TinyTask.trainer(model, crashing, SUPERVISED).build().fit();
             assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
         }
         assertEquals(uninterrupted, resumed);
@@ -176,7 +180,7 @@ class DistillationTrainerTest {
         TrainingConfig config = config("nan").optEvalEverySteps(4).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             DistillationTrainer trainer =
-                    trainer(model, config, distil)
+                    TinyTask.trainer(model, config, distil)
                             .optSoftTargets(targets)
                             .addListener(poison)
                             .build();
@@ -202,7 +206,7 @@ class DistillationTrainerTest {
         MethodConfig frozen = MethodConfig.builder().optLearningRate(1e-12f).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             TrainingResult result =
-                    trainer(
+                    TinyTask.trainer(
                                     model,
                                     config("early").optEvalEverySteps(2).optPatience(2).build(),
                                     frozen)
@@ -219,12 +223,12 @@ class DistillationTrainerTest {
     void refusesToResumeUnderOtherSettings() throws IOException {
         TrainingConfig config = config("run").optMaxSteps(3).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            trainer(model, config, SUPERVISED).build().fit();
+            TinyTask.trainer(model, config, SUPERVISED).build().fit();
             MethodConfig other = SUPERVISED.withConstant(1, 0.5f);
             IllegalStateException e =
                     assertThrows(
                             IllegalStateException.class,
-                            () -> trainer(model, config, other).build().fit());
+                            () -> TinyTask.trainer(model, config, other).build().fit());
             assertTrue(e.getMessage().contains("another method config"), e.getMessage());
         }
     }
@@ -260,7 +264,10 @@ class DistillationTrainerTest {
                             liveArrays.add(everything.getManagedArrays().size());
                         }
                     };
-            trainer(model, config("run").build(), SUPERVISED).addListener(counter).build().fit();
+            TinyTask.trainer(model, config("run").build(), SUPERVISED)
+                    .addListener(counter)
+                    .build()
+                    .fit();
 
             assertEquals(before, model.manager().getManagedArrays().size());
             assertEquals(30, liveArrays.size());
@@ -269,22 +276,6 @@ class DistillationTrainerTest {
     }
 
     private TrainingConfig.Builder config(String name) {
-        return TrainingConfig.builder()
-                .setOutputDir(dir.resolve(name))
-                .optEpochs(5)
-                .optBatchSize(16)
-                .optBucketBatches(2)
-                .optSeed(11);
-    }
-
-    private DistillationTrainer.Builder trainer(
-            BlockTextClassifier model, TrainingConfig config, MethodConfig method) {
-        return DistillationTrainer.builder()
-                .setTrainingConfig(config)
-                .setMethodConfig(method)
-                .setClassifier(model)
-                .setTrainSet(TRAIN)
-                .optDevSet(DEV)
-                .addListener(new JsonLinesLog(config.outputDir().resolve("metrics.jsonl")));
+        return TinyTask.trainingConfig(dir.resolve(name));
     }
 }

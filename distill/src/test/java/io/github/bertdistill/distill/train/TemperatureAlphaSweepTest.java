@@ -45,6 +45,19 @@ class TemperatureAlphaSweepTest {
     }
 
     @Test
+    void readsBackTheTableItWrote() throws IOException {
+        assertEquals(List.of(), TemperatureAlphaSweep.read(dir));
+        new TemperatureAlphaSweep(List.of(2f), List.of(0.25f, 1f))
+                .run((t, a) -> new TrainingResult(10, 0.1, 0.5 + a / 4, 3, 0.5, false), dir);
+
+        assertEquals(
+                List.of(
+                        new TemperatureAlphaSweep.CellResult(2f, 0.25f, 0.5625, 3),
+                        new TemperatureAlphaSweep.CellResult(2f, 1f, 0.75, 3)),
+                TemperatureAlphaSweep.read(dir));
+    }
+
+    @Test
     void sweepsRealRunsWithOneOutputFolderPerCell() throws IOException {
         EngineBootstrap.start();
         TextDataset train = TinyTask.labelled("train", 32, 1);

@@ -112,6 +112,28 @@ final class TinyTask {
         return logits;
     }
 
+    /** The loop tests' engineering settings: 5 epochs of batch 16 (30 steps), seed 11. */
+    static TrainingConfig.Builder trainingConfig(Path out) {
+        return TrainingConfig.builder()
+                .setOutputDir(out)
+                .optEpochs(5)
+                .optBatchSize(16)
+                .optBucketBatches(2)
+                .optSeed(11);
+    }
+
+    /** A trainer of {@code model} on {@link #TRAIN}, validated on {@link #DEV}, with a JSON log. */
+    static DistillationTrainer.Builder trainer(
+            BlockTextClassifier model, TrainingConfig config, MethodConfig method) {
+        return DistillationTrainer.builder()
+                .setTrainingConfig(config)
+                .setMethodConfig(method)
+                .setClassifier(model)
+                .setTrainSet(TRAIN)
+                .optDevSet(DEV)
+                .addListener(new JsonLinesLog(config.outputDir().resolve("metrics.jsonl")));
+    }
+
     /** The lines of a {@link JsonLinesLog} without their wall-clock fields. */
     static List<String> loggedMetrics(Path log) throws IOException {
         return Files.readAllLines(log).stream()

@@ -27,14 +27,7 @@ final class TinyTaskTrainingProcess {
         int initSeed = Integer.parseInt(args[1]);
         long pauseAt = args.length > 2 ? Long.parseLong(args[2]) : -1;
         TrainingConfig config =
-                TrainingConfig.builder()
-                        .setOutputDir(out)
-                        .optEpochs(5)
-                        .optBatchSize(16)
-                        .optBucketBatches(2)
-                        .optCheckpointEverySteps(CHECKPOINT_EVERY)
-                        .optSeed(11)
-                        .build();
+                TinyTask.trainingConfig(out).optCheckpointEverySteps(CHECKPOINT_EVERY).build();
         TrainingListener pause =
                 new TrainingListener() {
                     @Override
@@ -48,13 +41,7 @@ final class TinyTaskTrainingProcess {
                 };
         try (BlockTextClassifier model = TinyTask.classifier(initSeed)) {
             TrainingResult result =
-                    DistillationTrainer.builder()
-                            .setTrainingConfig(config)
-                            .setMethodConfig(TinyTask.SUPERVISED)
-                            .setClassifier(model)
-                            .setTrainSet(TinyTask.TRAIN)
-                            .optDevSet(TinyTask.DEV)
-                            .addListener(new JsonLinesLog(out.resolve("metrics.jsonl")))
+                    TinyTask.trainer(model, config, TinyTask.SUPERVISED)
                             .addListener(pause)
                             .build()
                             .fit();

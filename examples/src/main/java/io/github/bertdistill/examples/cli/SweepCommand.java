@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.distill.train.TemperatureAlphaSweep;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -42,7 +43,9 @@ final class SweepCommand extends RecipeStageCommand {
                     "the recipe has no sweep: set sweep.temperatures and sweep.alphas, e.g."
                             + " --set sweep.temperatures=[1,2,4] --set sweep.alphas=[0.5]");
         }
-        Path table = Pipeline.sweep(recipe, output);
-        return Files.readString(table.resolveSibling("sweep.md"), StandardCharsets.UTF_8).strip();
+        Path tables = Pipeline.sweep(recipe, output);
+        return Files.readString(
+                        tables.resolve(TemperatureAlphaSweep.MARKDOWN_FILE), StandardCharsets.UTF_8)
+                .strip();
     }
 }

@@ -85,7 +85,7 @@ public final class Pipeline {
     }
 
     /**
-     * The T × α sweep of {@code recipe.sweep} alone; returns its {@code sweep.csv}.
+     * The T × α sweep of {@code recipe.sweep} alone; returns the folder of its tables.
      *
      * @throws MissingStageException if the teacher's logits are missing
      */

@@ -1,7 +1,7 @@
 package io.github.bertdistill.examples.pipeline;
 
-import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.TrainingResult;
 import io.github.bertdistill.examples.recipe.Recipe;
@@ -32,8 +32,12 @@ final class StudentStage {
             LOG.info("{}: reusing {}", role.id(), run.student(role.id()));
             return;
         }
-        JsonObject method =
-                role.distilled() ? recipe.student.distillMethod : recipe.student.hardMethod;
+        MethodConfig method =
+                MethodConfig.fromJson(
+                        (role.distilled()
+                                        ? recipe.student.distillMethod
+                                        : recipe.student.hardMethod)
+                                .toString());
         try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
             fit(student, recipe, data, teaching, role, method, run.studentTraining(role.id()));
             student.save(run.student(role.id()));
@@ -50,7 +54,7 @@ final class StudentStage {
             Teaching teaching,
             RunFolder run,
             StudentRole role,
-            JsonObject method,
+            MethodConfig method,
             Path folder)
             throws IOException {
         try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
@@ -64,7 +68,7 @@ final class StudentStage {
             RunData data,
             Teaching teaching,
             StudentRole role,
-            JsonObject method,
+            MethodConfig method,
             Path folder)
             throws IOException {
         return TrainingRun.fit(

@@ -1,15 +1,12 @@
 package io.github.bertdistill.examples.pipeline;
 
-import com.google.gson.JsonParser;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.TemperatureAlphaSweep;
 import io.github.bertdistill.eval.report.SweepPoint;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,17 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 final class SweepStage {
     private static final Logger LOG = LoggerFactory.getLogger(SweepStage.class);
-    private static final String TABLE = "sweep.csv";
 
     private SweepStage() {}
 
-    /** Runs the recipe's sweep unless its table exists; returns the table file. */
+    /** Runs the recipe's sweep unless its table exists; returns the sweep folder. */
     static Path run(Recipe recipe, RunData data, Teaching teaching, RunFolder run)
             throws IOException {
-        Path table = run.sweep().resolve(TABLE);
+        Path table = run.sweep().resolve(TemperatureAlphaSweep.CSV_FILE);
         if (Files.exists(table)) {
             LOG.info("sweep: reusing {}", table);
-            return table;
+            return run.sweep();
         }
         Recipe.Sweep spec = recipe.sweep;
         StudentRole role = StudentRole.fromId(spec.role);
@@ -45,43 +41,33 @@ final class SweepStage {
                             + " student-kd-aug");
         }
         MethodConfig method = MethodConfig.fromJson(recipe.student.distillMethod.toString());
-        new TemperatureAlphaSweep(spec.temperatures, spec.alphas)
-                .run(
-                        (temperature, alpha) -> {
-                            LOG.info("sweep: {} at T = {}, α = {}", role.id(), temperature, alpha);
-                            return StudentStage.train(
-                                    recipe,
-                                    data,
-                                    teaching,
-                                    run,
-                                    role,
-                                    JsonParser.parseString(
-                                                    method.withConstant(temperature, alpha)
-                                                            .toJson())
-                                            .getAsJsonObject(),
-                                    run.sweepCell(role.id(), temperature, alpha));
-                        },
-                        run.sweep());
-        LOG.info("sweep:\n{}", Files.readString(run.sweep().resolve("sweep.md")));
-        return table;
+        TemperatureAlphaSweep.Table result =
+                new TemperatureAlphaSweep(spec.temperatures, spec.alphas)
+                        .run(
+                                (temperature, alpha) -> {
+                                    LOG.info(
+                                            "sweep: {} at T = {}, α = {}",
+                                            role.id(),
+                                            temperature,
+                                            alpha);
+                                    return StudentStage.train(
+                                            recipe,
+                                            data,
+                                            teaching,
+                                            run,
+                                            role,
+                                            method.withConstant(temperature, alpha),
+                                            run.sweepCell(role.id(), temperature, alpha));
+                                },
+                                run.sweep());
+        LOG.info("sweep:\n{}", result.toMarkdown());
+        return run.sweep();
     }
 
     /** The cells of a finished sweep, or none when the run has no sweep table. */
     static List<SweepPoint> points(RunFolder run) throws IOException {
-        Path table = run.sweep().resolve(TABLE);
-        List<SweepPoint> points = new ArrayList<>();
-        if (!Files.exists(table)) {
-            return points;
-        }
-        List<String> lines = Files.readAllLines(table, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            points.add(
-                    new SweepPoint(
-                            Double.parseDouble(cells[0]),
-                            Double.parseDouble(cells[1]),
-                            Double.parseDouble(cells[2])));
-        }
-        return points;
+        return TemperatureAlphaSweep.read(run.sweep()).stream()
+                .map(cell -> new SweepPoint(cell.temperature(), cell.alpha(), cell.devAccuracy()))
+                .toList();
     }
 }

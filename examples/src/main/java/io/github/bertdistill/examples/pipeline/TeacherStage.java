@@ -5,6 +5,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.Splits;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.teacher.BertClassifier;
@@ -46,7 +47,7 @@ final class TeacherStage {
                     data.dev(),
                     SoftTargets.none(),
                     spec.training,
-                    spec.method,
+                    MethodConfig.fromJson(spec.method.toString()),
                     run.teacherTraining(),
                     recipe.seed);
             teacher.save(run.teacher());

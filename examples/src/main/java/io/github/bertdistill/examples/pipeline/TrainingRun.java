@@ -25,7 +25,7 @@ final class TrainingRun {
      * Trains {@code classifier} in place; the best dev checkpoint is loaded at the end.
      *
      * @param training the recipe's {@code TrainingConfig} JSON (without {@code outputDir})
-     * @param method the recipe's {@code MethodConfig} JSON
+     * @param method the method settings (T, α, loss, optimiser)
      * @param folder checkpoints and {@code metrics.jsonl} go here
      * @param seed the recipe's seed, unless {@code training} sets one
      */
@@ -35,13 +35,13 @@ final class TrainingRun {
             TextDataset dev,
             SoftTargets softTargets,
             JsonObject training,
-            JsonObject method,
+            MethodConfig method,
             Path folder,
             long seed)
             throws IOException {
         return DistillationTrainer.builder()
                 .setTrainingConfig(trainingConfig(training, folder, seed))
-                .setMethodConfig(MethodConfig.fromJson(method.toString()))
+                .setMethodConfig(method)
                 .setClassifier(classifier)
                 .setTrainSet(train)
                 .optSoftTargets(softTargets)
