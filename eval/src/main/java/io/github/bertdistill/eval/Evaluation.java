@@ -21,6 +21,7 @@ import io.github.bertdistill.eval.report.EvaluationReport;
 import io.github.bertdistill.eval.report.ModelReport;
 import io.github.bertdistill.eval.report.PairedTest;
 import io.github.bertdistill.eval.report.Roles;
+import io.github.bertdistill.eval.report.SeedReplicates;
 import io.github.bertdistill.eval.report.SweepPoint;
 import io.github.bertdistill.eval.report.TrainingLog;
 import io.github.bertdistill.eval.stats.McNemarTest;
@@ -51,6 +52,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Benchmark all models together</b> with the {@link LatencyBenchmark}, interleaved.
  *   <li><b>Score</b>: metrics against gold labels and the teacher's predictions, and McNemar's test
  *       between each distilled student and the undistilled one (or the pairs given).
+ *   <li><b>Seed replicates</b>, when given: every replicate is loaded, classifies the test set and
+ *       is closed, one at a time; only its accuracy is kept (see {@link SeedReplicates}).
  * </ol>
  *
  * Every model is closed at the end. All models must share one {@link LabelSet}.
@@ -65,6 +68,7 @@ public final class Evaluation {
     private final EngineInfo engine;
     private final List<SweepPoint> sweep;
     private final List<String[]> pairs;
+    private final List<Replicate> replicates;
 
     private Evaluation(Builder builder) {
         checkArgument(builder.dataset != null, "an evaluation needs a dataset");
@@ -85,6 +89,7 @@ public final class Evaluation {
         this.engine = builder.engine;
         this.sweep = List.copyOf(builder.sweep);
         this.pairs = builder.pairs.isEmpty() ? defaultPairs(models) : List.copyOf(builder.pairs);
+        this.replicates = List.copyOf(builder.replicates);
         for (String[] pair : pairs) {
             checkArgument(
                     names.contains(pair[0]) && names.contains(pair[1]),
@@ -148,10 +153,43 @@ public final class Evaluation {
                     quality,
                     latency,
                     environment,
-                    sweep);
+                    sweep,
+                    seedReplicates(gold, labels));
         } finally {
             loaded.values().forEach(TextClassifier::close);
         }
+    }
+
+    /** Accuracy of every replicate, grouped by role in the order the roles were first added. */
+    private List<SeedReplicates> seedReplicates(int[] gold, LabelSet labels) throws IOException {
+        Map<String, List<Long>> seeds = new LinkedHashMap<>();
+        Map<String, List<Double>> accuracies = new LinkedHashMap<>();
+        for (Replicate replicate : replicates) {
+            LOG.info("classifying with {} seed {}", replicate.role(), replicate.seed());
+            try (TextClassifier classifier = replicate.loader().load()) {
+                checkArgument(
+                        classifier.labels().equals(labels),
+                        "%s seed %s has labels %s, the models %s",
+                        replicate.role(),
+                        replicate.seed(),
+                        classifier.labels(),
+                        labels);
+                boolean[] correct = quality.predict(classifier, dataset.texts()).correctness(gold);
+                int right = 0;
+                for (boolean c : correct) {
+                    right += c ? 1 : 0;
+                }
+                seeds.computeIfAbsent(replicate.role(), r -> new ArrayList<>())
+                        .add(replicate.seed());
+                accuracies
+                        .computeIfAbsent(replicate.role(), r -> new ArrayList<>())
+                        .add((double) right / correct.length);
+            }
+        }
+        List<SeedReplicates> result = new ArrayList<>();
+        seeds.forEach(
+                (role, list) -> result.add(new SeedReplicates(role, list, accuracies.get(role))));
+        return result;
     }
 
     private MemoryUsage loadAndClassify(
@@ -239,6 +277,8 @@ public final class Evaluation {
         return pairs;
     }
 
+    private record Replicate(String role, long seed, ClassifierLoader loader) {}
+
     /** Settings of an {@link Evaluation}. */
     public static final class Builder {
         private TextDataset dataset;
@@ -248,6 +288,7 @@ public final class Evaluation {
         private EngineInfo engine;
         private final List<SweepPoint> sweep = new ArrayList<>();
         private final List<String[]> pairs = new ArrayList<>();
+        private final List<Replicate> replicates = new ArrayList<>();
 
         private Builder() {}
 
@@ -298,6 +339,17 @@ public final class Evaluation {
          */
         public Builder optPairedTest(String modelA, String modelB) {
             pairs.add(new String[] {modelA, modelB});
+            return this;
+        }
+
+        /**
+         * Adds one seed replicate of a student role: a model trained like the others of its role
+         * but with another seed, evaluated for accuracy only. The report gives each role's mean and
+         * standard deviation over its replicates; add the role's main model here too (with its own
+         * seed) to count it.
+         */
+        public Builder addSeedReplicate(String role, long seed, ClassifierLoader loader) {
+            replicates.add(new Replicate(role, seed, loader));
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.eval.report.EvaluationReport;
 import io.github.bertdistill.eval.report.ModelReport;
 import io.github.bertdistill.eval.report.PairedTest;
+import io.github.bertdistill.eval.report.SeedReplicates;
 import io.github.bertdistill.eval.stats.McNemarTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,39 @@ class EvaluationTest {
         assertEquals(McNemarTest.Method.EXACT_BINOMIAL, test.result().method());
         // 2 * (1 + 12 + 66 + 220 + 495) / 4096.
         assertEquals(1588.0 / 4096, test.result().pValue(), 1e-12);
+    }
+
+    @Test
+    void summarisesSeedReplicatesByRoleAndClosesThem() throws Exception {
+        FakeClassifier hardOne = FakeClassifier.instant(Fixtures.LABELS, Fixtures::gold);
+        FakeClassifier hardTwo =
+                FakeClassifier.instant(Fixtures.LABELS, t -> Fixtures.wrongEvery(t, 4));
+        FakeClassifier kd = FakeClassifier.instant(Fixtures.LABELS, Fixtures::gold);
+        EvaluationReport report =
+                Evaluation.builder()
+                        .setDataset(Fixtures.dataset(SampleReport.SIZE))
+                        .optEngineInfo(Fixtures.ENGINE)
+                        .optLatency(Fixtures.quickBenchmark(Fixtures.dataset(SampleReport.SIZE)))
+                        .addModel(spec("m", FakeClassifier.instant(Fixtures.LABELS, t -> 0)))
+                        .addSeedReplicate("student-hard", 7, () -> hardOne)
+                        .addSeedReplicate("student-kd", 3, () -> kd)
+                        .addSeedReplicate("student-hard", 8, () -> hardTwo)
+                        .build()
+                        .run();
+
+        List<SeedReplicates> replicates = report.seedReplicates();
+        assertEquals(
+                List.of("student-hard", "student-kd"),
+                replicates.stream().map(SeedReplicates::role).toList());
+        SeedReplicates hard = replicates.get(0);
+        assertEquals(List.of(7L, 8L), hard.seeds());
+        // seed 8 is wrong on the 10 multiples of 4 below 60 whose gold label is not "neg".
+        assertEquals(List.of(1.0, 50.0 / 60), hard.accuracies());
+        assertEquals((1 + 50.0 / 60) / 2, hard.mean(), 1e-12);
+        assertEquals((1 - 50.0 / 60) / Math.sqrt(2), hard.standardDeviation(), 1e-12);
+        assertEquals(50.0 / 60, hard.min(), 1e-12);
+        assertTrue(Double.isNaN(replicates.get(1).standardDeviation()), "one seed has no sd");
+        assertTrue(hardOne.isClosed() && hardTwo.isClosed() && kd.isClosed());
     }
 
     @Test

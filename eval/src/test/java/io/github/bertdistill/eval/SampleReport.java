@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * A complete comparison of fakes — a slow "teacher", two quick students and a tiny real DJL model —
- * with model folders, training logs and a sweep: what the report tests check, and (through {@link
- * #main}) the page looked at in a browser.
+ * with model folders, training logs, a sweep and two seeds of each student: what the report tests
+ * check, and (through {@link #main}) the page looked at in a browser.
  */
 public final class SampleReport {
     /** Test examples of the sample. */
@@ -68,7 +68,18 @@ public final class SampleReport {
                                 .setRole("baseline")
                                 .setLoader(() -> TinyTrainableClassifier.create(Fixtures.LABELS))
                                 .build())
-                .optSweep(sweep());
+                .optSweep(sweep())
+                .addSeedReplicate(Roles.STUDENT_HARD, 1, () -> answering(4))
+                .addSeedReplicate(Roles.STUDENT_HARD, 2, () -> answering(5))
+                .addSeedReplicate(Roles.STUDENT_KD, 1, () -> answering(7))
+                .addSeedReplicate(Roles.STUDENT_KD, 2, () -> answering(6));
+    }
+
+    /**
+     * A replicate that is wrong on every {@code every}-th text (see {@link Fixtures#wrongEvery}).
+     */
+    private static FakeClassifier answering(int every) {
+        return FakeClassifier.instant(Fixtures.LABELS, t -> Fixtures.wrongEvery(t, every));
     }
 
     private static ModelSpec.Builder model(

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param latencySettings how latency was measured
  * @param environment where everything was measured
  * @param sweep the T × α sweep, empty if none was given
+ * @param seedReplicates test accuracy over several training seeds per student role, empty if the
+ *     students were trained once
  */
 public record EvaluationReport(
         String datasetName,
@@ -33,7 +35,8 @@ public record EvaluationReport(
         QualityEvaluator qualitySettings,
         LatencyBenchmark latencySettings,
         Environment environment,
-        List<SweepPoint> sweep) {
+        List<SweepPoint> sweep,
+        List<SeedReplicates> seedReplicates) {
 
     /** The model whose role is {@code teacher}, if there is one. */
     public Optional<ModelReport> teacher() {

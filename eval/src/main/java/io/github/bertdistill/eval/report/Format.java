@@ -25,6 +25,11 @@ final class Format {
         return String.format(Locale.ROOT, "%+.2f", points);
     }
 
+    /** An unsigned spread in points, e.g. a standard deviation: {@code "0.85"}, or "–" if NaN. */
+    static String spread(double points) {
+        return Double.isFinite(points) ? String.format(Locale.ROOT, "%.2f", points) : UNKNOWN;
+    }
+
     /** A factor: {@code "12.3×"}. */
     static String times(double factor) {
         return Double.isFinite(factor) ? String.format(Locale.ROOT, "%.1f×", factor) : UNKNOWN;

@@ -43,6 +43,9 @@ public final class MarkdownReport {
                                 .orElse(" No teacher was given, so there are no ratios."))
                 .append("\n\n");
         section(out, "Quality", quality());
+        if (!report.seedReplicates().isEmpty()) {
+            section(out, "Across training seeds", seedReplicates());
+        }
         section(out, "Latency and throughput", latency());
         section(out, "Footprint", footprint());
         section(out, "Per-class F1", perClass());
@@ -281,6 +284,45 @@ public final class MarkdownReport {
                             .mapToObj(Format::percent)
                             .findFirst()
                             .orElse(Format.UNKNOWN));
+        }
+        return table;
+    }
+
+    /**
+     * Each replicated role's test accuracy over its seeds, and the difference of its mean from the
+     * undistilled student's.
+     */
+    private MarkdownTable seedReplicates() {
+        Optional<SeedReplicates> hard =
+                report.seedReplicates().stream()
+                        .filter(r -> Roles.STUDENT_HARD.equals(r.role()))
+                        .findFirst();
+        MarkdownTable table =
+                new MarkdownTable(
+                        "Role",
+                        "Seeds",
+                        "Accuracy, mean ± sd",
+                        "Min – max",
+                        "Δ mean vs " + Roles.STUDENT_HARD + " (pts)",
+                        "Accuracy per seed");
+        for (SeedReplicates replicates : report.seedReplicates()) {
+            List<String> perSeed = new ArrayList<>();
+            for (int i = 0; i < replicates.count(); i++) {
+                perSeed.add(
+                        replicates.seeds().get(i)
+                                + ": "
+                                + Format.percent(replicates.accuracies().get(i)));
+            }
+            table.row(
+                    replicates.role(),
+                    Integer.toString(replicates.count()),
+                    Format.percent(replicates.mean())
+                            + " ± "
+                            + Format.spread(100 * replicates.standardDeviation()),
+                    Format.percent(replicates.min()) + " – " + Format.percent(replicates.max()),
+                    hard.map(h -> Format.points(100 * (replicates.mean() - h.mean())))
+                            .orElse(Format.UNKNOWN),
+                    String.join(", ", perSeed));
         }
         return table;
     }

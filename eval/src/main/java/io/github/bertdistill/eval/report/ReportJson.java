@@ -27,8 +27,9 @@ import java.util.OptionalLong;
  * labels}, {@code models} (one object per model, with {@code name}, {@code role}, {@code accuracy},
  * {@code macro_f1}, {@code latency_ms} {batch1_p50, batch1_p90, batch1_p99, …}, {@code
  * throughput_per_s} {batch32, batch64, …}, {@code parameters}, {@code disk_bytes} and more), {@code
- * mcnemar}, {@code benchmark} (harness overhead, wall time), {@code config}, {@code sweep} and
- * {@code environment}.
+ * mcnemar}, {@code benchmark} (harness overhead, wall time), {@code config}, {@code sweep}, {@code
+ * seed_replicates} (per role: {@code seeds}, {@code accuracies}, {@code mean}, {@code sd}, {@code
+ * min}, {@code max}) and {@code environment}.
  */
 public final class ReportJson {
     /** Version of the layout below; raised on incompatible changes. */
@@ -51,6 +52,7 @@ public final class ReportJson {
         root.add("benchmark", benchmark(report));
         root.add("config", config(report));
         root.add("sweep", sweep(report.sweep()));
+        root.add("seed_replicates", seedReplicates(report.seedReplicates()));
         root.add("environment", environment(report.environment()));
         return root;
     }
@@ -246,6 +248,26 @@ public final class ReportJson {
             json.add("temperature", number(point.temperature()));
             json.add("alpha", number(point.alpha()));
             json.add("accuracy", number(point.accuracy()));
+            array.add(json);
+        }
+        return array;
+    }
+
+    private static JsonArray seedReplicates(List<SeedReplicates> replicates) {
+        JsonArray array = new JsonArray();
+        for (SeedReplicates role : replicates) {
+            JsonObject json = new JsonObject();
+            json.addProperty("role", role.role());
+            JsonArray seeds = new JsonArray();
+            role.seeds().forEach(seeds::add);
+            json.add("seeds", seeds);
+            JsonArray accuracies = new JsonArray();
+            role.accuracies().forEach(accuracies::add);
+            json.add("accuracies", accuracies);
+            json.add("mean", number(role.mean()));
+            json.add("sd", number(role.standardDeviation()));
+            json.add("min", number(role.min()));
+            json.add("max", number(role.max()));
             array.add(json);
         }
         return array;

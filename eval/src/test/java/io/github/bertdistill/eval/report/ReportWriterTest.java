@@ -91,8 +91,12 @@ class ReportWriterTest {
                 "threads",
                 "git_commit",
                 "date");
-        assertHas(json, "mcnemar", "benchmark", "config", "sweep");
+        assertHas(json, "mcnemar", "benchmark", "config", "sweep", "seed_replicates");
         assertEquals(12, json.getAsJsonArray("sweep").size());
+        JsonObject hard = json.getAsJsonArray("seed_replicates").get(0).getAsJsonObject();
+        assertEquals("student-hard", hard.get("role").getAsString());
+        assertEquals(2, hard.getAsJsonArray("accuracies").size());
+        assertHas(hard, "seeds", "mean", "sd", "min", "max");
     }
 
     @Test
@@ -101,6 +105,7 @@ class ReportWriterTest {
         for (String heading :
                 List.of(
                         "## Quality",
+                        "## Across training seeds",
                         "## Latency and throughput",
                         "## Footprint",
                         "## Per-class F1",
@@ -127,6 +132,7 @@ class ReportWriterTest {
                         "chart-training-curves",
                         "chart-sweep",
                         "table-quality",
+                        "table-seeds",
                         "table-latency",
                         "table-footprint",
                         "table-mcnemar",

@@ -13,8 +13,9 @@ import java.nio.file.Path;
 
 /**
  * Step 4 of the recipe: compare the teacher and the three students on the test set — quality,
- * latency (one protocol, models interleaved), footprint, and the T × α sweep when the run has one —
- * and write {@code report.json}, {@code report.md} and {@code report.html}.
+ * latency (one protocol, models interleaved), footprint, the T × α sweep when the run has one, and
+ * each role's accuracy across seeds when its students were trained with several — and write {@code
+ * report.json}, {@code report.md} and {@code report.html}.
  */
 final class EvaluateStage {
     private EvaluateStage() {}
@@ -43,6 +44,15 @@ final class EvaluateStage {
                             .optModelDir(folder)
                             .optTrainingLog(RunFolder.metricsLog(run.studentTraining(role.id())))
                             .build());
+        }
+        if (recipe.student.seeds > 1) {
+            for (StudentRole role : StudentRole.values()) {
+                for (StudentSeed student : StudentSeed.of(recipe, role)) {
+                    Path folder = run.student(student.id());
+                    evaluation.addSeedReplicate(
+                            role.id(), student.seed(), () -> TextCnnClassifier.load(folder));
+                }
+            }
         }
         EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
         return ReportWriter.write(report, run.report());

@@ -4,6 +4,7 @@ import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
+import io.github.bertdistill.distill.augment.StoredNeighbours;
 import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
@@ -15,6 +16,7 @@ import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +53,9 @@ final class LabelStage {
             LabelMatch.requireSame(
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
-            TextDataset transfer = transferSet(recipe, data.train(), embeddings);
             TeacherFingerprint fingerprint = fingerprint(teacher, run);
+            TextDataset transfer =
+                    transferSet(recipe, data.train(), embeddings, fingerprint, run.neighbours());
             if (label) {
                 LOG.info(
                         "label: {} training + {} augmented examples",
@@ -70,8 +73,17 @@ final class LabelStage {
         }
     }
 
+    /**
+     * The training set plus its augmented copies. The teacher's nearest words are searched once per
+     * run folder and kept in {@code neighbours} (see {@link StoredNeighbours}).
+     */
     private static TextDataset transferSet(
-            Recipe recipe, TextDataset train, TeacherWordEmbeddings embeddings) {
+            Recipe recipe,
+            TextDataset train,
+            TeacherWordEmbeddings embeddings,
+            TeacherFingerprint teacher,
+            Path neighboursFile)
+            throws IOException {
         Recipe.Augmentation spec = recipe.augmentation;
         if (spec.copies == 0) {
             return train;
@@ -86,17 +98,29 @@ final class LabelStage {
                         .optMaskToken(spec.maskToken)
                         .optSeed(recipe.seed)
                         .build();
-        CosineNeighbours neighbours =
+        CosineNeighbours search =
                 CosineNeighbours.builder()
                         .setVocabulary(embeddings.tokens())
                         .setEmbeddings(embeddings.rows())
                         .optTopK(spec.neighbours)
                         .optLowerCase(true)
                         .build();
-        return TransferSet.builder()
-                .setTrainingSet(train)
-                .setAugmenter(new Augmenter(config, neighbours))
-                .build();
+        StoredNeighbours neighbours =
+                StoredNeighbours.open(
+                        neighboursFile,
+                        "teacher "
+                                + teacher.value()
+                                + ", "
+                                + spec.neighbours
+                                + " cosine, lower case",
+                        search);
+        TextDataset transfer =
+                TransferSet.builder()
+                        .setTrainingSet(train)
+                        .setAugmenter(new Augmenter(config, neighbours))
+                        .build();
+        neighbours.save();
+        return transfer;
     }
 
     /** Weights, config, tokenizer and maximum length of the fine-tuned teacher. */

@@ -8,6 +8,7 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,10 @@ public final class Pipeline {
         clock.run("teacher", () -> TeacherStage.run(recipe, data, run));
         LabelStage.Labelled labelled = clock.time("label", () -> LabelStage.run(recipe, data, run));
         for (StudentRole role : StudentRole.values()) {
-            clock.run(role.id(), () -> StudentStage.run(recipe, data, labelled, run, role));
+            for (StudentSeed student : StudentSeed.of(recipe, role)) {
+                clock.run(
+                        student.id(), () -> StudentStage.run(recipe, data, labelled, run, student));
+            }
         }
         if (recipe.sweep.requested()) {
             clock.time("sweep", () -> SweepStage.run(recipe, data, labelled, run));
@@ -66,13 +70,15 @@ public final class Pipeline {
     }
 
     /**
-     * Step 3 alone: trains the student of {@code role}; returns its folder. A distilled student
-     * needs the teacher's logits; the undistilled one needs the teacher only when the recipe takes
-     * the teacher's vocabulary or embeddings.
+     * Step 3 alone: trains the student of {@code role} (once per seed of {@code student.seeds});
+     * returns the main student's folder. A distilled student needs the teacher's logits; the
+     * undistilled one needs the teacher only when the recipe takes the teacher's vocabulary or
+     * embeddings.
      *
      * @throws MissingStageException if a stage it needs has not run
      */
     public static Path train(Recipe recipe, Path output, StudentRole role) throws IOException {
+        List<StudentSeed> students = StudentSeed.of(recipe, role);
         Started started = start(recipe, output);
         RunData data = started.data();
         RunFolder run = started.run();
@@ -80,7 +86,9 @@ public final class Pipeline {
                 role.distilled()
                         ? LabelStage.open(recipe, data, run)
                         : Teaching.goldLabelsOnly(data.train(), run);
-        StudentStage.run(recipe, data, teaching, run, role);
+        for (StudentSeed student : students) {
+            StudentStage.run(recipe, data, teaching, run, student);
+        }
         return run.student(role.id());
     }
 
@@ -105,7 +113,7 @@ public final class Pipeline {
         Started started = start(recipe, output);
         started.run().requireTeacher();
         for (StudentRole role : StudentRole.values()) {
-            started.run().requireStudent(role);
+            StudentSeed.of(recipe, role).forEach(started.run()::requireStudent);
         }
         return EvaluateStage.run(recipe, started.data(), started.run());
     }

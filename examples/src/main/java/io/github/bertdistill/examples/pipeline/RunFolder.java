@@ -12,8 +12,11 @@ import java.nio.file.Path;
  * out/teacher/                    fine-tuned teacher, Hugging Face layout
  * out/teacher-training/           its checkpoints and metrics.jsonl
  * out/logits/                     teacher-logit cache of the transfer set
+ * out/neighbours.tsv              the teacher's nearest words, searched once for augmentation
  * out/students/ROLE/              each student's model folder
  * out/students/ROLE-training/     its checkpoints and metrics.jsonl
+ * out/students/ROLE-seedN/        the same student trained with another seed (student.seeds &gt; 1)
+ * out/students/ROLE-seedN-training/
  * out/sweep/                      the T × α sweep's sweep.md and sweep.csv (when asked for)
  * out/sweep/ROLE-T…-alpha…/       each cell's checkpoints and metrics.jsonl
  * out/report/                     report.json, report.md, report.html
@@ -53,15 +56,22 @@ public record RunFolder(Path root) {
         return require(logits(), "teacher logits", "label");
     }
 
+    /** The teacher's nearest words for word replacement (see {@code StoredNeighbours}). */
+    public Path neighbours() {
+        return root.resolve("neighbours.tsv");
+    }
+
     /** The model folder of the student with {@code role}. */
     public Path student(String role) {
         return root.resolve("students").resolve(role);
     }
 
-    /** The model folder of the student with {@code role}, which must exist. */
-    public Path requireStudent(StudentRole role) {
+    /** The model folder of {@code student}, which must exist. */
+    Path requireStudent(StudentSeed student) {
         return require(
-                student(role.id()), role.id() + " student", role.distilled() ? "distill" : "train");
+                student(student.id()),
+                student.id() + " student",
+                student.role().distilled() ? "distill" : "train");
     }
 
     /** Checkpoints and metrics of the student with {@code role}. */

@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.pipeline;
 
+import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
@@ -18,35 +19,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Step 3 of the recipe: train one TextCNN student — on gold labels, or distilled from the cached
- * teacher logits with or without the augmented text — and save its model folder.
+ * teacher logits with or without the augmented text — with one seed, and save its model folder.
  */
 final class StudentStage {
     private static final Logger LOG = LoggerFactory.getLogger(StudentStage.class);
 
     private StudentStage() {}
 
-    /** Trains and saves the student of {@code role} unless its folder exists. */
-    static void run(Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentRole role)
+    /** Trains and saves {@code student} unless its folder exists. */
+    static void run(
+            Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentSeed student)
             throws IOException {
-        if (Files.isDirectory(run.student(role.id()))) {
-            LOG.info("{}: reusing {}", role.id(), run.student(role.id()));
+        Path folder = run.student(student.id());
+        if (Files.isDirectory(folder)) {
+            LOG.info("{}: reusing {}", student.id(), folder);
             return;
         }
+        StudentRole role = student.role();
         MethodConfig method =
                 MethodConfig.fromJson(
                         (role.distilled()
                                         ? recipe.student.distillMethod
                                         : recipe.student.hardMethod)
                                 .toString());
-        try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
-            fit(student, recipe, data, teaching, role, method, run.studentTraining(role.id()));
-            student.save(run.student(role.id()));
+        try (TextCnnClassifier classifier = build(recipe, data, teaching, run, student)) {
+            fit(
+                    classifier,
+                    recipe,
+                    data,
+                    teaching,
+                    student,
+                    method,
+                    run.studentTraining(student.id()));
+            classifier.save(folder);
         }
     }
 
     /**
-     * Trains a fresh student of {@code role} with {@code method} in {@code folder} and returns its
-     * result, without saving the model (one cell of a sweep).
+     * Trains a fresh main student of {@code role} with {@code method} in {@code folder} and returns
+     * its result, without saving the model (one cell of a sweep).
      */
     static TrainingResult train(
             Recipe recipe,
@@ -57,42 +68,46 @@ final class StudentStage {
             MethodConfig method,
             Path folder)
             throws IOException {
-        try (TextCnnClassifier student = build(recipe, data, teaching, run, role)) {
-            return fit(student, recipe, data, teaching, role, method, folder);
+        StudentSeed student = StudentSeed.main(recipe, role);
+        try (TextCnnClassifier classifier = build(recipe, data, teaching, run, student)) {
+            return fit(classifier, recipe, data, teaching, student, method, folder);
         }
     }
 
     private static TrainingResult fit(
-            TextCnnClassifier student,
+            TextCnnClassifier classifier,
             Recipe recipe,
             RunData data,
             Teaching teaching,
-            StudentRole role,
+            StudentSeed student,
             MethodConfig method,
             Path folder)
             throws IOException {
+        JsonObject training = recipe.student.training.deepCopy();
+        training.addProperty("seed", student.seed());
         return TrainingRun.fit(
-                student,
-                trainingSet(data, teaching, role),
+                classifier,
+                trainingSet(data, teaching, student.role()),
                 data.dev(),
-                role.distilled() ? teaching.softTargets() : SoftTargets.none(),
-                recipe.student.training,
+                student.role().distilled() ? teaching.softTargets() : SoftTargets.none(),
+                training,
                 method,
                 folder,
-                recipe.seed);
+                student.seed());
     }
 
     private static TextDataset trainingSet(RunData data, Teaching teaching, StudentRole role) {
         return role == StudentRole.KD_AUG ? teaching.transferSet() : data.train();
     }
 
-    /** A freshly initialised student of {@code role}: vocabulary, architecture, embeddings. */
+    /** A freshly initialised {@code student}: vocabulary, architecture, embeddings. */
     private static TextCnnClassifier build(
-            Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentRole role)
+            Recipe recipe, RunData data, Teaching teaching, RunFolder run, StudentSeed student)
             throws IOException {
         Recipe.Student spec = recipe.student;
-        TextDataset train = trainingSet(data, teaching, role);
-        LOG.info("{}: training on {} examples", role.id(), train.size());
+        TextDataset train = trainingSet(data, teaching, student.role());
+        LOG.info(
+                "{}: training on {} examples, seed {}", student.id(), train.size(), student.seed());
         StudentVocabulary vocabulary = vocabulary(spec, train, run);
         TextCnnConfig config = TextCnnConfig.fromJson(spec.textcnn);
         TextCnnClassifier.Builder builder =
@@ -100,7 +115,7 @@ final class StudentStage {
                         .setVocabulary(vocabulary)
                         .setLabels(data.labels())
                         .optConfig(config)
-                        .optSeed(recipe.seed);
+                        .optSeed(student.seed());
         if ("teacher".equals(spec.embeddings)) {
             TeacherWordEmbeddings embeddings = teaching.embeddings();
             builder.optEmbeddings(
@@ -109,7 +124,7 @@ final class StudentStage {
                             embeddings.values(),
                             vocabulary.vocabulary(),
                             config.embeddingSize(),
-                            recipe.seed));
+                            student.seed()));
         } else if (!"random".equals(spec.embeddings)) {
             throw new IllegalArgumentException(
                     "student.embeddings '" + spec.embeddings + "' is not random or teacher");

@@ -145,6 +145,12 @@ public final class Recipe {
 
         /** Method of the distilled students (T, α, loss kind, schedules). */
         public JsonObject distillMethod = new JsonObject();
+
+        /**
+         * How many times each student is trained, with consecutive seeds; the report gives each
+         * role's test accuracy as mean ± sd across them (default 1: one student per role).
+         */
+        public int seeds = 1;
     }
 
     /**

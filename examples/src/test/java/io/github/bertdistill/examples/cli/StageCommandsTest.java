@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,12 +40,19 @@ class StageCommandsTest {
                 unlabelled.err().strip());
 
         assertEquals(0, CliResult.run(concat("label", options)).exitCode());
+        Path neighbours = run.resolve("neighbours.tsv");
+        String searched = Files.readString(neighbours);
+        assertTrue(searched.startsWith("# teacher "), searched);
+        FileTime written = Files.getLastModifiedTime(neighbours);
         assertEquals(0, CliResult.run(concat("train", options)).exitCode());
         CliResult distilled = CliResult.run(concat("distill", options, "--role", "student-kd"));
         assertEquals(0, distilled.exitCode(), distilled.toString());
         assertEquals("student: " + run.resolve("students/student-kd"), distilled.out().strip());
         assertTrue(Files.isDirectory(run.resolve("students/student-hard")));
         assertTrue(Files.notExists(run.resolve("students/student-kd-aug")));
+        assertEquals(
+                searched, Files.readString(neighbours), "the neighbours are read, not searched");
+        assertEquals(written, Files.getLastModifiedTime(neighbours));
 
         CliResult unfinished = CliResult.run(concat("report", options));
         assertEquals(2, unfinished.exitCode(), unfinished.toString());

@@ -1,0 +1,55 @@
+package io.github.bertdistill.examples.pipeline;
+
+import com.google.common.base.Preconditions;
+import io.github.bertdistill.examples.recipe.Recipe;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One training of a student role with one seed. A recipe trains every role {@code student.seeds}
+ * times, with the seeds {@code s, s + 1, …, s + n − 1}, where {@code s} is {@code
+ * student.training.seed} if set and the recipe's seed otherwise. The seed draws everything random
+ * in a student's training: its initial weights, the projection of the teacher's embeddings, the
+ * batch order and the dropout masks.
+ *
+ * <p>The first seed's student is the role's <em>main</em> student, in {@code students/ROLE}: the
+ * one the report measures in full and {@code predict} serves. The others live in {@code
+ * students/ROLE-seedN} and are evaluated for test accuracy only, so the report can give each role's
+ * mean and standard deviation across seeds.
+ *
+ * @param role the student role
+ * @param seed the seed of this training
+ * @param main whether this is the role's main student (the first seed)
+ */
+record StudentSeed(StudentRole role, long seed, boolean main) {
+
+    /** Every training of {@code role} that {@code recipe} asks for, the main student first. */
+    static List<StudentSeed> of(Recipe recipe, StudentRole role) {
+        Preconditions.checkArgument(
+                recipe.student.seeds >= 1,
+                "student.seeds is %s: train each student at least once",
+                recipe.student.seeds);
+        long first = mainSeed(recipe);
+        List<StudentSeed> seeds = new ArrayList<>();
+        for (int i = 0; i < recipe.student.seeds; i++) {
+            seeds.add(new StudentSeed(role, first + i, i == 0));
+        }
+        return seeds;
+    }
+
+    /** The role's main student, trained with the first seed. */
+    static StudentSeed main(Recipe recipe, StudentRole role) {
+        return new StudentSeed(role, mainSeed(recipe), true);
+    }
+
+    private static long mainSeed(Recipe recipe) {
+        return recipe.student.training.has("seed")
+                ? recipe.student.training.get("seed").getAsLong()
+                : recipe.seed;
+    }
+
+    /** The name of its folders: the role's id, with the seed appended unless it is the main one. */
+    String id() {
+        return main ? role.id() : role.id() + "-seed" + seed;
+    }
+}

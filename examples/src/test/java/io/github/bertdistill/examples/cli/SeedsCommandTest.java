@@ -1,0 +1,117 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.examples.testing.TinyRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code student.seeds}: every student trained once per seed, and the report's spread. */
+class SeedsCommandTest {
+    private static final List<String> ROLES =
+            List.of("student-hard", "student-kd", "student-kd-aug");
+
+    @TempDir Path folder;
+
+    @Test
+    void everyStudentIsTrainedPerSeedAndTheReportGivesTheSpread() throws Exception {
+        Path run = folder.resolve("run");
+        String[] options = {
+            "--recipe",
+            TinyRun.recipe(folder).toString(),
+            "--output",
+            run.toString(),
+            "--set",
+            "seed=7",
+            "--set",
+            "student.seeds=2"
+        };
+
+        CliResult result = CliResult.run(StageCommandsTest.concat("run", options));
+
+        assertEquals(0, result.exitCode(), result.toString());
+        JsonObject report =
+                JsonParser.parseString(Files.readString(run.resolve("report/report.json")))
+                        .getAsJsonObject();
+        JsonArray replicates = report.getAsJsonArray("seed_replicates");
+        assertEquals(ROLES.size(), replicates.size(), replicates.toString());
+        for (int i = 0; i < ROLES.size(); i++) {
+            String role = ROLES.get(i);
+            JsonObject spread = replicates.get(i).getAsJsonObject();
+            assertEquals(role, spread.get("role").getAsString());
+            assertEquals("[7,8]", spread.getAsJsonArray("seeds").toString());
+            // The first seed's student is the main one, measured in full above.
+            assertEquals(
+                    mainAccuracy(report, role),
+                    spread.getAsJsonArray("accuracies").get(0).getAsDouble(),
+                    1e-12);
+            Path main = run.resolve("students").resolve(role);
+            Path other = run.resolve("students").resolve(role + "-seed8");
+            assertTrue(Files.isRegularFile(other.resolve("model.safetensors")), role);
+            assertFalse(
+                    Arrays.equals(
+                            Files.readAllBytes(main.resolve("model.safetensors")),
+                            Files.readAllBytes(other.resolve("model.safetensors"))),
+                    role + ": another seed gives other weights");
+            assertTrue(
+                    Files.isDirectory(run.resolve("students").resolve(role + "-seed8-training")));
+        }
+        assertTrue(
+                Files.readString(run.resolve("report/report.md"))
+                        .contains("## Across training seeds"));
+        assertTrue(Files.readString(run.resolve("timings.json")).contains("student-kd-seed8"));
+    }
+
+    @Test
+    void theReportNamesAMissingSeed() throws Exception {
+        Path run = folder.resolve("run");
+        String[] options = {
+            "--recipe", TinyRun.recipe(folder).toString(), "--output", run.toString()
+        };
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("run", options)).exitCode());
+
+        CliResult report =
+                CliResult.run(
+                        StageCommandsTest.concat("report", options, "--set", "student.seeds=2"));
+
+        assertEquals(2, report.exitCode(), report.toString());
+        assertTrue(report.err().contains("student-hard-seed4 student"), report.err());
+        assertTrue(report.err().contains("'bert-distill train'"), report.err());
+    }
+
+    @Test
+    void zeroSeedsIsRefused() throws Exception {
+        CliResult result =
+                CliResult.run(
+                        "train",
+                        "--recipe",
+                        TinyRun.recipe(folder).toString(),
+                        "--output",
+                        folder.resolve("run").toString(),
+                        "--set",
+                        "student.seeds=0");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(
+                "bert-distill: student.seeds is 0: train each student at least once",
+                result.err().strip());
+    }
+
+    private static double mainAccuracy(JsonObject report, String role) {
+        for (var model : report.getAsJsonArray("models")) {
+            if (model.getAsJsonObject().get("role").getAsString().equals(role)) {
+                return model.getAsJsonObject().get("accuracy").getAsDouble();
+            }
+        }
+        throw new AssertionError("no model of role " + role);
+    }
+}
