@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code bert-distill distill}: step 3 of a recipe, the students distilled from the teacher. */
@@ -29,6 +30,7 @@ import picocli.CommandLine.Option;
             "Examples:",
             "  bert-distill distill",
             "  bert-distill distill --role student-kd-aug",
+            "  bert-distill distill --role student-kd-aug --set student.seeds=5 --seed 43",
             "  bert-distill distill --set"
                     + " student.distillMethod.temperature='{\"from\":8,\"to\":1}'",
             "",
@@ -41,11 +43,13 @@ final class DistillCommand extends RecipeStageCommand {
             description = "Train only this student: student-kd or student-kd-aug (default: both).")
     String role;
 
+    @Mixin SeedOption seed;
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
         List<String> trained = new ArrayList<>();
         for (StudentRole student : roles()) {
-            trained.add("student: " + Pipeline.train(recipe, output, student));
+            trained.add("student: " + Pipeline.train(recipe, output, student, seed.value()));
         }
         return String.join(System.lineSeparator(), trained);
     }

@@ -6,6 +6,7 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code bert-distill train}: the undistilled student, on gold labels only. */
 @Command(
@@ -24,11 +25,14 @@ import picocli.CommandLine.Command;
             "",
             "Examples:",
             "  bert-distill train",
-            "  bert-distill train --set student.training.epochs=4 --output runs/baseline"
+            "  bert-distill train --set student.training.epochs=4 --output runs/baseline",
+            "  bert-distill train --set student.seeds=5 --seed 44"
         })
 final class TrainCommand extends RecipeStageCommand {
+    @Mixin SeedOption seed;
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "student: " + Pipeline.train(recipe, output, StudentRole.HARD);
+        return "student: " + Pipeline.train(recipe, output, StudentRole.HARD, seed.value());
     }
 }

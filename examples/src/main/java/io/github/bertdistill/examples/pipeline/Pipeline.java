@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,15 +71,17 @@ public final class Pipeline {
     }
 
     /**
-     * Step 3 alone: trains the student of {@code role} (once per seed of {@code student.seeds});
-     * returns the main student's folder. A distilled student needs the teacher's logits; the
-     * undistilled one needs the teacher only when the recipe takes the teacher's vocabulary or
-     * embeddings.
+     * Step 3 alone: trains the student of {@code role}, once per seed of {@code student.seeds} or
+     * only with {@code seed}; returns the folder of the student trained last. A distilled student
+     * needs the teacher's logits; the undistilled one needs the teacher only when the recipe takes
+     * the teacher's vocabulary or embeddings.
      *
      * @throws MissingStageException if a stage it needs has not run
+     * @throws IllegalArgumentException if {@code seed} is not one of the recipe's student seeds
      */
-    public static Path train(Recipe recipe, Path output, StudentRole role) throws IOException {
-        List<StudentSeed> students = StudentSeed.of(recipe, role);
+    public static Path train(Recipe recipe, Path output, StudentRole role, OptionalLong seed)
+            throws IOException {
+        List<StudentSeed> students = StudentSeed.of(recipe, role, seed);
         Started started = start(recipe, output);
         RunData data = started.data();
         RunFolder run = started.run();
@@ -89,7 +92,7 @@ public final class Pipeline {
         for (StudentSeed student : students) {
             StudentStage.run(recipe, data, teaching, run, student);
         }
-        return run.student(role.id());
+        return run.student(students.get(students.size() - 1).id());
     }
 
     /**

@@ -4,6 +4,7 @@ import com.google.common.base.Preconditions;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One training of a student role with one seed. A recipe trains every role {@code student.seeds}
@@ -35,6 +36,32 @@ record StudentSeed(StudentRole role, long seed, boolean main) {
             seeds.add(new StudentSeed(role, first + i, i == 0));
         }
         return seeds;
+    }
+
+    /**
+     * The trainings of {@code role}: all of them, or only the one with {@code only}.
+     *
+     * @throws IllegalArgumentException if {@code only} is not one of the recipe's student seeds
+     */
+    static List<StudentSeed> of(Recipe recipe, StudentRole role, OptionalLong only) {
+        List<StudentSeed> all = of(recipe, role);
+        if (only.isEmpty()) {
+            return all;
+        }
+        return all.stream()
+                .filter(student -> student.seed() == only.getAsLong())
+                .findFirst()
+                .map(List::of)
+                .orElseThrow(
+                        () ->
+                                new IllegalArgumentException(
+                                        "--seed "
+                                                + only.getAsLong()
+                                                + " is not one of the recipe's student seeds "
+                                                + all.stream().map(StudentSeed::seed).toList()
+                                                + " (student.seeds = "
+                                                + recipe.student.seeds
+                                                + ")"));
     }
 
     /** The role's main student, trained with the first seed. */

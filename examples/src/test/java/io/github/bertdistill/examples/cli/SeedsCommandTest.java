@@ -89,6 +89,34 @@ class SeedsCommandTest {
     }
 
     @Test
+    void oneSeedCanBeTrainedAlone() throws Exception {
+        Path run = folder.resolve("run");
+        String[] options = {
+            "--recipe",
+            TinyRun.recipe(folder).toString(),
+            "--output",
+            run.toString(),
+            "--set",
+            "student.seeds=3"
+        };
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("finetune", options)).exitCode());
+
+        CliResult third = CliResult.run(StageCommandsTest.concat("train", options, "--seed", "5"));
+
+        assertEquals(0, third.exitCode(), third.toString());
+        assertEquals("student: " + run.resolve("students/student-hard-seed5"), third.out().strip());
+        assertTrue(Files.notExists(run.resolve("students/student-hard")));
+        assertTrue(Files.notExists(run.resolve("students/student-hard-seed4")));
+        CliResult unknown =
+                CliResult.run(StageCommandsTest.concat("train", options, "--seed", "9"));
+        assertEquals(2, unknown.exitCode(), unknown.toString());
+        assertEquals(
+                "bert-distill: --seed 9 is not one of the recipe's student seeds [3, 4, 5]"
+                        + " (student.seeds = 3)",
+                unknown.err().strip());
+    }
+
+    @Test
     void zeroSeedsIsRefused() throws Exception {
         CliResult result =
                 CliResult.run(
