@@ -72,9 +72,9 @@ public final class Pipeline {
 
     /**
      * Step 3 alone: trains the student of {@code role}, once per seed of {@code student.seeds} or
-     * only with {@code seed}; returns the folder of the student trained last. A distilled student
-     * needs the teacher's logits; the undistilled one needs the teacher only when the recipe takes
-     * the teacher's vocabulary or embeddings.
+     * only with {@code seed}; returns the main student's folder, or that seed's. A distilled
+     * student needs the teacher's logits; the undistilled one needs the teacher only when the
+     * recipe takes the teacher's vocabulary or embeddings.
      *
      * @throws MissingStageException if a stage it needs has not run
      * @throws IllegalArgumentException if {@code seed} is not one of the recipe's student seeds
@@ -92,7 +92,7 @@ public final class Pipeline {
         for (StudentSeed student : students) {
             StudentStage.run(recipe, data, teaching, run, student);
         }
-        return run.student(students.get(students.size() - 1).id());
+        return run.student(students.get(0).id());
     }
 
     /**
