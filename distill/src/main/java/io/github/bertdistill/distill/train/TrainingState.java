@@ -1,5 +1,7 @@
 package io.github.bertdistill.distill.train;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bertdistill.core.config.StrictJson;
 
 /**
@@ -54,7 +56,11 @@ final class TrainingState {
      * @throws IllegalStateException naming what differs
      */
     void checkSameRun(TrainingState expected, Object where) {
-        check("training config", trainingConfig, expected.trainingConfig, where);
+        check(
+                "training config",
+                withoutOutputDir(trainingConfig),
+                withoutOutputDir(expected.trainingConfig),
+                where);
         check("method config", methodConfig, expected.methodConfig, where);
         check("training set", trainFingerprint, expected.trainFingerprint, where);
     }
@@ -72,6 +78,16 @@ final class TrainingState {
                             + "\nthis run:   "
                             + expected);
         }
+    }
+
+    /**
+     * A training config's JSON without its {@code outputDir}: a run folder that was moved or copied
+     * (checkpoints, a sweep cell) is still the same run.
+     */
+    private static String withoutOutputDir(String trainingConfig) {
+        JsonObject json = JsonParser.parseString(trainingConfig).getAsJsonObject();
+        json.remove("outputDir");
+        return json.toString();
     }
 
     String toJson() {

@@ -129,6 +129,41 @@ class DistillationTrainerTest {
         }
 
         TrainingConfig crashing = config("crash").optCheckpointEverySteps(5).build();
+        crashAtStep13(crashing);
+        TrainingResult resumed;
+        try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
+            resumed = TinyTask.trainer(model, crashing, SUPERVISED).build().fit();
+            assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
+        }
+        assertEquals(uninterrupted, resumed);
+        assertEquals(
+                TinyTask.loggedMetrics(dir.resolve("whole/metrics.jsonl")),
+                TinyTask.loggedMetrics(dir.resolve("crash/metrics.jsonl")));
+    }
+
+    @Test
+    void aMovedRunFolderStillResumes() throws IOException {
+        TrainingResult uninterrupted;
+        try (BlockTextClassifier model = TinyTask.classifier(5)) {
+            uninterrupted =
+                    TinyTask.trainer(
+                                    model,
+                                    config("whole").optCheckpointEverySteps(5).build(),
+                                    SUPERVISED)
+                            .build()
+                            .fit();
+        }
+        crashAtStep13(config("before").optCheckpointEverySteps(5).build());
+        Files.move(dir.resolve("before"), dir.resolve("after"));
+
+        try (BlockTextClassifier model = TinyTask.classifier(99)) {
+            TrainingConfig moved = config("after").optCheckpointEverySteps(5).build();
+            assertEquals(uninterrupted, TinyTask.trainer(model, moved, SUPERVISED).build().fit());
+        }
+    }
+
+    /** Trains with {@code config} until an injected crash after step 13. */
+    private static void crashAtStep13(TrainingConfig config) throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             TrainingListener crash =
                     new TrainingListener() {
@@ -140,18 +175,9 @@ class DistillationTrainerTest {
                         }
                     };
             DistillationTrainer trainer =
-                    TinyTask.trainer(model, crashing, SUPERVISED).addListener(crash).build();
+                    TinyTask.trainer(model, config, SUPERVISED).addListener(crash).build();
             assertThrows(IllegalStateException.class, trainer::fit);
         }
-        TrainingResult resumed;
-        try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
-            resumed = TinyTask.trainer(model, crashing, SUPERVISED).build().fit();
-            assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
-        }
-        assertEquals(uninterrupted, resumed);
-        assertEquals(
-                TinyTask.loggedMetrics(dir.resolve("whole/metrics.jsonl")),
-                TinyTask.loggedMetrics(dir.resolve("crash/metrics.jsonl")));
     }
 
     @Test
