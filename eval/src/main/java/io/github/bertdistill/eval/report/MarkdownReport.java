@@ -8,6 +8,7 @@ import io.github.bertdistill.eval.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -290,7 +291,7 @@ public final class MarkdownReport {
 
     /**
      * Each replicated role's test accuracy over its seeds, and the difference of its mean from the
-     * undistilled student's.
+     * undistilled student's with Welch's t-test.
      */
     private MarkdownTable seedReplicates() {
         Optional<SeedReplicates> hard =
@@ -304,6 +305,7 @@ public final class MarkdownReport {
                         "Accuracy, mean ± sd",
                         "Min – max",
                         "Δ mean vs " + Roles.STUDENT_HARD + " (pts)",
+                        "Welch's t-test p",
                         "Accuracy per seed");
         for (SeedReplicates replicates : report.seedReplicates()) {
             List<String> perSeed = new ArrayList<>();
@@ -322,9 +324,17 @@ public final class MarkdownReport {
                     Format.percent(replicates.min()) + " – " + Format.percent(replicates.max()),
                     hard.map(h -> Format.points(100 * (replicates.mean() - h.mean())))
                             .orElse(Format.UNKNOWN),
+                    hard.filter(h -> h != replicates)
+                            .flatMap(h -> boxed(replicates.welchPValue(h)))
+                            .map(Format::pValue)
+                            .orElse(Format.UNKNOWN),
                     String.join(", ", perSeed));
         }
         return table;
+    }
+
+    private static Optional<Double> boxed(OptionalDouble value) {
+        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
     }
 
     private MarkdownTable sweep() {

@@ -29,7 +29,7 @@ import java.util.OptionalLong;
  * throughput_per_s} {batch32, batch64, …}, {@code parameters}, {@code disk_bytes} and more), {@code
  * mcnemar}, {@code benchmark} (harness overhead, wall time), {@code config}, {@code sweep}, {@code
  * seed_replicates} (per role: {@code seeds}, {@code accuracies}, {@code mean}, {@code sd}, {@code
- * min}, {@code max}) and {@code environment}.
+ * min}, {@code max}, {@code welch_p_vs_student_hard}) and {@code environment}.
  */
 public final class ReportJson {
     /** Version of the layout below; raised on incompatible changes. */
@@ -254,6 +254,8 @@ public final class ReportJson {
     }
 
     private static JsonArray seedReplicates(List<SeedReplicates> replicates) {
+        Optional<SeedReplicates> hard =
+                replicates.stream().filter(r -> Roles.STUDENT_HARD.equals(r.role())).findFirst();
         JsonArray array = new JsonArray();
         for (SeedReplicates role : replicates) {
             JsonObject json = new JsonObject();
@@ -268,6 +270,11 @@ public final class ReportJson {
             json.add("sd", number(role.standardDeviation()));
             json.add("min", number(role.min()));
             json.add("max", number(role.max()));
+            json.add(
+                    "welch_p_vs_student_hard",
+                    hard.filter(h -> h != role)
+                            .map(h -> number(role.welchPValue(h)))
+                            .orElse(JsonNull.INSTANCE));
             array.add(json);
         }
         return array;

@@ -4,6 +4,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.common.math.Stats;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.commons.math3.stat.inference.TTest;
 
 /**
  * One student role trained once per seed, with each run's test accuracy: how far the training's own
@@ -54,6 +56,26 @@ public record SeedReplicates(String role, List<Long> seeds, List<Double> accurac
     /** Highest test accuracy. */
     public double max() {
         return stats().max();
+    }
+
+    /**
+     * Welch's two-sided t-test of the difference between this role's mean and {@code other}'s:
+     * {@code t = (x̄ − ȳ) / sqrt(s_x²/n_x + s_y²/n_y)} with the Welch–Satterthwaite degrees of
+     * freedom (Welch 1947), which does not assume equal variances.
+     *
+     * @return the p-value, or empty when either role has fewer than two runs or neither varies
+     */
+    public OptionalDouble welchPValue(SeedReplicates other) {
+        if (count() < 2
+                || other.count() < 2
+                || (stats().populationVariance() == 0 && other.stats().populationVariance() == 0)) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(new TTest().tTest(values(), other.values()));
+    }
+
+    private double[] values() {
+        return accuracies.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private Stats stats() {

@@ -97,6 +97,8 @@ class ReportWriterTest {
         assertEquals("student-hard", hard.get("role").getAsString());
         assertEquals(2, hard.getAsJsonArray("accuracies").size());
         assertHas(hard, "seeds", "mean", "sd", "min", "max");
+        JsonObject kd = json.getAsJsonArray("seed_replicates").get(1).getAsJsonObject();
+        assertTrue(kd.get("welch_p_vs_student_hard").getAsDouble() > 0);
     }
 
     @Test
