@@ -7,6 +7,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.engine.EngineInfo;
+import io.github.bertdistill.core.metrics.Agreement;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.eval.footprint.Footprint;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -162,34 +164,34 @@ public final class Evaluation {
 
     /** Accuracy of every replicate, grouped by role in the order the roles were first added. */
     private List<SeedReplicates> seedReplicates(int[] gold, LabelSet labels) throws IOException {
-        Map<String, List<Long>> seeds = new LinkedHashMap<>();
-        Map<String, List<Double>> accuracies = new LinkedHashMap<>();
-        for (Replicate replicate : replicates) {
-            LOG.info("classifying with {} seed {}", replicate.role(), replicate.seed());
-            try (TextClassifier classifier = replicate.loader().load()) {
-                checkArgument(
-                        classifier.labels().equals(labels),
-                        "%s seed %s has labels %s, the models %s",
-                        replicate.role(),
-                        replicate.seed(),
-                        classifier.labels(),
-                        labels);
-                boolean[] correct = quality.predict(classifier, dataset.texts()).correctness(gold);
-                int right = 0;
-                for (boolean c : correct) {
-                    right += c ? 1 : 0;
-                }
-                seeds.computeIfAbsent(replicate.role(), r -> new ArrayList<>())
-                        .add(replicate.seed());
-                accuracies
-                        .computeIfAbsent(replicate.role(), r -> new ArrayList<>())
-                        .add((double) right / correct.length);
-            }
-        }
+        Map<String, List<Replicate>> byRole =
+                replicates.stream()
+                        .collect(
+                                Collectors.groupingBy(
+                                        Replicate::role, LinkedHashMap::new, Collectors.toList()));
         List<SeedReplicates> result = new ArrayList<>();
-        seeds.forEach(
-                (role, list) -> result.add(new SeedReplicates(role, list, accuracies.get(role))));
+        for (Map.Entry<String, List<Replicate>> role : byRole.entrySet()) {
+            List<Double> accuracies = new ArrayList<>();
+            for (Replicate replicate : role.getValue()) {
+                accuracies.add(accuracy(replicate, gold, labels));
+            }
+            result.add(
+                    new SeedReplicates(
+                            role.getKey(),
+                            role.getValue().stream().map(Replicate::seed).toList(),
+                            accuracies));
+        }
         return result;
+    }
+
+    /** Loads one replicate, classifies the test set with it and closes it. */
+    private double accuracy(Replicate replicate, int[] gold, LabelSet labels) throws IOException {
+        LOG.info("classifying with {} seed {}", replicate.role(), replicate.seed());
+        try (TextClassifier classifier = replicate.loader().load()) {
+            requireLabels(
+                    replicate.role() + " seed " + replicate.seed(), classifier.labels(), labels);
+            return Agreement.rate(quality.predict(classifier, dataset.texts()).predicted(), gold);
+        }
     }
 
     private MemoryUsage loadAndClassify(
@@ -215,15 +217,15 @@ public final class Evaluation {
         LabelSet labels = null;
         for (Map.Entry<String, TextClassifier> entry : loaded.entrySet()) {
             LabelSet own = entry.getValue().labels();
-            checkArgument(
-                    labels == null || labels.equals(own),
-                    "model '%s' has labels %s, the others %s",
-                    entry.getKey(),
-                    own,
-                    labels);
+            requireLabels(entry.getKey(), own, labels == null ? own : labels);
             labels = own;
         }
         return labels;
+    }
+
+    private static void requireLabels(String model, LabelSet own, LabelSet others) {
+        checkArgument(
+                others.equals(own), "model '%s' has labels %s, the others %s", model, own, others);
     }
 
     private static Footprint footprint(

@@ -119,16 +119,11 @@ class DistillationTrainerTest {
         float[][] expectedLogits;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             uninterrupted =
-                    TinyTask.trainer(
-                                    model,
-                                    config("whole").optCheckpointEverySteps(5).build(),
-                                    SUPERVISED)
-                            .build()
-                            .fit();
+                    TinyTask.trainer(model, everyFiveSteps("whole"), SUPERVISED).build().fit();
             expectedLogits = model.logits(DEV.texts());
         }
 
-        TrainingConfig crashing = config("crash").optCheckpointEverySteps(5).build();
+        TrainingConfig crashing = everyFiveSteps("crash");
         crashAtStep13(crashing);
         TrainingResult resumed;
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
@@ -146,20 +141,21 @@ class DistillationTrainerTest {
         TrainingResult uninterrupted;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             uninterrupted =
-                    TinyTask.trainer(
-                                    model,
-                                    config("whole").optCheckpointEverySteps(5).build(),
-                                    SUPERVISED)
-                            .build()
-                            .fit();
+                    TinyTask.trainer(model, everyFiveSteps("whole"), SUPERVISED).build().fit();
         }
-        crashAtStep13(config("before").optCheckpointEverySteps(5).build());
+        crashAtStep13(everyFiveSteps("before"));
         Files.move(dir.resolve("before"), dir.resolve("after"));
 
-        try (BlockTextClassifier model = TinyTask.classifier(99)) {
-            TrainingConfig moved = config("after").optCheckpointEverySteps(5).build();
-            assertEquals(uninterrupted, TinyTask.trainer(model, moved, SUPERVISED).build().fit());
+        try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
+            assertEquals(
+                    uninterrupted,
+                    TinyTask.trainer(model, everyFiveSteps("after"), SUPERVISED).build().fit());
         }
+    }
+
+    /** Supervised training in {@code name} with a checkpoint every 5 steps. */
+    private TrainingConfig everyFiveSteps(String name) {
+        return config(name).optCheckpointEverySteps(5).build();
     }
 
     /** Trains with {@code config} until an injected crash after step 13. */

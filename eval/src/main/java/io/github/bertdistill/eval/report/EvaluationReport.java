@@ -38,6 +38,11 @@ public record EvaluationReport(
         List<SweepPoint> sweep,
         List<SeedReplicates> seedReplicates) {
 
+    /** The seed replicates of {@code student-hard}, which the other roles are compared with. */
+    public Optional<SeedReplicates> hardReplicates() {
+        return seedReplicates.stream().filter(r -> Roles.STUDENT_HARD.equals(r.role())).findFirst();
+    }
+
     /** The model whose role is {@code teacher}, if there is one. */
     public Optional<ModelReport> teacher() {
         return models.stream().filter(ModelReport::isTeacher).findFirst();

@@ -55,6 +55,11 @@ final class Format {
         return String.format(Locale.ROOT, p < 1e-4 ? "%.2e" : "%.4f", p);
     }
 
+    /** A p-value, or "–". */
+    static String pValue(OptionalDouble p) {
+        return p.isPresent() ? pValue(p.getAsDouble()) : UNKNOWN;
+    }
+
     /** A count with thousands separators, or "–". */
     static String count(OptionalLong count) {
         return count.isPresent() ? String.format(Locale.ROOT, "%,d", count.getAsLong()) : UNKNOWN;

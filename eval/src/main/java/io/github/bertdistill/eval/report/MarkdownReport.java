@@ -8,7 +8,6 @@ import io.github.bertdistill.eval.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.TreeSet;
 
 /**
@@ -294,10 +293,7 @@ public final class MarkdownReport {
      * undistilled student's with Welch's t-test.
      */
     private MarkdownTable seedReplicates() {
-        Optional<SeedReplicates> hard =
-                report.seedReplicates().stream()
-                        .filter(r -> Roles.STUDENT_HARD.equals(r.role()))
-                        .findFirst();
+        Optional<SeedReplicates> hard = report.hardReplicates();
         MarkdownTable table =
                 new MarkdownTable(
                         "Role",
@@ -325,16 +321,11 @@ public final class MarkdownReport {
                     hard.map(h -> Format.points(100 * (replicates.mean() - h.mean())))
                             .orElse(Format.UNKNOWN),
                     hard.filter(h -> h != replicates)
-                            .flatMap(h -> boxed(replicates.welchPValue(h)))
-                            .map(Format::pValue)
+                            .map(h -> Format.pValue(replicates.welchPValue(h)))
                             .orElse(Format.UNKNOWN),
                     String.join(", ", perSeed));
         }
         return table;
-    }
-
-    private static Optional<Double> boxed(OptionalDouble value) {
-        return value.isPresent() ? Optional.of(value.getAsDouble()) : Optional.empty();
     }
 
     private MarkdownTable sweep() {

@@ -52,7 +52,7 @@ public final class ReportJson {
         root.add("benchmark", benchmark(report));
         root.add("config", config(report));
         root.add("sweep", sweep(report.sweep()));
-        root.add("seed_replicates", seedReplicates(report.seedReplicates()));
+        root.add("seed_replicates", seedReplicates(report));
         root.add("environment", environment(report.environment()));
         return root;
     }
@@ -253,11 +253,10 @@ public final class ReportJson {
         return array;
     }
 
-    private static JsonArray seedReplicates(List<SeedReplicates> replicates) {
-        Optional<SeedReplicates> hard =
-                replicates.stream().filter(r -> Roles.STUDENT_HARD.equals(r.role())).findFirst();
+    private static JsonArray seedReplicates(EvaluationReport report) {
+        Optional<SeedReplicates> hard = report.hardReplicates();
         JsonArray array = new JsonArray();
-        for (SeedReplicates role : replicates) {
+        for (SeedReplicates role : report.seedReplicates()) {
             JsonObject json = new JsonObject();
             json.addProperty("role", role.role());
             JsonArray seeds = new JsonArray();

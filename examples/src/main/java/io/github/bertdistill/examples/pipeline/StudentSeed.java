@@ -70,9 +70,7 @@ record StudentSeed(StudentRole role, long seed, boolean main) {
     }
 
     private static long mainSeed(Recipe recipe) {
-        return recipe.student.training.has("seed")
-                ? recipe.student.training.get("seed").getAsLong()
-                : recipe.seed;
+        return TrainingRun.seed(recipe.student.training, recipe.seed);
     }
 
     /** The name of its folders: the role's id, with the seed appended unless it is the main one. */

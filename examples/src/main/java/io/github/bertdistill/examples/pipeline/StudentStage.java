@@ -1,6 +1,5 @@
 package io.github.bertdistill.examples.pipeline;
 
-import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
@@ -83,14 +82,12 @@ final class StudentStage {
             MethodConfig method,
             Path folder)
             throws IOException {
-        JsonObject training = recipe.student.training.deepCopy();
-        training.addProperty("seed", student.seed());
         return TrainingRun.fit(
                 classifier,
                 trainingSet(data, teaching, student.role()),
                 data.dev(),
                 student.role().distilled() ? teaching.softTargets() : SoftTargets.none(),
-                training,
+                recipe.student.training,
                 method,
                 folder,
                 student.seed());

@@ -49,7 +49,7 @@ final class TeacherStage {
                     spec.training,
                     MethodConfig.fromJson(spec.method.toString()),
                     run.teacherTraining(),
-                    recipe.seed);
+                    TrainingRun.seed(spec.training, recipe.seed));
             teacher.save(run.teacher());
         }
     }

@@ -27,7 +27,7 @@ final class TrainingRun {
      * @param training the recipe's {@code TrainingConfig} JSON (without {@code outputDir})
      * @param method the method settings (T, α, loss, optimiser)
      * @param folder checkpoints and {@code metrics.jsonl} go here
-     * @param seed the recipe's seed, unless {@code training} sets one
+     * @param seed the run's seed (see {@link #seed}); it replaces any seed in {@code training}
      */
     static TrainingResult fit(
             TrainableClassifier classifier,
@@ -52,13 +52,18 @@ final class TrainingRun {
                 .fit();
     }
 
+    /**
+     * The seed of a training stage: the one its {@code training} settings give, else the recipe's.
+     */
+    static long seed(JsonObject training, long recipeSeed) {
+        return training.has("seed") ? training.get("seed").getAsLong() : recipeSeed;
+    }
+
     /** The recipe's engineering settings with the stage's folder and the run's seed filled in. */
     static TrainingConfig trainingConfig(JsonObject training, Path folder, long seed) {
         JsonObject json = training.deepCopy();
         json.addProperty("outputDir", folder.toString());
-        if (!json.has("seed")) {
-            json.addProperty("seed", seed);
-        }
+        json.addProperty("seed", seed);
         return TrainingConfig.fromJson(json.toString());
     }
 }

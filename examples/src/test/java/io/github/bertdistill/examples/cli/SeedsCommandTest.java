@@ -8,8 +8,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.testing.TinyRun;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,16 +27,7 @@ class SeedsCommandTest {
     @Test
     void everyStudentIsTrainedPerSeedAndTheReportGivesTheSpread() throws Exception {
         Path run = folder.resolve("run");
-        String[] options = {
-            "--recipe",
-            TinyRun.recipe(folder).toString(),
-            "--output",
-            run.toString(),
-            "--set",
-            "seed=7",
-            "--set",
-            "student.seeds=2"
-        };
+        String[] options = options("seed=7", "student.seeds=2");
 
         CliResult result = CliResult.run(StageCommandsTest.concat("run", options));
 
@@ -73,10 +66,7 @@ class SeedsCommandTest {
 
     @Test
     void theReportNamesAMissingSeed() throws Exception {
-        Path run = folder.resolve("run");
-        String[] options = {
-            "--recipe", TinyRun.recipe(folder).toString(), "--output", run.toString()
-        };
+        String[] options = options();
         assertEquals(0, CliResult.run(StageCommandsTest.concat("run", options)).exitCode());
 
         CliResult report =
@@ -91,14 +81,7 @@ class SeedsCommandTest {
     @Test
     void oneSeedCanBeTrainedAlone() throws Exception {
         Path run = folder.resolve("run");
-        String[] options = {
-            "--recipe",
-            TinyRun.recipe(folder).toString(),
-            "--output",
-            run.toString(),
-            "--set",
-            "student.seeds=3"
-        };
+        String[] options = options("student.seeds=3");
         assertEquals(0, CliResult.run(StageCommandsTest.concat("finetune", options)).exitCode());
 
         CliResult third = CliResult.run(StageCommandsTest.concat("train", options, "--seed", "5"));
@@ -119,19 +102,28 @@ class SeedsCommandTest {
     @Test
     void zeroSeedsIsRefused() throws Exception {
         CliResult result =
-                CliResult.run(
-                        "train",
-                        "--recipe",
-                        TinyRun.recipe(folder).toString(),
-                        "--output",
-                        folder.resolve("run").toString(),
-                        "--set",
-                        "student.seeds=0");
+                CliResult.run(StageCommandsTest.concat("train", options("student.seeds=0")));
 
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals(
                 "bert-distill: student.seeds is 0: train each student at least once",
                 result.err().strip());
+    }
+
+    /** The tiny recipe into {@code folder/run}, with a {@code --set} for each of {@code sets}. */
+    private String[] options(String... sets) throws IOException {
+        List<String> options =
+                new ArrayList<>(
+                        List.of(
+                                "--recipe",
+                                TinyRun.recipe(folder).toString(),
+                                "--output",
+                                folder.resolve("run").toString()));
+        for (String set : sets) {
+            options.add("--set");
+            options.add(set);
+        }
+        return options.toArray(String[]::new);
     }
 
     private static double mainAccuracy(JsonObject report, String role) {
