@@ -5,7 +5,6 @@ import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +30,7 @@ import picocli.CommandLine.Option;
             "  bert-distill distill",
             "  bert-distill distill --role student-kd-aug",
             "  bert-distill distill --role student-kd-aug --set student.seeds=5 --seed 43",
+            "  bert-distill distill --set student.seeds=5 --jobs 4",
             "  bert-distill distill --set"
                     + " student.distillMethod.temperature='{\"from\":8,\"to\":1}'",
             "",
@@ -45,13 +45,12 @@ final class DistillCommand extends RecipeStageCommand {
 
     @Mixin SeedOption seed;
 
+    @Mixin JobsOption jobs;
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        List<String> trained = new ArrayList<>();
-        for (StudentRole student : roles()) {
-            trained.add("student: " + Pipeline.train(recipe, output, student, seed.value()));
-        }
-        return String.join(System.lineSeparator(), trained);
+        return describeStudents(
+                Pipeline.train(recipe, output, roles(), seed.value(), jobs.value()));
     }
 
     private List<StudentRole> roles() {

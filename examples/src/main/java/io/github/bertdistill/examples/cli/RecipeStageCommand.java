@@ -2,7 +2,9 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -23,6 +25,13 @@ abstract class RecipeStageCommand implements Callable<Integer> {
      * @return what to print, e.g. {@code teacher: runs/x/teacher}
      */
     abstract String runStages(Recipe recipe, Path output) throws Exception;
+
+    /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */
+    static String describeStudents(List<Path> folders) {
+        return folders.stream()
+                .map(folder -> "student: " + folder)
+                .collect(Collectors.joining(System.lineSeparator()));
+    }
 
     @Override
     public final Integer call() throws Exception {

@@ -5,6 +5,7 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code bert-distill run}: the whole pipeline from one recipe. */
 @Command(
@@ -24,12 +25,14 @@ import picocli.CommandLine.Command;
             "",
             "Examples:",
             "  bert-distill run",
-            "  bert-distill run --recipe docs/benchmarks/sst2/recipe.json",
+            "  bert-distill run --recipe docs/benchmarks/sst2-minilm/recipe.json --jobs 2",
             "  bert-distill run --set teacher.maxLength=32 --set augmentation.copies=0"
         })
 final class RunCommand extends RecipeStageCommand {
+    @Mixin JobsOption jobs;
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "report: " + Pipeline.run(recipe, output).resolve("report.html");
+        return "report: " + Pipeline.run(recipe, output, jobs.value()).resolve("report.html");
     }
 }

@@ -5,6 +5,7 @@ import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -26,13 +27,18 @@ import picocli.CommandLine.Mixin;
             "Examples:",
             "  bert-distill train",
             "  bert-distill train --set student.training.epochs=4 --output runs/baseline",
-            "  bert-distill train --set student.seeds=5 --seed 44"
+            "  bert-distill train --set student.seeds=5 --seed 44",
+            "  bert-distill train --set student.seeds=5 --jobs 2"
         })
 final class TrainCommand extends RecipeStageCommand {
     @Mixin SeedOption seed;
 
+    @Mixin JobsOption jobs;
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "student: " + Pipeline.train(recipe, output, StudentRole.HARD, seed.value());
+        return describeStudents(
+                Pipeline.train(
+                        recipe, output, List.of(StudentRole.HARD), seed.value(), jobs.value()));
     }
 }

@@ -8,6 +8,7 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -29,16 +30,25 @@ public final class Pipeline {
 
     private Pipeline() {}
 
-    /** Runs {@code recipe} into {@code output}; returns the report folder. */
-    public static Path run(Recipe recipe, Path output) throws IOException {
+    /**
+     * Runs {@code recipe} into {@code output}, training the students as {@code jobs} says; returns
+     * the report folder.
+     */
+    public static Path run(Recipe recipe, Path output, StudentJobs jobs) throws IOException {
         StageClock clock = new StageClock();
         Started started = clock.time("data", () -> start(recipe, output));
         RunData data = started.data();
         RunFolder run = started.run();
         clock.run("teacher", () -> TeacherStage.run(recipe, data, run));
         LabelStage.Labelled labelled = clock.time("label", () -> LabelStage.run(recipe, data, run));
+        List<StudentSeed> students = new ArrayList<>();
         for (StudentRole role : StudentRole.values()) {
-            for (StudentSeed student : StudentSeed.of(recipe, role)) {
+            students.addAll(StudentSeed.of(recipe, role));
+        }
+        if (jobs.inChildProcesses()) {
+            clock.run("students", () -> jobs.train(run, students));
+        } else {
+            for (StudentSeed student : students) {
                 clock.run(
                         student.id(), () -> StudentStage.run(recipe, data, labelled, run, student));
             }
@@ -71,28 +81,42 @@ public final class Pipeline {
     }
 
     /**
-     * Step 3 alone: trains the student of {@code role}, once per seed of {@code student.seeds} or
-     * only with {@code seed}; returns the main student's folder, or that seed's. A distilled
-     * student needs the teacher's logits; the undistilled one needs the teacher only when the
-     * recipe takes the teacher's vocabulary or embeddings.
+     * Step 3 alone: trains the students of {@code roles}, once per seed of {@code student.seeds} or
+     * only with {@code seed}, as {@code jobs} says; returns their folders, main students first. A
+     * distilled student needs the teacher's logits; the undistilled one needs the teacher only when
+     * the recipe takes the teacher's vocabulary or embeddings.
      *
      * @throws MissingStageException if a stage it needs has not run
      * @throws IllegalArgumentException if {@code seed} is not one of the recipe's student seeds
      */
-    public static Path train(Recipe recipe, Path output, StudentRole role, OptionalLong seed)
+    public static List<Path> train(
+            Recipe recipe,
+            Path output,
+            List<StudentRole> roles,
+            OptionalLong seed,
+            StudentJobs jobs)
             throws IOException {
-        List<StudentSeed> students = StudentSeed.of(recipe, role, seed);
+        List<StudentSeed> students = new ArrayList<>();
+        for (StudentRole role : roles) {
+            students.addAll(StudentSeed.of(recipe, role, seed));
+        }
         Started started = start(recipe, output);
         RunData data = started.data();
         RunFolder run = started.run();
+        // Opened here even for child processes: it checks the stages they need and builds what
+        // they share (the stored nearest words) once.
         Teaching teaching =
-                role.distilled()
+                roles.stream().anyMatch(StudentRole::distilled)
                         ? LabelStage.open(recipe, data, run)
                         : Teaching.goldLabelsOnly(data.train(), run);
-        for (StudentSeed student : students) {
-            StudentStage.run(recipe, data, teaching, run, student);
+        if (jobs.inChildProcesses()) {
+            jobs.train(run, students);
+        } else {
+            for (StudentSeed student : students) {
+                StudentStage.run(recipe, data, teaching, run, student);
+            }
         }
-        return run.student(students.get(0).id());
+        return students.stream().map(student -> run.student(student.id())).toList();
     }
 
     /**

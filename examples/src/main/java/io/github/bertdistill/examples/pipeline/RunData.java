@@ -9,6 +9,7 @@ import io.github.bertdistill.core.data.io.DelimitedReader;
 import io.github.bertdistill.core.data.io.JsonLinesReader;
 import io.github.bertdistill.core.data.io.LabelledLinesReader;
 import io.github.bertdistill.core.data.io.ReadOptions;
+import io.github.bertdistill.core.storage.AtomicFiles;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The labelled data of a run: train, dev (a file, or a stratified share of train) and test, with
@@ -106,8 +106,9 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
             if (in == null) {
                 throw new NoSuchFileException(location, null, "no such resource in the jar");
             }
-            Files.createDirectories(dataFolder);
-            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            // Atomic: processes training the seeds of one run in parallel read it while others
+            // copy it again.
+            AtomicFiles.write(copy, in::transferTo);
         }
         return copy;
     }

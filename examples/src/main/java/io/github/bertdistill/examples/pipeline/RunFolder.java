@@ -94,6 +94,11 @@ public record RunFolder(Path root) {
         return root.resolve("report");
     }
 
+    /** Console logs of the students trained in child processes (see {@link StudentJobs}). */
+    public Path logs() {
+        return root.resolve("logs");
+    }
+
     /** The JSON-lines training log inside a training folder. */
     public static Path metricsLog(Path trainingFolder) {
         return trainingFolder.resolve("metrics.jsonl");

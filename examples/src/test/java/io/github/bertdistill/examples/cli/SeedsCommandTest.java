@@ -100,6 +100,58 @@ class SeedsCommandTest {
     }
 
     @Test
+    void studentsTrainedByParallelJobsMatchThoseOfOneProcess() throws Exception {
+        Path parallel = folder.resolve("run");
+        Path sequential = folder.resolve("sequential");
+
+        CliResult jobs =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "train", options(parallel, "student.seeds=2"), "--jobs", "2"));
+        CliResult alone =
+                CliResult.run(
+                        StageCommandsTest.concat("train", options(sequential, "student.seeds=2")));
+
+        assertEquals(0, jobs.exitCode(), jobs.toString());
+        assertEquals(0, alone.exitCode(), alone.toString());
+        assertEquals(
+                "student: "
+                        + parallel.resolve("students/student-hard")
+                        + System.lineSeparator()
+                        + "student: "
+                        + parallel.resolve("students/student-hard-seed4"),
+                jobs.out().strip());
+        for (String student : List.of("student-hard", "student-hard-seed4")) {
+            String log = Files.readString(parallel.resolve("logs").resolve(student + ".log"));
+            assertTrue(log.contains(" train --recipe "), log);
+            assertTrue(log.contains("-Dai.djl.pytorch.num_threads="), log);
+            // Same seed, same data, same first batch: the same loss; the same model in the end.
+            JsonObject[] ends = new JsonObject[2];
+            double[] firstLosses = new double[2];
+            Path[] runs = {parallel, sequential};
+            for (int i = 0; i < runs.length; i++) {
+                List<JsonObject> events = metrics(runs[i], student);
+                firstLosses[i] = events.get(0).get("loss").getAsDouble();
+                ends[i] = events.get(events.size() - 1);
+            }
+            assertEquals(firstLosses[1], firstLosses[0], 1e-5, student);
+            assertEquals(
+                    ends[1].get("bestDevAccuracy").getAsDouble(),
+                    ends[0].get("bestDevAccuracy").getAsDouble(),
+                    student);
+        }
+    }
+
+    @Test
+    void zeroJobsIsRefused() throws Exception {
+        CliResult result =
+                CliResult.run(StageCommandsTest.concat("train", options(), "--jobs", "0"));
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("bert-distill: --jobs must be at least 1, got 0", result.err().strip());
+    }
+
+    @Test
     void zeroSeedsIsRefused() throws Exception {
         CliResult result =
                 CliResult.run(StageCommandsTest.concat("train", options("student.seeds=0")));
@@ -112,18 +164,31 @@ class SeedsCommandTest {
 
     /** The tiny recipe into {@code folder/run}, with a {@code --set} for each of {@code sets}. */
     private String[] options(String... sets) throws IOException {
+        return options(folder.resolve("run"), sets);
+    }
+
+    /** The tiny recipe into {@code output}, with a {@code --set} for each of {@code sets}. */
+    private String[] options(Path output, String... sets) throws IOException {
         List<String> options =
                 new ArrayList<>(
                         List.of(
                                 "--recipe",
                                 TinyRun.recipe(folder).toString(),
                                 "--output",
-                                folder.resolve("run").toString()));
+                                output.toString()));
         for (String set : sets) {
             options.add("--set");
             options.add(set);
         }
         return options.toArray(String[]::new);
+    }
+
+    private static List<JsonObject> metrics(Path run, String student) throws IOException {
+        return Files.readAllLines(
+                        run.resolve("students").resolve(student + "-training/metrics.jsonl"))
+                .stream()
+                .map(line -> JsonParser.parseString(line).getAsJsonObject())
+                .toList();
     }
 
     private static double mainAccuracy(JsonObject report, String role) {

@@ -21,6 +21,7 @@ import io.github.bertdistill.eval.report.EvaluationReport;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.eval.report.Roles;
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.StudentJobs;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -161,7 +162,7 @@ final class ReadmeExamples {
     /** examples: a whole recipe, as 'bert-distill run' does. */
     static void examples(Path recipeFile, Path runFolder) throws Exception {
         Recipe recipe = RecipeLoader.load(recipeFile, List.of("student.training.epochs=1"));
-        Path report = Pipeline.run(recipe, runFolder);
+        Path report = Pipeline.run(recipe, runFolder, StudentJobs.sequential());
         System.out.println(report.resolve("report.html"));
     }
 
