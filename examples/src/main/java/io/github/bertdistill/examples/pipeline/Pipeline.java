@@ -46,7 +46,7 @@ public final class Pipeline {
             students.addAll(StudentSeed.of(recipe, role));
         }
         if (jobs.inChildProcesses()) {
-            clock.run("students", () -> jobs.train(run, students));
+            clock.time("students", () -> jobs.train(run, students)).forEach(clock::record);
         } else {
             for (StudentSeed student : students) {
                 clock.run(
@@ -188,9 +188,14 @@ public final class Pipeline {
             long start = System.nanoTime();
             T result = stage.run();
             double elapsed = (System.nanoTime() - start) / 1e9;
-            seconds.addProperty(name, Math.round(elapsed * 10) / 10.0);
+            record(name, elapsed);
             LOG.info("{} finished in {} s", name, String.format(Locale.ROOT, "%.1f", elapsed));
             return result;
+        }
+
+        /** Records a stage timed elsewhere, such as a student trained in a child process. */
+        void record(String name, double elapsed) {
+            seconds.addProperty(name, Math.round(elapsed * 10) / 10.0);
         }
 
         String toJson() {

@@ -11,8 +11,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,11 +74,12 @@ public final class StudentJobs {
     }
 
     /**
-     * Trains {@code students} into {@code run} in child processes, skipping those already saved.
+     * Trains {@code students} into {@code run} in child processes, skipping those already saved;
+     * returns the wall time of each one trained, in seconds, in the order they were started.
      *
      * @throws IOException naming the first student whose process failed
      */
-    void train(RunFolder run, List<StudentSeed> students) throws IOException {
+    Map<String, Double> train(RunFolder run, List<StudentSeed> students) throws IOException {
         List<StudentSeed> queue = new ArrayList<>();
         for (StudentSeed student : students) {
             if (Files.isDirectory(run.student(student.id()))) {
@@ -99,21 +102,23 @@ public final class StudentJobs {
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
         try {
             AtomicBoolean failed = new AtomicBoolean();
-            List<Future<?>> trainings = new ArrayList<>();
+            List<Future<Double>> trainings = new ArrayList<>();
             for (StudentSeed student : queue) {
                 trainings.add(
                         pool.submit(
-                                () -> {
-                                    if (!failed.get()) {
-                                        trainOne(run, student, running, failed);
-                                    }
-                                    return null;
-                                }));
+                                () ->
+                                        failed.get()
+                                                ? null
+                                                : trainOne(run, student, running, failed)));
             }
+            Map<String, Double> seconds = new LinkedHashMap<>();
             IOException firstFailure = null;
-            for (Future<?> training : trainings) {
+            for (int i = 0; i < trainings.size(); i++) {
                 try {
-                    training.get();
+                    Double elapsed = trainings.get(i).get();
+                    if (elapsed != null) {
+                        seconds.put(queue.get(i).id(), elapsed);
+                    }
                 } catch (ExecutionException e) {
                     if (firstFailure == null) {
                         firstFailure =
@@ -126,6 +131,7 @@ public final class StudentJobs {
             if (firstFailure != null) {
                 throw firstFailure;
             }
+            return seconds;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopChildren.run();
@@ -136,7 +142,8 @@ public final class StudentJobs {
         }
     }
 
-    private void trainOne(
+    /** Trains {@code student} in a child process; returns its wall time in seconds. */
+    private double trainOne(
             RunFolder run, StudentSeed student, List<Process> running, AtomicBoolean failed)
             throws IOException, InterruptedException {
         Path log = run.logs().resolve(student.id() + ".log");
@@ -173,10 +180,9 @@ public final class StudentJobs {
                             + " ends: "
                             + lastLine(log));
         }
-        LOG.info(
-                "{} finished in {} s",
-                student.id(),
-                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        LOG.info("{} finished in {} s", student.id(), String.format(Locale.ROOT, "%.1f", seconds));
+        return seconds;
     }
 
     /** The child's command line: this JVM, its options, the student's stage command. */

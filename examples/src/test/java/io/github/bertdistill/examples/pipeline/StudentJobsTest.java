@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,28 @@ class StudentJobsTest {
             System.err.println("bert-distill: student.textcnn.dropout must be in [0, 1)");
             System.exit(3);
         }
+    }
+
+    /** Stands in for the command line: a training that succeeds at once. */
+    public static final class PassingMain {
+        public static void main(String[] args) {
+            System.out.println("training " + String.join(" ", args));
+        }
+    }
+
+    @Test
+    void theWallTimeOfEachStudentIsReturnedInStartingOrder() throws IOException {
+        RunFolder run = new RunFolder(folder);
+        StudentSeed hard = new StudentSeed(StudentRole.HARD, 7, true);
+        StudentSeed augmented = new StudentSeed(StudentRole.KD_AUG, 8, false);
+
+        Map<String, Double> seconds =
+                StudentJobs.parallel(2, PassingMain.class).train(run, List.of(hard, augmented));
+
+        // The transfer-set student, the longest training, is started first.
+        assertEquals(
+                List.of("student-kd-aug-seed8", "student-hard"), List.copyOf(seconds.keySet()));
+        assertTrue(seconds.values().stream().allMatch(elapsed -> elapsed > 0), seconds.toString());
     }
 
     @Test
