@@ -107,10 +107,7 @@ class DistillationTrainerTest {
         try (BlockTextClassifier model = TinyTask.classifier(3)) {
             second = TinyTask.trainer(model, config("b").build(), SUPERVISED).build().fit();
         }
-        assertEquals(first, second);
-        assertEquals(
-                TinyTask.loggedMetrics(dir.resolve("a/metrics.jsonl")),
-                TinyTask.loggedMetrics(dir.resolve("b/metrics.jsonl")));
+        assertSameRun(first, "a", second, "b");
     }
 
     @Test
@@ -130,10 +127,7 @@ class DistillationTrainerTest {
             resumed = TinyTask.trainer(model, crashing, SUPERVISED).build().fit();
             assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
         }
-        assertEquals(uninterrupted, resumed);
-        assertEquals(
-                TinyTask.loggedMetrics(dir.resolve("whole/metrics.jsonl")),
-                TinyTask.loggedMetrics(dir.resolve("crash/metrics.jsonl")));
+        assertSameRun(uninterrupted, "whole", resumed, "crash");
     }
 
     @Test
@@ -151,6 +145,16 @@ class DistillationTrainerTest {
                     uninterrupted,
                     TinyTask.trainer(model, everyFiveSteps("after"), SUPERVISED).build().fit());
         }
+    }
+
+    /** The same result, and the same metrics logged step by step in the two run folders. */
+    private void assertSameRun(
+            TrainingResult expected, String expectedRun, TrainingResult actual, String actualRun)
+            throws IOException {
+        assertEquals(expected, actual);
+        assertEquals(
+                TinyTask.loggedMetrics(dir.resolve(expectedRun + "/metrics.jsonl")),
+                TinyTask.loggedMetrics(dir.resolve(actualRun + "/metrics.jsonl")));
     }
 
     /** Supervised training in {@code name} with a checkpoint every 5 steps. */

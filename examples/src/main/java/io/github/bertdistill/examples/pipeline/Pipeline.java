@@ -8,7 +8,6 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
@@ -41,18 +40,11 @@ public final class Pipeline {
         RunFolder run = started.run();
         clock.run("teacher", () -> TeacherStage.run(recipe, data, run));
         LabelStage.Labelled labelled = clock.time("label", () -> LabelStage.run(recipe, data, run));
-        List<StudentSeed> students = new ArrayList<>();
-        for (StudentRole role : StudentRole.values()) {
-            students.addAll(StudentSeed.of(recipe, role));
-        }
-        if (jobs.inChildProcesses()) {
-            clock.time("students", () -> jobs.train(run, students)).forEach(clock::record);
-        } else {
-            for (StudentSeed student : students) {
-                clock.run(
-                        student.id(), () -> StudentStage.run(recipe, data, labelled, run, student));
-            }
-        }
+        List<StudentSeed> students =
+                StudentSeed.of(recipe, List.of(StudentRole.values()), OptionalLong.empty());
+        StudentJobs.InProcess trainHere =
+                student -> StudentStage.run(recipe, data, labelled, run, student);
+        clock.time("students", () -> jobs.train(run, students, trainHere)).forEach(clock::record);
         if (recipe.sweep.requested()) {
             clock.time("sweep", () -> SweepStage.run(recipe, data, labelled, run));
         }
@@ -96,10 +88,7 @@ public final class Pipeline {
             OptionalLong seed,
             StudentJobs jobs)
             throws IOException {
-        List<StudentSeed> students = new ArrayList<>();
-        for (StudentRole role : roles) {
-            students.addAll(StudentSeed.of(recipe, role, seed));
-        }
+        List<StudentSeed> students = StudentSeed.of(recipe, roles, seed);
         Started started = start(recipe, output);
         RunData data = started.data();
         RunFolder run = started.run();
@@ -109,13 +98,8 @@ public final class Pipeline {
                 roles.stream().anyMatch(StudentRole::distilled)
                         ? LabelStage.open(recipe, data, run)
                         : Teaching.goldLabelsOnly(data.train(), run);
-        if (jobs.inChildProcesses()) {
-            jobs.train(run, students);
-        } else {
-            for (StudentSeed student : students) {
-                StudentStage.run(recipe, data, teaching, run, student);
-            }
-        }
+        jobs.train(
+                run, students, student -> StudentStage.run(recipe, data, teaching, run, student));
         return students.stream().map(student -> run.student(student.id())).toList();
     }
 

@@ -68,18 +68,35 @@ public final class StudentJobs {
         return new StudentJobs(jobs, mainClass.getName());
     }
 
-    /** Whether the students train in child processes. */
-    boolean inChildProcesses() {
-        return jobs > 1;
+    /** Trains one student in this process. */
+    @FunctionalInterface
+    interface InProcess {
+        void train(StudentSeed student) throws IOException;
     }
 
     /**
-     * Trains {@code students} into {@code run} in child processes, skipping those already saved;
-     * returns the wall time of each one trained, in seconds, in the order they were started.
+     * Trains {@code students} into {@code run}: one after another with {@code inProcess} for one
+     * job, else in child processes, skipping those already saved. Returns the wall time of each
+     * student, in seconds, in the order they were started.
      *
-     * @throws IOException naming the first student whose process failed
+     * @throws IOException naming the first student whose training failed
      */
-    Map<String, Double> train(RunFolder run, List<StudentSeed> students) throws IOException {
+    Map<String, Double> train(RunFolder run, List<StudentSeed> students, InProcess inProcess)
+            throws IOException {
+        if (jobs == 1) {
+            Map<String, Double> seconds = new LinkedHashMap<>();
+            for (StudentSeed student : students) {
+                long start = System.nanoTime();
+                inProcess.train(student);
+                seconds.put(student.id(), finished(student, start));
+            }
+            return seconds;
+        }
+        return inChildProcesses(run, students);
+    }
+
+    private Map<String, Double> inChildProcesses(RunFolder run, List<StudentSeed> students)
+            throws IOException {
         List<StudentSeed> queue = new ArrayList<>();
         for (StudentSeed student : students) {
             if (Files.isDirectory(run.student(student.id()))) {
@@ -180,6 +197,11 @@ public final class StudentJobs {
                             + " ends: "
                             + lastLine(log));
         }
+        return finished(student, start);
+    }
+
+    /** Logs and returns the wall time of {@code student} since {@code start}, in seconds. */
+    private static double finished(StudentSeed student, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
         LOG.info("{} finished in {} s", student.id(), String.format(Locale.ROOT, "%.1f", seconds));
         return seconds;

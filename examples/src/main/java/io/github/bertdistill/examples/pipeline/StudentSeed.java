@@ -64,6 +64,18 @@ record StudentSeed(StudentRole role, long seed, boolean main) {
                                                 + ")"));
     }
 
+    /**
+     * The trainings of each of {@code roles} in turn, as {@link #of(Recipe, StudentRole,
+     * OptionalLong)}.
+     */
+    static List<StudentSeed> of(Recipe recipe, List<StudentRole> roles, OptionalLong only) {
+        List<StudentSeed> students = new ArrayList<>();
+        for (StudentRole role : roles) {
+            students.addAll(of(recipe, role, only));
+        }
+        return students;
+    }
+
     /** The role's main student, trained with the first seed. */
     static StudentSeed main(Recipe recipe, StudentRole role) {
         return new StudentSeed(role, mainSeed(recipe), true);

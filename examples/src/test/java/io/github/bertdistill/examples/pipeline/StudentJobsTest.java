@@ -14,6 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link StudentJobs}: what a child process is told, and what its failure tells the user. */
 class StudentJobsTest {
+    /** With two jobs nothing may train in this process. */
+    private static final StudentJobs.InProcess IN_PROCESS =
+            student -> {
+                throw new AssertionError("trained in the test's JVM: " + student.id());
+            };
+
     @TempDir Path folder;
 
     /** Stands in for the command line: prints an error as it would, and exits with status 3. */
@@ -39,7 +45,8 @@ class StudentJobsTest {
         StudentSeed augmented = new StudentSeed(StudentRole.KD_AUG, 8, false);
 
         Map<String, Double> seconds =
-                StudentJobs.parallel(2, PassingMain.class).train(run, List.of(hard, augmented));
+                StudentJobs.parallel(2, PassingMain.class)
+                        .train(run, List.of(hard, augmented), IN_PROCESS);
 
         // The transfer-set student, the longest training, is started first.
         assertEquals(
@@ -80,7 +87,11 @@ class StudentJobsTest {
         IOException failure =
                 assertThrows(
                         IOException.class,
-                        () -> jobs.train(run, List.of(new StudentSeed(StudentRole.KD, 7, true))));
+                        () ->
+                                jobs.train(
+                                        run,
+                                        List.of(new StudentSeed(StudentRole.KD, 7, true)),
+                                        IN_PROCESS));
 
         Path log = folder.resolve("logs/student-kd.log");
         assertEquals(
@@ -97,7 +108,7 @@ class StudentJobsTest {
         StudentSeed saved = new StudentSeed(StudentRole.HARD, 7, true);
         Files.createDirectories(run.student(saved.id()));
 
-        StudentJobs.parallel(2, FailingMain.class).train(run, List.of(saved));
+        StudentJobs.parallel(2, FailingMain.class).train(run, List.of(saved), IN_PROCESS);
 
         assertTrue(Files.notExists(run.logs()));
     }
