@@ -1,5 +1,6 @@
 package io.github.bertdistill.distill.augment;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.collect.ImmutableList;
@@ -10,8 +11,9 @@ import java.util.Objects;
 
 /**
  * The distillation transfer set: the labelled training examples followed by their augmented,
- * unlabelled copies (Tang et al. 2019, §3.3). The teacher labels all of it through the logit cache;
- * the hard-label loss sees only the originals.
+ * unlabelled copies (Tang et al. 2019, §3.3), then optional in-domain text without labels and its
+ * copies (Hinton et al. 2015's transfer set need not be labelled). The teacher labels all of it
+ * through the logit cache; the hard-label loss sees only the labelled originals.
  *
  * <pre>{@code
  * TextDataset transfer = TransferSet.builder()
@@ -32,6 +34,7 @@ public final class TransferSet {
     public static final class Builder {
         private TextDataset trainingSet;
         private Augmenter augmenter;
+        private TextDataset unlabelled;
         private String name;
 
         private Builder() {}
@@ -48,6 +51,21 @@ public final class TransferSet {
             return this;
         }
 
+        /**
+         * In-domain text without labels, kept after the training set's copies and augmented like it
+         * (default: none). Its ids must differ from the training set's.
+         *
+         * @throws IllegalArgumentException if one of its examples has a label
+         */
+        public Builder optUnlabelled(TextDataset unlabelled) {
+            checkArgument(
+                    unlabelled.examples().stream().noneMatch(TextExample::isLabelled),
+                    "the unlabelled text of a transfer set must not carry labels: %s",
+                    unlabelled.name());
+            this.unlabelled = unlabelled;
+            return this;
+        }
+
         /** The name of the transfer set (default: the training set's name + {@code "+aug"}). */
         public Builder optName(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -55,19 +73,25 @@ public final class TransferSet {
         }
 
         /**
-         * The originals, then the copies, made lazily while iterating: for a transfer set too large
-         * to hold in memory, feed this straight to the logit cache writer.
+         * The training examples and their copies, then the unlabelled texts and theirs, made lazily
+         * while iterating: for a transfer set too large to hold in memory, feed this straight to
+         * the logit cache writer.
          */
         public Iterable<TextExample> examples() {
             checkState(trainingSet != null, "a transfer set needs a training set");
             checkState(augmenter != null, "a transfer set needs an augmenter");
-            return Iterables.concat(trainingSet, augmenter.augmentAll(trainingSet));
+            Iterable<TextExample> labelled =
+                    Iterables.concat(trainingSet, augmenter.augmentAll(trainingSet));
+            if (unlabelled == null) {
+                return labelled;
+            }
+            return Iterables.concat(labelled, unlabelled, augmenter.augmentAll(unlabelled));
         }
 
         /**
          * The transfer set in memory.
          *
-         * @throws IllegalArgumentException if a copy's id collides with an original id
+         * @throws IllegalArgumentException if two examples share an id
          */
         public TextDataset build() {
             Iterable<TextExample> examples = examples();

@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.augment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.TextDataset;
@@ -10,14 +11,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TransferSetTest {
+    private static final TextDataset TRAIN =
+            TextDataset.of(
+                    "toy/train",
+                    List.of(
+                            TextExample.labelled("1", "a good movie", "pos"),
+                            TextExample.labelled("2", "a bad movie", "neg")));
+
     @Test
     void keepsTheLabelledOriginalsFirstAndAddsUnlabelledCopies() {
-        TextDataset train =
-                TextDataset.of(
-                        "toy/train",
-                        List.of(
-                                TextExample.labelled("1", "a good movie", "pos"),
-                                TextExample.labelled("2", "a bad movie", "neg")));
+        TextDataset train = TRAIN;
         Augmenter augmenter =
                 new Augmenter(AugmentationConfig.builder().optCopies(3).optSeed(5).build());
 
@@ -31,5 +34,45 @@ class TransferSetTest {
                 transfer.size());
         assertTrue(transfer.size() > 2);
         transfer.examples().subList(2, transfer.size()).forEach(e -> assertFalse(e.isLabelled()));
+    }
+
+    @Test
+    void putsTheUnlabelledTextAndItsCopiesAfterTheTrainingSetsCopies() {
+        TextDataset unlabelled =
+                TextDataset.of(
+                        "toy/unlabelled",
+                        List.of(
+                                TextExample.unlabelled("u1", "an ordinary movie"),
+                                TextExample.unlabelled("u2", "a movie about a dog")));
+        Augmenter augmenter =
+                new Augmenter(AugmentationConfig.builder().optCopies(3).optSeed(5).build());
+        TextDataset alone =
+                TransferSet.builder().setTrainingSet(TRAIN).setAugmenter(augmenter).build();
+
+        TextDataset transfer =
+                TransferSet.builder()
+                        .setTrainingSet(TRAIN)
+                        .optUnlabelled(unlabelled)
+                        .setAugmenter(augmenter)
+                        .build();
+
+        assertEquals(alone.examples(), transfer.examples().subList(0, alone.size()));
+        List<TextExample> added = transfer.examples().subList(alone.size(), transfer.size());
+        assertEquals(unlabelled.examples(), added.subList(0, 2));
+        assertEquals(
+                augmenter.augment(unlabelled.get(0)).size()
+                        + augmenter.augment(unlabelled.get(1)).size(),
+                added.size() - 2);
+        assertTrue(added.size() > 2);
+        added.forEach(e -> assertFalse(e.isLabelled()));
+    }
+
+    @Test
+    void refusesUnlabelledTextThatCarriesLabels() {
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TransferSet.builder().optUnlabelled(TRAIN));
+        assertTrue(error.getMessage().contains("toy/train"), error.getMessage());
     }
 }

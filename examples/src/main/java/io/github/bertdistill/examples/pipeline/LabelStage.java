@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
@@ -17,13 +18,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 2 of the recipe: build the transfer set (the training data plus Tang et al. augmented
- * copies, whose word replacements are nearest neighbours in the teacher's word-embedding space) and
- * let the fine-tuned teacher write its logits for all of it into the cache, once.
+ * Step 2 of the recipe: build the transfer set (the training data and the recipe's unlabelled text,
+ * each with Tang et al. augmented copies whose word replacements are nearest neighbours in the
+ * teacher's word-embedding space) and let the fine-tuned teacher write its logits for all of it
+ * into the cache, once.
  */
 final class LabelStage {
     private static final Logger LOG = LoggerFactory.getLogger(LabelStage.class);
@@ -55,12 +59,13 @@ final class LabelStage {
             TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
             TeacherFingerprint fingerprint = fingerprint(teacher, run);
             TextDataset transfer =
-                    transferSet(recipe, data.train(), embeddings, fingerprint, run.neighbours());
+                    transferSet(recipe, data, embeddings, fingerprint, run.neighbours());
             if (label) {
                 LOG.info(
-                        "label: {} training + {} augmented examples",
+                        "label: {} training + {} unlabelled + {} augmented examples",
                         data.train().size(),
-                        transfer.size() - data.train().size());
+                        data.unlabelled().size(),
+                        transfer.size() - data.train().size() - data.unlabelled().size());
                 LogitCacheWriter.builder()
                         .setTeacher(teacher)
                         .setFingerprint(fingerprint)
@@ -74,19 +79,23 @@ final class LabelStage {
     }
 
     /**
-     * The training set plus its augmented copies. The teacher's nearest words are searched once per
-     * run folder and kept in {@code neighbours} (see {@link StoredNeighbours}).
+     * The training set and the unlabelled text, each followed by its augmented copies. The
+     * teacher's nearest words are searched once per run folder and kept in {@code neighbours} (see
+     * {@link StoredNeighbours}).
      */
     private static TextDataset transferSet(
             Recipe recipe,
-            TextDataset train,
+            RunData data,
             TeacherWordEmbeddings embeddings,
             TeacherFingerprint teacher,
             Path neighboursFile)
             throws IOException {
         Recipe.Augmentation spec = recipe.augmentation;
+        TextDataset train = data.train();
         if (spec.copies == 0) {
-            return train;
+            List<TextExample> both = new ArrayList<>(train.examples());
+            both.addAll(data.unlabelled().examples());
+            return train.derive(train.name(), both);
         }
         AugmentationConfig config =
                 AugmentationConfig.builder()
@@ -117,6 +126,7 @@ final class LabelStage {
         TextDataset transfer =
                 TransferSet.builder()
                         .setTrainingSet(train)
+                        .optUnlabelled(data.unlabelled())
                         .setAugmenter(new Augmenter(config, neighbours))
                         .build();
         neighbours.save();

@@ -4,6 +4,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.Split;
 import io.github.bertdistill.core.data.Splits;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.data.io.DatasetReader;
 import io.github.bertdistill.core.data.io.DelimitedReader;
 import io.github.bertdistill.core.data.io.JsonLinesReader;
@@ -17,18 +18,33 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The labelled data of a run: train, dev (a file, or a stratified share of train) and test, with
- * the label set inferred from train.
+ * The data of a run: train, dev (a file, or a stratified share of train) and test, with the label
+ * set inferred from train, plus the optional unlabelled in-domain text of the transfer set.
  *
  * @param train training examples (the teacher's fine-tuning set and the transfer set's core)
  * @param dev validation examples for early stopping
  * @param test held-out examples of the report
+ * @param unlabelled in-domain text without labels for the transfer set (often empty); none of its
+ *     texts occurs in {@code train}, {@code dev} or {@code test}
  * @param labels the classes, inferred from {@code train}
  */
-public record RunData(TextDataset train, TextDataset dev, TextDataset test, LabelSet labels) {
+public record RunData(
+        TextDataset train,
+        TextDataset dev,
+        TextDataset test,
+        TextDataset unlabelled,
+        LabelSet labels) {
+    private static final Logger LOG = LoggerFactory.getLogger(RunData.class);
     private static final String CLASSPATH = "classpath:";
+    private static final String UNLABELLED_ID_PREFIX = "unlabelled/";
 
     /**
      * Reads the data of {@code spec}; {@code classpath:} files are copied into {@code dataFolder}
@@ -48,7 +64,41 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
         LabelSet labels = train.inferLabelSet();
         dev.labelIndices(labels);
         test.labelIndices(labels);
-        return new RunData(train, dev, test, labels);
+        return new RunData(
+                train, dev, test, unlabelled(spec, dataFolder, train, dev, test), labels);
+    }
+
+    /**
+     * The recipe's unlabelled text, or an empty dataset. Ids get the prefix {@code unlabelled/} (a
+     * line-based id such as {@code train.txt:7} could otherwise repeat one of train's), labels are
+     * dropped, and a text that occurs in {@code labelled} or earlier in the file is left out, so no
+     * dev or test sentence can reach the transfer set.
+     */
+    private static TextDataset unlabelled(
+            Recipe.Data spec, Path dataFolder, TextDataset... labelled) throws IOException {
+        if (spec.unlabelled == null) {
+            return TextDataset.of("unlabelled", List.of());
+        }
+        Set<String> seen = new HashSet<>();
+        for (TextDataset dataset : labelled) {
+            seen.addAll(dataset.texts());
+        }
+        TextDataset read = reader(spec, false).readDataset(locate(spec.unlabelled, dataFolder));
+        List<TextExample> kept = new ArrayList<>();
+        for (TextExample example : read) {
+            if (seen.add(example.text())) {
+                kept.add(
+                        TextExample.unlabelled(
+                                UNLABELLED_ID_PREFIX + example.id(), example.text()));
+            }
+        }
+        LOG.info(
+                "unlabelled: {} of the {} texts of {} kept; the others also occur in the labelled"
+                        + " data or earlier in the file",
+                kept.size(),
+                read.size(),
+                spec.unlabelled);
+        return read.derive(read.name(), kept);
     }
 
     /**
@@ -61,32 +111,38 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      */
     public static TextDataset readFile(Recipe.Data spec, String location, Path dataFolder)
             throws IOException {
-        return reader(spec).readDataset(locate(location, dataFolder));
+        return reader(spec, true).readDataset(locate(location, dataFolder));
     }
 
-    private static DatasetReader reader(Recipe.Data spec) {
+    /**
+     * A reader of the recipe's format; {@code labelled = false} reads only the text, so delimited
+     * and JSON Lines files need no label column (a {@code lines} file keeps its label token).
+     */
+    private static DatasetReader reader(Recipe.Data spec, boolean labelled) {
         ReadOptions options =
                 ReadOptions.builder().optCharset(Charset.forName(spec.charset)).build();
         switch (spec.format) {
             case "tsv":
-                return DelimitedReader.tsv(spec.textColumn)
-                        .optLabelColumn(spec.labelColumn)
+                return delimited(DelimitedReader.tsv(spec.textColumn), spec, labelled)
                         .optReadOptions(options);
             case "csv":
-                return DelimitedReader.csv(spec.textColumn)
-                        .optLabelColumn(spec.labelColumn)
+                return delimited(DelimitedReader.csv(spec.textColumn), spec, labelled)
                         .optReadOptions(options);
             case "lines":
                 return LabelledLinesReader.create().optReadOptions(options);
             case "jsonl":
-                return JsonLinesReader.create()
-                        .optTextField(spec.textColumn)
-                        .optLabelField(spec.labelColumn)
+                JsonLinesReader json = JsonLinesReader.create().optTextField(spec.textColumn);
+                return (labelled ? json.optLabelField(spec.labelColumn) : json)
                         .optReadOptions(options);
             default:
                 throw new IllegalArgumentException(
                         "data.format '" + spec.format + "' is not one of tsv, csv, lines, jsonl");
         }
+    }
+
+    private static DelimitedReader delimited(
+            DelimitedReader reader, Recipe.Data spec, boolean labelled) {
+        return labelled ? reader.optLabelColumn(spec.labelColumn) : reader;
     }
 
     private static Path locate(String location, Path dataFolder) throws IOException {

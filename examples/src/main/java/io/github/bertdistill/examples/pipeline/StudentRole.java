@@ -13,7 +13,10 @@ public enum StudentRole {
     HARD(Roles.STUDENT_HARD),
     /** Distilled on the training data's soft targets, without augmentation. */
     KD(Roles.STUDENT_KD),
-    /** Distilled on the whole transfer set: training data plus augmented text. */
+    /**
+     * Distilled on the whole transfer set: the training data and the recipe's unlabelled text, with
+     * their augmented copies.
+     */
     KD_AUG(Roles.STUDENT_KD_AUG);
 
     private final String id;

@@ -53,6 +53,14 @@ public final class Recipe {
         /** Test file. */
         public String test = "classpath:datasets/fine-foods/test.tsv";
 
+        /**
+         * Optional file of in-domain text without labels, added to the transfer set (and augmented
+         * like the training data) for the teacher to label; read in {@link #format} with {@link
+         * #textColumn}. Labels in it are ignored, and texts that also occur in train, dev or test
+         * are left out.
+         */
+        public String unlabelled;
+
         /** Text column (CSV/TSV) or field (JSON Lines). */
         public String textColumn = "review";
 

@@ -1,8 +1,10 @@
 package io.github.bertdistill.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +91,39 @@ class StageCommandsTest {
                         + " has labels [neg, pos]: use a model trained on these labels, or data"
                         + " labelled like the model",
                 mismatch.err().strip());
+    }
+
+    @Test
+    void unlabelledTextJoinsTheTransferSetAndOnlyItsTextsAreLabelled() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        String[] options = {"--recipe", recipe, "--output", run.toString()};
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+        assertEquals(0, CliResult.run(concat("label", options)).exitCode());
+        Path logits = run.resolve("logits");
+        int labelled = TeacherLogitCache.open(logits).size();
+        FileTime firstChunk = Files.getLastModifiedTime(logits.resolve("chunk-00000.bin"));
+        Path more = folder.resolve("more.tsv");
+        // No label column; the second text is also a training text.
+        Files.writeString(more, "text\nthe menu was long\nthe food was good great\n");
+        String unlabelled = "data.unlabelled=" + more;
+
+        CliResult relabel = CliResult.run(concat("label", options, "--set", unlabelled));
+        assertEquals(0, relabel.exitCode(), relabel.toString());
+        TeacherLogitCache cache = TeacherLogitCache.open(logits);
+        assertTrue(cache.contains("unlabelled/more.tsv:2"));
+        assertFalse(cache.contains("unlabelled/more.tsv:3"), "a training text is not added twice");
+        assertTrue(cache.size() > labelled, cache.size() + " records");
+        assertEquals(firstChunk, Files.getLastModifiedTime(logits.resolve("chunk-00000.bin")));
+
+        CliResult distilled = CliResult.run(concat("distill", options, "--set", unlabelled));
+        assertEquals(0, distilled.exitCode(), distilled.toString());
+        String metrics =
+                Files.readString(run.resolve("students/student-kd-aug-training/metrics.jsonl"));
+        assertTrue(
+                metrics.contains("\"event\":\"epoch\",\"epoch\":1,")
+                        && metrics.contains("\"examples\":" + cache.size() + "}"),
+                "student-kd-aug trains on the whole transfer set of " + cache.size());
     }
 
     static String[] concat(String command, String[] options, String... more) {

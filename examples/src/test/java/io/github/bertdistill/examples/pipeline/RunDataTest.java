@@ -1,0 +1,97 @@
+package io.github.bertdistill.examples.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunDataTest {
+    @TempDir Path folder;
+
+    @Test
+    void withoutUnlabelledTextTheUnlabelledSetIsEmpty() throws IOException {
+        Recipe.Data spec = linesSpec();
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+
+        assertEquals(3, data.train().size());
+        assertEquals(0, data.unlabelled().size());
+    }
+
+    @Test
+    void unlabelledTextLeavesOutEveryTextOfTrainDevAndTestAndRepeats() throws IOException {
+        Recipe.Data spec = linesSpec();
+        // Like SST-5's train split beside SST-2's: the same file name, the labelled sentences
+        // again, and sentences of a class the labelled data lack.
+        spec.unlabelled =
+                write(
+                        "other/train.txt",
+                        "0 a dull film .",
+                        "2 an ordinary film .",
+                        "1 a film i saw on a tuesday .",
+                        "2 an ordinary film .",
+                        "3 the dev film .",
+                        "4 the test film .");
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+
+        List<TextExample> kept = data.unlabelled().examples();
+        assertEquals(
+                List.of("an ordinary film .", "a film i saw on a tuesday ."),
+                kept.stream().map(TextExample::text).collect(Collectors.toList()));
+        assertEquals(
+                List.of("unlabelled/train.txt:2", "unlabelled/train.txt:3"),
+                kept.stream().map(TextExample::id).collect(Collectors.toList()));
+        kept.forEach(example -> assertFalse(example.isLabelled()));
+        assertEquals(List.of("0", "1"), data.labels().names());
+    }
+
+    @Test
+    void delimitedUnlabelledTextNeedsNoLabelColumn() throws IOException {
+        Recipe.Data spec = new Recipe.Data();
+        spec.format = "tsv";
+        spec.textColumn = "review";
+        spec.labelColumn = "score";
+        spec.train =
+                write("train.tsv", "review\tscore", "good\tgreat", "bad\tother", "fine\tgreat");
+        spec.test = write("test.tsv", "review\tscore", "tasty\tgreat", "stale\tother");
+        spec.devFraction = 0.34;
+        spec.unlabelled = write("more.tsv", "review", "crunchy", "good", "soggy");
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+
+        assertEquals(
+                List.of("crunchy", "soggy"),
+                data.unlabelled().examples().stream()
+                        .map(TextExample::text)
+                        .collect(Collectors.toList()));
+        assertTrue(data.unlabelled().examples().stream().noneMatch(TextExample::isLabelled));
+    }
+
+    private Recipe.Data linesSpec() throws IOException {
+        Recipe.Data spec = new Recipe.Data();
+        spec.format = "lines";
+        spec.charset = "UTF-8";
+        spec.train = write("train.txt", "0 a dull film .", "1 a fine film .", "1 a good film .");
+        spec.dev = write("dev.txt", "0 the dev film .");
+        spec.test = write("test.txt", "1 the test film .");
+        return spec;
+    }
+
+    private String write(String name, String... rows) throws IOException {
+        Path file = folder.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        return file.toString();
+    }
+}
