@@ -10,6 +10,7 @@ import io.github.bertdistill.core.data.io.DelimitedReader;
 import io.github.bertdistill.core.data.io.JsonLinesReader;
 import io.github.bertdistill.core.data.io.LabelledLinesReader;
 import io.github.bertdistill.core.data.io.ReadOptions;
+import io.github.bertdistill.core.data.io.TextLinesReader;
 import io.github.bertdistill.core.storage.AtomicFiles;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -83,7 +84,9 @@ public record RunData(
         for (TextDataset dataset : labelled) {
             seen.addAll(dataset.texts());
         }
-        TextDataset read = reader(spec, false).readDataset(locate(spec.unlabelled, dataFolder));
+        String format = spec.unlabelledFormat != null ? spec.unlabelledFormat : spec.format;
+        TextDataset read =
+                reader(spec, format, false).readDataset(locate(spec.unlabelled, dataFolder));
         List<TextExample> kept = new ArrayList<>();
         for (TextExample example : read) {
             if (seen.add(example.text())) {
@@ -111,17 +114,18 @@ public record RunData(
      */
     public static TextDataset readFile(Recipe.Data spec, String location, Path dataFolder)
             throws IOException {
-        return reader(spec, true).readDataset(locate(location, dataFolder));
+        return reader(spec, spec.format, true).readDataset(locate(location, dataFolder));
     }
 
     /**
-     * A reader of the recipe's format; {@code labelled = false} reads only the text, so delimited
-     * and JSON Lines files need no label column (a {@code lines} file keeps its label token).
+     * A reader of {@code format}; {@code labelled = false} reads only the text, so delimited and
+     * JSON Lines files need no label column (a {@code lines} file keeps its label token), and
+     * allows {@code text}, plain lines without labels.
      */
-    private static DatasetReader reader(Recipe.Data spec, boolean labelled) {
+    private static DatasetReader reader(Recipe.Data spec, String format, boolean labelled) {
         ReadOptions options =
                 ReadOptions.builder().optCharset(Charset.forName(spec.charset)).build();
-        switch (spec.format) {
+        switch (format) {
             case "tsv":
                 return delimited(DelimitedReader.tsv(spec.textColumn), spec, labelled)
                         .optReadOptions(options);
@@ -134,9 +138,19 @@ public record RunData(
                 JsonLinesReader json = JsonLinesReader.create().optTextField(spec.textColumn);
                 return (labelled ? json.optLabelField(spec.labelColumn) : json)
                         .optReadOptions(options);
+            case "text":
+                if (labelled) {
+                    throw new IllegalArgumentException(
+                            "data.format 'text' has no labels: it is only for"
+                                    + " data.unlabelledFormat");
+                }
+                return TextLinesReader.create().optReadOptions(options);
             default:
                 throw new IllegalArgumentException(
-                        "data.format '" + spec.format + "' is not one of tsv, csv, lines, jsonl");
+                        (labelled ? "data.format '" : "data.unlabelledFormat '")
+                                + format
+                                + "' is not one of tsv, csv, lines, jsonl"
+                                + (labelled ? "" : ", text"));
         }
     }
 

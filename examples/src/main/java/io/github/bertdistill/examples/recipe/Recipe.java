@@ -55,11 +55,16 @@ public final class Recipe {
 
         /**
          * Optional file of in-domain text without labels, added to the transfer set (and augmented
-         * like the training data) for the teacher to label; read in {@link #format} with {@link
-         * #textColumn}. Labels in it are ignored, and texts that also occur in train, dev or test
-         * are left out.
+         * like the training data) for the teacher to label; read in {@link #unlabelledFormat}.
+         * Labels in it are ignored, and texts that also occur in train, dev or test are left out.
          */
         public String unlabelled;
+
+        /**
+         * Format of {@link #unlabelled}: {@code text} (one text per line), or one of {@link
+         * #format}'s values, read with {@link #textColumn}; default: {@link #format}.
+         */
+        public String unlabelledFormat;
 
         /** Text column (CSV/TSV) or field (JSON Lines). */
         public String textColumn = "review";

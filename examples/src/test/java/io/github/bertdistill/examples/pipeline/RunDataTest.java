@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.TextExample;
@@ -76,6 +77,35 @@ class RunDataTest {
                         .map(TextExample::text)
                         .collect(Collectors.toList()));
         assertTrue(data.unlabelled().examples().stream().noneMatch(TextExample::isLabelled));
+    }
+
+    @Test
+    void plainTextLinesAreReadWithTheTextFormat() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.unlabelled = write("more.txt", "0 the first token is text here .", "a fine film .");
+        spec.unlabelledFormat = "text";
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+
+        assertEquals(
+                List.of(
+                        TextExample.unlabelled(
+                                "unlabelled/more.txt:1", "0 the first token is text here .")),
+                data.unlabelled().examples());
+    }
+
+    @Test
+    void theTextFormatIsRefusedForLabelledFiles() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.format = "text";
+
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunData.read(spec, 1, folder.resolve("data")));
+        assertEquals(
+                "data.format 'text' has no labels: it is only for data.unlabelledFormat",
+                error.getMessage());
     }
 
     private Recipe.Data linesSpec() throws IOException {

@@ -1,14 +1,16 @@
 /**
  * Readers that turn a data file into a {@link io.github.bertdistill.core.data.TextDataset}.
  *
- * <p>Three formats are handled, each by one {@link
+ * <p>Four formats are handled, each by one {@link
  * io.github.bertdistill.core.data.io.DatasetReader}:
  *
  * <ul>
  *   <li>{@link io.github.bertdistill.core.data.io.LabelledLinesReader}: {@code label text} lines
  *       (SST-2, SST-5, TREC-6);
  *   <li>{@link io.github.bertdistill.core.data.io.DelimitedReader}: CSV and TSV with a header row;
- *   <li>{@link io.github.bertdistill.core.data.io.JsonLinesReader}: one JSON object per line.
+ *   <li>{@link io.github.bertdistill.core.data.io.JsonLinesReader}: one JSON object per line;
+ *   <li>{@link io.github.bertdistill.core.data.io.TextLinesReader}: plain text, one unlabelled
+ *       example per line.
  * </ul>
  *
  * <p>All of them share {@link io.github.bertdistill.core.data.io.ReadOptions} (charset, error
