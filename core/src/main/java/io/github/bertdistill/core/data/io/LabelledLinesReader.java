@@ -1,9 +1,6 @@
 package io.github.bertdistill.core.data.io;
 
 import com.google.common.base.CharMatcher;
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Objects;
 
 /**
  * Reads {@code label text} lines, the format of SST-2, SST-5 and TREC-6:
@@ -19,15 +16,13 @@ import java.util.Objects;
  * whitespace, and a blank line before the last record are bad rows (field {@code label} or {@code
  * text} in the error); blank lines at the end of the file are ignored.
  */
-public final class LabelledLinesReader implements DatasetReader {
+public final class LabelledLinesReader extends LineRows.Reader {
     private static final String LABEL = "label";
     private static final String TEXT = "text";
     private static final RowCollector.Fields FIELDS = new RowCollector.Fields(TEXT, LABEL, null);
 
-    private final ReadOptions options;
-
     private LabelledLinesReader(ReadOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        super(options, FIELDS, LabelledLinesReader::parse);
     }
 
     /** A reader with the {@link ReadOptions#defaults() default options}. */
@@ -38,11 +33,6 @@ public final class LabelledLinesReader implements DatasetReader {
     /** A copy of this reader with other shared options. */
     public LabelledLinesReader optReadOptions(ReadOptions options) {
         return new LabelledLinesReader(options);
-    }
-
-    @Override
-    public ReadResult read(Path file) throws IOException {
-        return LineRows.read(file, options, FIELDS, LabelledLinesReader::parse);
     }
 
     private static RowCollector.Row parse(String line) throws BadRowException {

@@ -3,6 +3,7 @@ package io.github.bertdistill.core.data.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads the formats with exactly one record per line. A blank line before the last record is a bad
@@ -14,6 +15,24 @@ final class LineRows {
     @FunctionalInterface
     interface LineParser {
         RowCollector.Row parse(String line) throws BadRowException;
+    }
+
+    /** A reader of a one-record-per-line format: its fields, and how one line is parsed. */
+    abstract static class Reader implements DatasetReader {
+        private final ReadOptions options;
+        private final RowCollector.Fields fields;
+        private final LineParser parser;
+
+        Reader(ReadOptions options, RowCollector.Fields fields, LineParser parser) {
+            this.options = Objects.requireNonNull(options, "options");
+            this.fields = fields;
+            this.parser = parser;
+        }
+
+        @Override
+        public ReadResult read(Path file) throws IOException {
+            return LineRows.read(file, options, fields, parser);
+        }
     }
 
     private LineRows() {}

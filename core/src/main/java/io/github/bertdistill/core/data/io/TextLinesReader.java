@@ -1,9 +1,5 @@
 package io.github.bertdistill.core.data.io;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Objects;
-
 /**
  * Reads plain text, one example per line and no label: the usual shape of unlabelled in-domain text
  * for a distillation transfer set.
@@ -17,13 +13,11 @@ import java.util.Objects;
  * line before the last record is a bad row (it usually means a record lost its content); blank
  * lines at the end of the file are ignored.
  */
-public final class TextLinesReader implements DatasetReader {
+public final class TextLinesReader extends LineRows.Reader {
     private static final RowCollector.Fields FIELDS = new RowCollector.Fields("text", null, null);
 
-    private final ReadOptions options;
-
     private TextLinesReader(ReadOptions options) {
-        this.options = Objects.requireNonNull(options, "options");
+        super(options, FIELDS, line -> new RowCollector.Row(line, null, null));
     }
 
     /** A reader with the {@link ReadOptions#defaults() default options}. */
@@ -34,10 +28,5 @@ public final class TextLinesReader implements DatasetReader {
     /** A copy of this reader with other shared options. */
     public TextLinesReader optReadOptions(ReadOptions options) {
         return new TextLinesReader(options);
-    }
-
-    @Override
-    public ReadResult read(Path file) throws IOException {
-        return LineRows.read(file, options, FIELDS, line -> new RowCollector.Row(line, null, null));
     }
 }
