@@ -20,17 +20,16 @@ class TransferSetTest {
 
     @Test
     void keepsTheLabelledOriginalsFirstAndAddsUnlabelledCopies() {
-        TextDataset train = TRAIN;
         Augmenter augmenter =
                 new Augmenter(AugmentationConfig.builder().optCopies(3).optSeed(5).build());
 
         TextDataset transfer =
-                TransferSet.builder().setTrainingSet(train).setAugmenter(augmenter).build();
+                TransferSet.builder().setTrainingSet(TRAIN).setAugmenter(augmenter).build();
 
         assertEquals("toy/train+aug", transfer.name());
-        assertEquals(train.examples(), transfer.examples().subList(0, 2));
+        assertEquals(TRAIN.examples(), transfer.examples().subList(0, 2));
         assertEquals(
-                augmenter.augment(train.get(0)).size() + augmenter.augment(train.get(1)).size() + 2,
+                augmenter.augment(TRAIN.get(0)).size() + augmenter.augment(TRAIN.get(1)).size() + 2,
                 transfer.size());
         assertTrue(transfer.size() > 2);
         transfer.examples().subList(2, transfer.size()).forEach(e -> assertFalse(e.isLabelled()));

@@ -1,7 +1,6 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
-import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
@@ -18,8 +17,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,14 +55,21 @@ final class LabelStage {
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
             TeacherFingerprint fingerprint = fingerprint(teacher, run);
+            TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
             TextDataset transfer =
-                    transferSet(recipe, data, embeddings, fingerprint, run.neighbours());
+                    transferSet(
+                            recipe,
+                            data.train(),
+                            unlabelled,
+                            embeddings,
+                            fingerprint,
+                            run.neighbours());
             if (label) {
                 LOG.info(
                         "label: {} training + {} unlabelled + {} augmented examples",
                         data.train().size(),
-                        data.unlabelled().size(),
-                        transfer.size() - data.train().size() - data.unlabelled().size());
+                        unlabelled.size(),
+                        transfer.size() - data.train().size() - unlabelled.size());
                 LogitCacheWriter.builder()
                         .setTeacher(teacher)
                         .setFingerprint(fingerprint)
@@ -85,17 +89,19 @@ final class LabelStage {
      */
     private static TextDataset transferSet(
             Recipe recipe,
-            RunData data,
+            TextDataset train,
+            TextDataset unlabelled,
             TeacherWordEmbeddings embeddings,
             TeacherFingerprint teacher,
             Path neighboursFile)
             throws IOException {
         Recipe.Augmentation spec = recipe.augmentation;
-        TextDataset train = data.train();
+        TransferSet.Builder transfer =
+                TransferSet.builder().setTrainingSet(train).optUnlabelled(unlabelled);
         if (spec.copies == 0) {
-            List<TextExample> both = new ArrayList<>(train.examples());
-            both.addAll(data.unlabelled().examples());
-            return train.derive(train.name(), both);
+            // No copies, so no neighbour search: the transfer set is train and the unlabelled text.
+            Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());
+            return transfer.setAugmenter(none).optName(train.name()).build();
         }
         AugmentationConfig config =
                 AugmentationConfig.builder()
@@ -123,14 +129,9 @@ final class LabelStage {
                                 + spec.neighbours
                                 + " cosine, lower case",
                         search);
-        TextDataset transfer =
-                TransferSet.builder()
-                        .setTrainingSet(train)
-                        .optUnlabelled(data.unlabelled())
-                        .setAugmenter(new Augmenter(config, neighbours))
-                        .build();
+        TextDataset built = transfer.setAugmenter(new Augmenter(config, neighbours)).build();
         neighbours.save();
-        return transfer;
+        return built;
     }
 
     /** Weights, config, tokenizer and maximum length of the fine-tuned teacher. */

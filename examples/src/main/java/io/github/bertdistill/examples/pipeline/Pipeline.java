@@ -137,7 +137,7 @@ public final class Pipeline {
         RunFolder run = new RunFolder(output);
         Files.createDirectories(output);
         AtomicFiles.writeString(run.recipe(), StrictJson.write(recipe));
-        RunData data = RunData.read(recipe.data, recipe.seed, output.resolve("data"));
+        RunData data = RunData.read(recipe.data, recipe.seed, run.data());
         LOG.info(
                 "data: {} train, {} dev, {} test, labels {}",
                 data.train().size(),

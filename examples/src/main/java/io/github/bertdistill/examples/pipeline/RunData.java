@@ -27,22 +27,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The data of a run: train, dev (a file, or a stratified share of train) and test, with the label
- * set inferred from train, plus the optional unlabelled in-domain text of the transfer set.
+ * The labelled data of a run: train, dev (a file, or a stratified share of train) and test, with
+ * the label set inferred from train. The recipe's unlabelled text is read only by the stage that
+ * builds the transfer set ({@link #readUnlabelled}).
  *
  * @param train training examples (the teacher's fine-tuning set and the transfer set's core)
  * @param dev validation examples for early stopping
  * @param test held-out examples of the report
- * @param unlabelled in-domain text without labels for the transfer set (often empty); none of its
- *     texts occurs in {@code train}, {@code dev} or {@code test}
  * @param labels the classes, inferred from {@code train}
  */
-public record RunData(
-        TextDataset train,
-        TextDataset dev,
-        TextDataset test,
-        TextDataset unlabelled,
-        LabelSet labels) {
+public record RunData(TextDataset train, TextDataset dev, TextDataset test, LabelSet labels) {
     private static final Logger LOG = LoggerFactory.getLogger(RunData.class);
     private static final String CLASSPATH = "classpath:";
     private static final String UNLABELLED_ID_PREFIX = "unlabelled/";
@@ -65,23 +59,22 @@ public record RunData(
         LabelSet labels = train.inferLabelSet();
         dev.labelIndices(labels);
         test.labelIndices(labels);
-        return new RunData(
-                train, dev, test, unlabelled(spec, dataFolder, train, dev, test), labels);
+        return new RunData(train, dev, test, labels);
     }
 
     /**
-     * The recipe's unlabelled text, or an empty dataset. Ids get the prefix {@code unlabelled/} (a
-     * line-based id such as {@code train.txt:7} could otherwise repeat one of train's), labels are
-     * dropped, and a text that occurs in {@code labelled} or earlier in the file is left out, so no
-     * dev or test sentence can reach the transfer set.
+     * The unlabelled in-domain text of {@code spec} for the transfer set, or an empty dataset. Ids
+     * get the prefix {@code unlabelled/} (a line-based id such as {@code train.txt:7} could
+     * otherwise repeat one of train's), labels are dropped, and a text that occurs in train, dev,
+     * test or earlier in the file is left out, so no dev or test sentence can reach the transfer
+     * set.
      */
-    private static TextDataset unlabelled(
-            Recipe.Data spec, Path dataFolder, TextDataset... labelled) throws IOException {
+    public TextDataset readUnlabelled(Recipe.Data spec, Path dataFolder) throws IOException {
         if (spec.unlabelled == null) {
             return TextDataset.of("unlabelled", List.of());
         }
         Set<String> seen = new HashSet<>();
-        for (TextDataset dataset : labelled) {
+        for (TextDataset dataset : List.of(train, dev, test)) {
             seen.addAll(dataset.texts());
         }
         String format = spec.unlabelledFormat != null ? spec.unlabelledFormat : spec.format;

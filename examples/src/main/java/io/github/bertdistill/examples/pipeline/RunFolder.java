@@ -26,6 +26,11 @@ import java.nio.file.Path;
  * naming the command that makes it.
  */
 public record RunFolder(Path root) {
+    /** Copies of the data files that the recipe takes from inside the jar. */
+    public Path data() {
+        return root.resolve("data");
+    }
+
     /** The resolved recipe of the run. */
     public Path recipe() {
         return root.resolve("recipe.json");

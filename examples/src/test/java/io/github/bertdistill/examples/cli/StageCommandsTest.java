@@ -126,6 +126,36 @@ class StageCommandsTest {
                 "student-kd-aug trains on the whole transfer set of " + cache.size());
     }
 
+    @Test
+    void withoutCopiesTheTransferSetIsTheTrainingDataAndTheUnlabelledText() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        Path more = folder.resolve("more.txt");
+        Files.writeString(more, "the menu was long\nthe food was good great\n");
+        String[] options = {
+            "--recipe",
+            recipe,
+            "--output",
+            run.toString(),
+            "--set",
+            "augmentation.copies=0",
+            "--set",
+            "data.unlabelled=" + more,
+            "--set",
+            "data.unlabelledFormat=text"
+        };
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+
+        CliResult labelled = CliResult.run(concat("label", options));
+
+        assertEquals(0, labelled.exitCode(), labelled.toString());
+        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
+        // The tiny recipe holds out a quarter of its 24 rows as dev: 18 training rows remain.
+        assertEquals(18 + 1, cache.size());
+        assertTrue(cache.contains("unlabelled/more.txt:1"));
+        assertTrue(Files.notExists(run.resolve("neighbours.tsv")), "no neighbour search");
+    }
+
     static String[] concat(String command, String[] options, String... more) {
         String[] args = new String[1 + options.length + more.length];
         args[0] = command;

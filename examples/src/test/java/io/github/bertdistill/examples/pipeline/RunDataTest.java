@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -24,9 +25,10 @@ class RunDataTest {
         Recipe.Data spec = linesSpec();
 
         RunData data = RunData.read(spec, 1, folder.resolve("data"));
+        TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
 
         assertEquals(3, data.train().size());
-        assertEquals(0, data.unlabelled().size());
+        assertEquals(0, unlabelled.size());
     }
 
     @Test
@@ -45,8 +47,9 @@ class RunDataTest {
                         "4 the test film .");
 
         RunData data = RunData.read(spec, 1, folder.resolve("data"));
+        TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
 
-        List<TextExample> kept = data.unlabelled().examples();
+        List<TextExample> kept = unlabelled.examples();
         assertEquals(
                 List.of("an ordinary film .", "a film i saw on a tuesday ."),
                 kept.stream().map(TextExample::text).collect(Collectors.toList()));
@@ -70,13 +73,12 @@ class RunDataTest {
         spec.unlabelled = write("more.tsv", "review", "crunchy", "good", "soggy");
 
         RunData data = RunData.read(spec, 1, folder.resolve("data"));
+        TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
 
         assertEquals(
                 List.of("crunchy", "soggy"),
-                data.unlabelled().examples().stream()
-                        .map(TextExample::text)
-                        .collect(Collectors.toList()));
-        assertTrue(data.unlabelled().examples().stream().noneMatch(TextExample::isLabelled));
+                unlabelled.examples().stream().map(TextExample::text).collect(Collectors.toList()));
+        assertTrue(unlabelled.examples().stream().noneMatch(TextExample::isLabelled));
     }
 
     @Test
@@ -86,12 +88,13 @@ class RunDataTest {
         spec.unlabelledFormat = "text";
 
         RunData data = RunData.read(spec, 1, folder.resolve("data"));
+        TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
 
         assertEquals(
                 List.of(
                         TextExample.unlabelled(
                                 "unlabelled/more.txt:1", "0 the first token is text here .")),
-                data.unlabelled().examples());
+                unlabelled.examples());
     }
 
     @Test
