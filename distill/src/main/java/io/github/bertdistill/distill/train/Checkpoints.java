@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,8 +15,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code checkpoints/step-N/}: {@code state.json} ({@link TrainingState}), {@code
- *       parameters.bin} (every parameter of the block) and {@code optimizer.bin} (Adam's moments):
- *       everything needed to resume the run exactly;
+ *       parameters.bin} (every parameter of the block), {@code optimizer.bin} (Adam's moments) and,
+ *       when weights are averaged, {@code average.bin} ({@link WeightAverage}'s sums): everything
+ *       needed to resume the run exactly;
  *   <li>{@code best/step-N/}: {@code parameters.bin} and {@code metrics.json} of the weights with
  *       the best dev accuracy so far.
  * </ul>
@@ -26,6 +28,7 @@ final class Checkpoints {
     private static final String STATE = "state.json";
     private static final String PARAMETERS = "parameters.bin";
     private static final String OPTIMIZER = "optimizer.bin";
+    private static final String AVERAGE = "average.bin";
     private static final String METRICS = "metrics.json";
 
     private final SnapshotFolder last;
@@ -37,7 +40,8 @@ final class Checkpoints {
     }
 
     /** Saves everything needed to resume after {@code state.step} steps. */
-    void save(TrainingState state, Block block, AdamOptimizer optimizer) throws IOException {
+    void save(TrainingState state, Block block, AdamOptimizer optimizer, WeightAverage average)
+            throws IOException {
         state.optimizerSteps = optimizer.steps();
         last.write(
                 name(state.step),
@@ -45,17 +49,24 @@ final class Checkpoints {
                     staging.writeString(STATE, state.toJson());
                     NamedArrays.write(staging.resolve(PARAMETERS), NamedArrays.parameters(block));
                     NamedArrays.write(staging.resolve(OPTIMIZER), optimizer.state());
+                    if (!average.state().isEmpty()) {
+                        NamedArrays.write(staging.resolve(AVERAGE), average.state());
+                    }
                 });
     }
 
     /**
-     * Loads the latest checkpoint into {@code block} and {@code optimizer}, after checking that it
-     * belongs to the run {@code expected} describes.
+     * Loads the latest checkpoint into {@code block}, {@code optimizer} and {@code average}, after
+     * checking that it belongs to the run {@code expected} describes.
      *
      * @return the saved state, or empty if there is no checkpoint
      */
     Optional<TrainingState> restore(
-            TrainingState expected, Block block, AdamOptimizer optimizer, NDManager manager)
+            TrainingState expected,
+            Block block,
+            AdamOptimizer optimizer,
+            WeightAverage average,
+            NDManager manager)
             throws IOException {
         Optional<Path> folder = last.latest();
         if (folder.isEmpty()) {
@@ -71,6 +82,11 @@ final class Checkpoints {
             NamedArrays.copyInto(block, NamedArrays.read(parameters, loading), parameters);
             optimizer.restore(
                     NamedArrays.read(dir.resolve(OPTIMIZER), loading), state.optimizerSteps);
+            Path sums = dir.resolve(AVERAGE);
+            average.restore(
+                    Files.exists(sums) ? NamedArrays.read(sums, loading) : Map.of(),
+                    state.step,
+                    sums);
         }
         return Optional.of(state);
     }

@@ -38,7 +38,9 @@ import java.util.Objects;
  * The dev set is validated every {@link TrainingConfig#evalEverySteps()} steps (or epoch) and at
  * the end; a new best accuracy replaces {@code best/} under the output folder, and {@link
  * TrainingConfig#patience()} validations without improvement stop the run. When it ends the
- * classifier holds the best weights.
+ * classifier holds the best weights. With {@link MethodConfig#averagingEpochs()} {@code > 0}, the
+ * weights validated, kept as best and returned are the {@link WeightAverage exponential moving
+ * average} of the trained ones.
  *
  * <p><b>Resuming.</b> Checkpoints in {@code checkpoints/} hold the weights, the optimiser's
  * moments, the counters and the best-so-far; the batches of an epoch and the dropout masks of a
@@ -112,10 +114,16 @@ public final class DistillationTrainer {
         TrainingState fresh = TrainingState.start(training, method, trainSet.fingerprint());
         try (NDManager runManager = NDManager.newBaseManager();
                 AdamOptimizer optimizer =
-                        new AdamOptimizer(method.optimizer(), method.weightDecay(), runManager)) {
+                        new AdamOptimizer(method.optimizer(), method.weightDecay(), runManager);
+                WeightAverage average =
+                        new WeightAverage(
+                                method.averagingEpochs(),
+                                planner.batchesPerEpoch(),
+                                NamedArrays.trainable(classifier.block()),
+                                runManager)) {
             TrainingState state =
                     checkpoints
-                            .restore(fresh, classifier.block(), optimizer, runManager)
+                            .restore(fresh, classifier.block(), optimizer, average, runManager)
                             .orElse(fresh);
             StepRunner runner =
                     new StepRunner(
@@ -131,9 +139,10 @@ public final class DistillationTrainer {
                 }
                 List<Integer> batch = batches.get((int) (state.step % planner.batchesPerEpoch()));
                 step(runner, examples(batch), state, epoch);
-                afterStep(state, epoch + 1, optimizer);
+                average.update();
+                afterStep(state, epoch + 1, optimizer, average);
             }
-            return finish(state, runManager);
+            return finish(state, runManager, average);
         }
     }
 
@@ -183,7 +192,8 @@ public final class DistillationTrainer {
         listeners.forEach(l -> l.onStep(metrics));
     }
 
-    private void afterStep(TrainingState state, int epoch, AdamOptimizer optimizer)
+    private void afterStep(
+            TrainingState state, int epoch, AdamOptimizer optimizer, WeightAverage average)
             throws IOException {
         boolean epochEnd = state.step % planner.batchesPerEpoch() == 0;
         boolean last = state.step == totalSteps;
@@ -199,12 +209,12 @@ public final class DistillationTrainer {
             listeners.forEach(l -> l.onEpochEnd(metrics));
         }
         if (devSet != null && (due(training.evalEverySteps(), state.step, epochEnd) || last)) {
-            validate(state, epoch);
+            average.withAverage(() -> validate(state, epoch));
         }
         if (due(training.checkpointEverySteps(), state.step, epochEnd)
                 || last
                 || state.stoppedEarly) {
-            checkpoints.save(state, classifier.block(), optimizer);
+            checkpoints.save(state, classifier.block(), optimizer, average);
         }
     }
 
@@ -232,9 +242,12 @@ public final class DistillationTrainer {
         listeners.forEach(l -> l.onValidation(metrics));
     }
 
-    private TrainingResult finish(TrainingState state, NDManager runManager) throws IOException {
+    private TrainingResult finish(TrainingState state, NDManager runManager, WeightAverage average)
+            throws IOException {
         if (state.bestStep >= 0) {
             checkpoints.restoreBest(classifier.block(), runManager);
+        } else {
+            average.apply();
         }
         TrainingResult result =
                 new TrainingResult(

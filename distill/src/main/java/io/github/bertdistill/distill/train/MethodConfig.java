@@ -16,7 +16,9 @@ import io.github.bertdistill.distill.loss.LossKind;
  *       Schedule}s over the run. {@code α = 1} (the default) is plain supervised training, the way
  *       the teacher is fine-tuned;
  *   <li>the optimiser (Adam or AdamW), its learning rate, warm-up and {@link LearningRateSchedule},
- *       weight decay {@code λ}, and gradient clipping by global norm.
+ *       weight decay {@code λ}, and gradient clipping by global norm;
+ *   <li>optionally, an exponential moving average of the weights with a time constant in epochs
+ *       ({@link WeightAverage}): what is validated and returned is then the average.
  * </ul>
  *
  * <p>Prediction always runs at {@code T = 1}; the temperature only softens the distillation
@@ -33,6 +35,7 @@ public final class MethodConfig {
     private float warmupFraction;
     private float weightDecay;
     private float clipNorm;
+    private float averagingEpochs;
 
     private MethodConfig() {}
 
@@ -108,6 +111,14 @@ public final class MethodConfig {
         return clipNorm;
     }
 
+    /**
+     * The time constant {@code τ}, in epochs, of the exponential moving average of the weights that
+     * is validated and returned ({@link WeightAverage}); 0 (the default) trains without one.
+     */
+    public float averagingEpochs() {
+        return averagingEpochs;
+    }
+
     /** The loss at training progress {@code progress ∈ [0, 1]}. */
     public DistillationLoss lossAt(double progress) {
         return DistillationLoss.of(
@@ -136,6 +147,8 @@ public final class MethodConfig {
                 warmupFraction);
         checkArgument(weightDecay >= 0, "weightDecay must be >= 0, got %s", weightDecay);
         checkArgument(clipNorm >= 0, "clipNorm must be >= 0, got %s", clipNorm);
+        checkArgument(
+                averagingEpochs >= 0, "averagingEpochs must be >= 0, got %s", averagingEpochs);
         return this;
     }
 
@@ -213,6 +226,12 @@ public final class MethodConfig {
         /** Default 0 (no clipping). */
         public Builder optClipNorm(float norm) {
             draft().clipNorm = norm;
+            return this;
+        }
+
+        /** Default 0 (no weight averaging). */
+        public Builder optAveragingEpochs(float epochs) {
+            draft().averagingEpochs = epochs;
             return this;
         }
 

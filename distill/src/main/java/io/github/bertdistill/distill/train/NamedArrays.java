@@ -35,6 +35,17 @@ final class NamedArrays {
         return arrays;
     }
 
+    /** The parameters of {@code block} that training updates (those that require a gradient). */
+    static Map<String, NDArray> trainable(Block block) {
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            if (pair.getValue().requiresGradient()) {
+                arrays.put(pair.getKey(), pair.getValue().getArray());
+            }
+        }
+        return arrays;
+    }
+
     /** Writes {@code arrays} to {@code file}. */
     static void write(Path file, Map<String, NDArray> arrays) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);

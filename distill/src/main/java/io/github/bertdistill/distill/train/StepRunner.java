@@ -59,17 +59,8 @@ final class StepRunner {
         this.runManager = runManager;
         this.seed = seed;
         this.parameters = List.copyOf(NamedArrays.parameters(classifier.block()).values());
-        classifier
-                .block()
-                .getParameters()
-                .forEach(
-                        pair -> {
-                            if (pair.getValue().requiresGradient()) {
-                                NDArray array = pair.getValue().getArray();
-                                array.setRequiresGradient(true);
-                                trainable.put(pair.getKey(), array);
-                            }
-                        });
+        trainable.putAll(NamedArrays.trainable(classifier.block()));
+        trainable.values().forEach(array -> array.setRequiresGradient(true));
     }
 
     /**

@@ -36,13 +36,16 @@ class ConfigTest {
                         .optAlpha(Schedule.constant(0.3f))
                         .optLearningRateSchedule(LearningRateSchedule.LINEAR_DECAY)
                         .optWarmupFraction(0.1f)
+                        .optAveragingEpochs(0.5f)
                         .build();
         assertEquals(config, MethodConfig.fromJson(config.toJson()));
+        assertEquals(0.5f, MethodConfig.fromJson(config.toJson()).averagingEpochs());
 
         MethodConfig partial = MethodConfig.fromJson("{\"temperature\": {\"from\": 4, \"to\": 4}}");
         assertEquals(4, partial.temperature().valueAt(0.5));
         assertEquals(OptimizerKind.ADAMW, partial.optimizer());
         assertEquals(1, partial.alpha().valueAt(0));
+        assertEquals(0, partial.averagingEpochs());
     }
 
     @Test
@@ -52,9 +55,9 @@ class ConfigTest {
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"temprature\": 2}"));
         assertEquals(
-                "unknown key 'MethodConfig.temprature'; known keys: [alpha, clipNorm,"
-                        + " learningRate, learningRateSchedule, lossKind, optimizer, temperature,"
-                        + " warmupFraction, weightDecay]",
+                "unknown key 'MethodConfig.temprature'; known keys: [alpha, averagingEpochs,"
+                        + " clipNorm, learningRate, learningRateSchedule, lossKind, optimizer,"
+                        + " temperature, warmupFraction, weightDecay]",
                 top.getMessage());
 
         IllegalArgumentException nested =
@@ -78,6 +81,11 @@ class ConfigTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> MethodConfig.builder().optTemperature(Schedule.constant(0)).build());
+        IllegalArgumentException averaging =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> MethodConfig.fromJson("{\"averagingEpochs\": -1}"));
+        assertEquals("averagingEpochs must be >= 0, got -1.0", averaging.getMessage());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromJson("{}"));
         assertThrows(
                 IllegalArgumentException.class,

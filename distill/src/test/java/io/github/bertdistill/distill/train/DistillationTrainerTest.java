@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DistillationTrainerTest {
     private static final TextDataset TRAIN = TinyTask.TRAIN;
@@ -110,21 +112,23 @@ class DistillationTrainerTest {
         assertSameRun(first, "a", second, "b");
     }
 
-    @Test
-    void resumingAfterACrashReproducesTheUninterruptedRun() throws IOException {
+    @ParameterizedTest(name = "averagingEpochs = {0}")
+    @ValueSource(floats = {0, 0.5f})
+    void resumingAfterACrashReproducesTheUninterruptedRun(float averagingEpochs)
+            throws IOException {
+        MethodConfig method = TinyTask.supervised(averagingEpochs);
         TrainingResult uninterrupted;
         float[][] expectedLogits;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
-            uninterrupted =
-                    TinyTask.trainer(model, everyFiveSteps("whole"), SUPERVISED).build().fit();
+            uninterrupted = TinyTask.trainer(model, everyFiveSteps("whole"), method).build().fit();
             expectedLogits = model.logits(DEV.texts());
         }
 
         TrainingConfig crashing = everyFiveSteps("crash");
-        crashAtStep13(crashing);
+        crashAtStep13(crashing, method);
         TrainingResult resumed;
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
-            resumed = TinyTask.trainer(model, crashing, SUPERVISED).build().fit();
+            resumed = TinyTask.trainer(model, crashing, method).build().fit();
             assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
         }
         assertSameRun(uninterrupted, "whole", resumed, "crash");
@@ -137,7 +141,7 @@ class DistillationTrainerTest {
             uninterrupted =
                     TinyTask.trainer(model, everyFiveSteps("whole"), SUPERVISED).build().fit();
         }
-        crashAtStep13(everyFiveSteps("before"));
+        crashAtStep13(everyFiveSteps("before"), SUPERVISED);
         Files.move(dir.resolve("before"), dir.resolve("after"));
 
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
@@ -162,8 +166,9 @@ class DistillationTrainerTest {
         return config(name).optCheckpointEverySteps(5).build();
     }
 
-    /** Trains with {@code config} until an injected crash after step 13. */
-    private static void crashAtStep13(TrainingConfig config) throws IOException {
+    /** Trains with {@code config} and {@code method} until an injected crash after step 13. */
+    private static void crashAtStep13(TrainingConfig config, MethodConfig method)
+            throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             TrainingListener crash =
                     new TrainingListener() {
@@ -175,7 +180,7 @@ class DistillationTrainerTest {
                         }
                     };
             DistillationTrainer trainer =
-                    TinyTask.trainer(model, config, SUPERVISED).addListener(crash).build();
+                    TinyTask.trainer(model, config, method).addListener(crash).build();
             assertThrows(IllegalStateException.class, trainer::fit);
         }
     }
@@ -277,8 +282,9 @@ class DistillationTrainerTest {
         }
     }
 
-    @Test
-    void stepsDoNotLeaveArraysBehind() throws IOException {
+    @ParameterizedTest(name = "averagingEpochs = {0}")
+    @ValueSource(floats = {0, 0.5f})
+    void stepsDoNotLeaveArraysBehind(float averagingEpochs) throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             NDManager everything = model.manager().getParentManager();
             int before = model.manager().getManagedArrays().size();
@@ -290,7 +296,7 @@ class DistillationTrainerTest {
                             liveArrays.add(everything.getManagedArrays().size());
                         }
                     };
-            TinyTask.trainer(model, config("run").build(), SUPERVISED)
+            TinyTask.trainer(model, config("run").build(), TinyTask.supervised(averagingEpochs))
                     .addListener(counter)
                     .build()
                     .fit();

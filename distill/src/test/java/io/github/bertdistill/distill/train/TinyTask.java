@@ -42,12 +42,7 @@ final class TinyTask {
     static final TextDataset DEV = labelled("dev", 48, 2);
 
     /** Supervised training that learns the task in 30 steps. */
-    static final MethodConfig SUPERVISED =
-            MethodConfig.builder()
-                    .optOptimizer(OptimizerKind.ADAM)
-                    .optLearningRate(0.02f)
-                    .optClipNorm(5)
-                    .build();
+    static final MethodConfig SUPERVISED = supervised(0);
 
     /** a..z → 1..26, anything else 27, padding 0. */
     static final TextEncoder CHARACTERS = CharacterEncoder.lowercaseLetters(64);
@@ -77,6 +72,16 @@ final class TinyTask {
         Shape shape = new Shape(1, 8);
         block.initialize(manager, DataType.FLOAT32, shape, shape, shape);
         return new BlockTextClassifier(block, CHARACTERS, LABELS, manager);
+    }
+
+    /** {@link #SUPERVISED} with the weights averaged over {@code averagingEpochs} (none if 0). */
+    static MethodConfig supervised(float averagingEpochs) {
+        return MethodConfig.builder()
+                .optOptimizer(OptimizerKind.ADAM)
+                .optLearningRate(0.02f)
+                .optClipNorm(5)
+                .optAveragingEpochs(averagingEpochs)
+                .build();
     }
 
     /** {@code size} labelled examples with ids {@code <prefix>-<i>}. */
