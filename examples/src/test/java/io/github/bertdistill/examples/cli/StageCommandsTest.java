@@ -47,9 +47,14 @@ class StageCommandsTest {
         assertTrue(searched.startsWith("# teacher "), searched);
         FileTime written = Files.getLastModifiedTime(neighbours);
         assertEquals(0, CliResult.run(concat("train", options)).exitCode());
-        CliResult distilled = CliResult.run(concat("distill", options, "--role", "student-kd"));
+        String averaged = "student.distillMethod.averagingEpochs=0.5";
+        CliResult distilled =
+                CliResult.run(
+                        concat("distill", options, "--role", "student-kd", "--set", averaged));
         assertEquals(0, distilled.exitCode(), distilled.toString());
         assertEquals("student: " + run.resolve("students/student-kd"), distilled.out().strip());
+        assertTrue(hasWeightAverage(run.resolve("students/student-kd-training")));
+        assertFalse(hasWeightAverage(run.resolve("students/student-hard-training")));
         assertTrue(Files.isDirectory(run.resolve("students/student-hard")));
         assertTrue(Files.notExists(run.resolve("students/student-kd-aug")));
         assertEquals(
@@ -91,6 +96,13 @@ class StageCommandsTest {
                         + " has labels [neg, pos]: use a model trained on these labels, or data"
                         + " labelled like the model",
                 mismatch.err().strip());
+    }
+
+    /** Whether the last checkpoint of a student's training folder holds a weight average. */
+    private static boolean hasWeightAverage(Path training) throws Exception {
+        Path checkpoints = training.resolve("checkpoints");
+        String latest = Files.readString(checkpoints.resolve("LATEST")).strip();
+        return Files.isRegularFile(checkpoints.resolve(latest).resolve("average.bin"));
     }
 
     @Test
