@@ -1,7 +1,9 @@
 package io.github.bertdistill.distill.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.distill.loss.LossKind;
 import java.nio.file.Path;
@@ -144,5 +146,24 @@ class ConfigTest {
         assertEquals(12, read.step);
         assertEquals(Double.NaN, read.bestAccuracy);
         read.checkSameRun(state, "here");
+    }
+
+    @Test
+    void aCheckpointWithoutANewerMethodKeyResumesOnlyUnderThatKeysDefault() {
+        TrainingConfig training = TrainingConfig.builder().setOutputDir(Path.of("x")).build();
+        TrainingState older = TrainingState.start(training, MethodConfig.builder().build(), "abc");
+        older.methodConfig = older.methodConfig.replaceAll(",?\\s*\"averagingEpochs\": 0.0", "");
+        assertFalse(older.methodConfig.contains("averagingEpochs"), older.methodConfig);
+
+        older.checkSameRun(
+                TrainingState.start(training, MethodConfig.builder().build(), "abc"), "x");
+        MethodConfig averaged = MethodConfig.builder().optAveragingEpochs(0.5f).build();
+        IllegalStateException changed =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                older.checkSameRun(
+                                        TrainingState.start(training, averaged, "abc"), "x"));
+        assertTrue(changed.getMessage().contains("another method config"), changed.getMessage());
     }
 }
