@@ -97,8 +97,7 @@ public final class AdamOptimizer implements AutoCloseable {
     public void restore(Map<String, NDArray> saved, long savedSteps) {
         moments.values().forEach(NDArray::close);
         moments.clear();
-        saved.forEach((name, array) -> moments.put(name, array.duplicate()));
-        moments.values().forEach(array -> array.attach(stateManager));
+        moments.putAll(NamedArrays.copies(saved, stateManager));
         steps = savedSteps;
     }
 

@@ -46,6 +46,18 @@ final class NamedArrays {
         return arrays;
     }
 
+    /** Copies of {@code arrays} under the same names, owned by {@code owner}. */
+    static Map<String, NDArray> copies(Map<String, NDArray> arrays, NDManager owner) {
+        Map<String, NDArray> copies = new LinkedHashMap<>();
+        arrays.forEach(
+                (name, array) -> {
+                    NDArray copy = array.duplicate();
+                    copy.attach(owner);
+                    copies.put(name, copy);
+                });
+        return copies;
+    }
+
     /** Writes {@code arrays} to {@code file}. */
     static void write(Path file, Map<String, NDArray> arrays) throws IOException {
         try (OutputStream out = Files.newOutputStream(file);

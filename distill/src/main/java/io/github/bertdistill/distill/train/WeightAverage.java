@@ -83,8 +83,7 @@ final class WeightAverage implements AutoCloseable {
             return;
         }
         try (NDManager saved = manager.newSubManager()) {
-            Map<String, NDArray> trained = new LinkedHashMap<>();
-            weights.forEach((name, weight) -> trained.put(name, copy(weight, saved)));
+            Map<String, NDArray> trained = NamedArrays.copies(weights, saved);
             apply();
             try {
                 action.run();
@@ -133,14 +132,8 @@ final class WeightAverage implements AutoCloseable {
                 weights.keySet());
         sums.values().forEach(NDArray::close);
         sums.clear();
-        saved.forEach((name, array) -> sums.put(name, copy(array, manager)));
+        sums.putAll(NamedArrays.copies(saved, manager));
         updates = steps;
-    }
-
-    private static NDArray copy(NDArray array, NDManager owner) {
-        NDArray copy = array.duplicate();
-        copy.attach(owner);
-        return copy;
     }
 
     @Override
