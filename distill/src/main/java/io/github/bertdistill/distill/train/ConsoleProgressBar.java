@@ -14,7 +14,7 @@ import java.util.function.LongSupplier;
  * Throughput and ETA are measured from the first step this process ran (a resumed run does not
  * count the steps it skipped). The last step is always shown; a validation prints its own line.
  */
-public final class ConsoleProgressBar implements TrainingListener {
+public final class ConsoleProgressBar implements TrainerListener {
     private static final int WIDTH = 20;
     private static final long REDRAW_NANOS = 200_000_000L;
     private static final long LOG_LINE_NANOS = 10_000_000_000L;

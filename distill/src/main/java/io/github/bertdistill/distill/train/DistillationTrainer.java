@@ -19,8 +19,8 @@ import java.util.Objects;
  * soft}, Hinton et al. 2015; Tang et al. 2019) share it.
  *
  * <pre>{@code
- * TrainingResult result = DistillationTrainer.builder()
- *         .setTrainingConfig(TrainingConfig.builder().setOutputDir(out).optEpochs(5).build())
+ * TrainerResult result = DistillationTrainer.builder()
+ *         .setTrainingConfig(TrainerConfig.builder().setOutputDir(out).optEpochs(5).build())
  *         .setMethodConfig(MethodConfig.builder()
  *                 .optTemperature(Schedule.constant(4)).optAlpha(Schedule.constant(0.5f))
  *                 .optOptimizer(OptimizerKind.ADAM).build())
@@ -33,11 +33,11 @@ import java.util.Objects;
  *         .fit();
  * }</pre>
  *
- * <p>Each step draws a length-bucketed batch ({@link TrainingConfig#bucketBatches()}), looks up the
+ * <p>Each step draws a length-bucketed batch ({@link TrainerConfig#bucketBatches()}), looks up the
  * teacher logits of its examples by id, and makes one Adam/AdamW update in a step-scoped NDManager.
- * The dev set is validated every {@link TrainingConfig#evalEverySteps()} steps (or epoch) and at
- * the end; a new best accuracy replaces {@code best/} under the output folder, and {@link
- * TrainingConfig#patience()} validations without improvement stop the run. When it ends the
+ * The dev set is validated every {@link TrainerConfig#evalEverySteps()} steps (or epoch) and at the
+ * end; a new best accuracy replaces {@code best/} under the output folder, and {@link
+ * TrainerConfig#patience()} validations without improvement stop the run. When it ends the
  * classifier holds the best weights. With {@link MethodConfig#averagingEpochs()} {@code > 0}, the
  * weights validated, kept as best and returned are the {@link WeightAverage exponential moving
  * average} of the trained ones.
@@ -53,12 +53,12 @@ import java.util.Objects;
  * and the engine's random seed is global.
  */
 public final class DistillationTrainer {
-    private final TrainingConfig training;
+    private final TrainerConfig training;
     private final MethodConfig method;
     private final TrainableClassifier classifier;
     private final TextDataset trainSet;
     private final TextDataset devSet;
-    private final List<TrainingListener> listeners;
+    private final List<TrainerListener> listeners;
     private final BatchAssembler assembler;
     private final BatchPlanner planner;
     private final Checkpoints checkpoints;
@@ -105,7 +105,7 @@ public final class DistillationTrainer {
      *     logits, or a dev example has no label in the classifier's label set
      * @throws IOException if a checkpoint cannot be written or read
      */
-    public TrainingResult fit() throws IOException {
+    public TrainerResult fit() throws IOException {
         EngineBootstrap.start();
         assembler.checkCoverage(trainSet.examples());
         if (devSet != null) {
@@ -242,15 +242,15 @@ public final class DistillationTrainer {
         listeners.forEach(l -> l.onValidation(metrics));
     }
 
-    private TrainingResult finish(TrainingState state, NDManager runManager, WeightAverage average)
+    private TrainerResult finish(TrainingState state, NDManager runManager, WeightAverage average)
             throws IOException {
         if (state.bestStep >= 0) {
             checkpoints.restoreBest(classifier.block(), runManager);
         } else {
             average.apply();
         }
-        TrainingResult result =
-                new TrainingResult(
+        TrainerResult result =
+                new TrainerResult(
                         state.step,
                         state.lastLoss,
                         state.bestAccuracy,
@@ -263,19 +263,19 @@ public final class DistillationTrainer {
 
     /** Builds a {@link DistillationTrainer}. */
     public static final class Builder {
-        private TrainingConfig training;
+        private TrainerConfig training;
         private MethodConfig method;
         private TrainableClassifier classifier;
         private TextDataset trainSet;
         private TextDataset devSet;
         private SoftTargets softTargets = SoftTargets.none();
-        private final List<TrainingListener> listeners = new ArrayList<>();
+        private final List<TrainerListener> listeners = new ArrayList<>();
         private boolean built;
 
         private Builder() {}
 
         /** Required: epochs, batches, output folder, seed... */
-        public Builder setTrainingConfig(TrainingConfig config) {
+        public Builder setTrainingConfig(TrainerConfig config) {
             this.training = config;
             return this;
         }
@@ -311,7 +311,7 @@ public final class DistillationTrainer {
         }
 
         /** Adds a listener; listeners are called in the order added. */
-        public Builder addListener(TrainingListener listener) {
+        public Builder addListener(TrainerListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }

@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
  * When a run resumes from step {@code s}, lines after step {@code s} (written by the interrupted
  * run and about to be repeated) are dropped first, so the log reads like an uninterrupted run's.
  */
-public final class JsonLinesLog implements TrainingListener {
+public final class JsonLinesLog implements TrainerListener {
     private static final Gson GSON =
             new GsonBuilder().serializeSpecialFloatingPointValues().create();
     private final Path file;
@@ -76,7 +76,7 @@ public final class JsonLinesLog implements TrainingListener {
     }
 
     @Override
-    public void onEnd(TrainingResult result) {
+    public void onEnd(TrainerResult result) {
         append("end", result);
     }
 

@@ -17,7 +17,7 @@ import java.util.Locale;
  *
  * <p>The sweep does not know how a run is built: a {@link Cell} function trains a fresh student for
  * one {@code (T, α)} (typically with {@link MethodConfig#withConstant} and a per-cell output
- * folder) and returns its {@link TrainingResult}. The table is written as {@code sweep.md} (rows =
+ * folder) and returns its {@link TrainerResult}. The table is written as {@code sweep.md} (rows =
  * {@code T}, columns = {@code α}) and {@code sweep.csv} ({@code temperature,alpha,
  * dev_accuracy,best_step}).
  */
@@ -37,7 +37,7 @@ public final class TemperatureAlphaSweep {
     @FunctionalInterface
     public interface Cell {
         /** A complete run at constant {@code temperature} and {@code alpha}. */
-        TrainingResult train(float temperature, float alpha) throws IOException;
+        TrainerResult train(float temperature, float alpha) throws IOException;
     }
 
     /**
@@ -52,7 +52,7 @@ public final class TemperatureAlphaSweep {
 
     /** Runs every cell, in row order, and writes the table into {@code folder}. */
     public Table run(Cell cell, Path folder) throws IOException {
-        TrainingResult[][] results = new TrainingResult[temperatures.size()][alphas.size()];
+        TrainerResult[][] results = new TrainerResult[temperatures.size()][alphas.size()];
         for (int t = 0; t < temperatures.size(); t++) {
             for (int a = 0; a < alphas.size(); a++) {
                 results[t][a] = cell.train(temperatures.get(t), alphas.get(a));
@@ -99,24 +99,24 @@ public final class TemperatureAlphaSweep {
     public static final class Table {
         private final List<Float> temperatures;
         private final List<Float> alphas;
-        private final TrainingResult[][] results;
+        private final TrainerResult[][] results;
 
-        Table(List<Float> temperatures, List<Float> alphas, TrainingResult[][] results) {
+        Table(List<Float> temperatures, List<Float> alphas, TrainerResult[][] results) {
             this.temperatures = temperatures;
             this.alphas = alphas;
             this.results = results;
         }
 
         /** The result of the cell {@code (temperatures[t], alphas[a])}. */
-        public TrainingResult result(int t, int a) {
+        public TrainerResult result(int t, int a) {
             return results[t][a];
         }
 
         /** A Markdown table of best dev accuracy; the best cell in bold. */
         public String toMarkdown() {
             double best = Double.NEGATIVE_INFINITY;
-            for (TrainingResult[] row : results) {
-                for (TrainingResult cell : row) {
+            for (TrainerResult[] row : results) {
+                for (TrainerResult cell : row) {
                     best = Math.max(best, cell.bestDevAccuracy());
                 }
             }
@@ -142,7 +142,7 @@ public final class TemperatureAlphaSweep {
             StringBuilder csv = new StringBuilder(CSV_HEADER + "\n");
             for (int t = 0; t < temperatures.size(); t++) {
                 for (int a = 0; a < alphas.size(); a++) {
-                    TrainingResult result = results[t][a];
+                    TrainerResult result = results[t][a];
                     csv.append(
                             String.format(
                                     Locale.ROOT,

@@ -42,7 +42,7 @@ final class TrainingState {
     String trainFingerprint;
 
     /** A fresh state for the run identified by these settings and data. */
-    static TrainingState start(TrainingConfig training, MethodConfig method, String fingerprint) {
+    static TrainingState start(TrainerConfig training, MethodConfig method, String fingerprint) {
         TrainingState state = new TrainingState();
         state.trainingConfig = training.toJson();
         state.methodConfig = method.toJson();

@@ -13,8 +13,8 @@ class ConfigTest {
 
     @Test
     void trainingConfigRoundTripsThroughJson() {
-        TrainingConfig config =
-                TrainingConfig.builder()
+        TrainerConfig config =
+                TrainerConfig.builder()
                         .setOutputDir(Path.of("runs", "x"))
                         .optEpochs(4)
                         .optBatchSize(64)
@@ -22,7 +22,7 @@ class ConfigTest {
                         .optPatience(3)
                         .optSeed(7)
                         .build();
-        TrainingConfig read = TrainingConfig.fromJson(config.toJson());
+        TrainerConfig read = TrainerConfig.fromJson(config.toJson());
 
         assertEquals(config, read);
         assertEquals(Path.of("runs", "x"), read.outputDir());
@@ -72,7 +72,7 @@ class ConfigTest {
 
         assertThrows(
                 IllegalArgumentException.class,
-                () -> TrainingConfig.fromJson("{\"outputDir\": \"x\", \"epoch\": 3}"));
+                () -> TrainerConfig.fromJson("{\"outputDir\": \"x\", \"epoch\": 3}"));
     }
 
     @Test
@@ -88,10 +88,10 @@ class ConfigTest {
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"averagingEpochs\": -1}"));
         assertEquals("averagingEpochs must be >= 0, got -1.0", averaging.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.fromJson("{}"));
+        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.fromJson("{}"));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> TrainingConfig.builder().setOutputDir(Path.of("x")).optBatchSize(0).build());
+                () -> TrainerConfig.builder().setOutputDir(Path.of("x")).optBatchSize(0).build());
     }
 
     @Test
@@ -137,7 +137,7 @@ class ConfigTest {
     void trainingStateRoundTripsIncludingNaN() {
         TrainingState state =
                 TrainingState.start(
-                        TrainingConfig.builder().setOutputDir(Path.of("x")).build(),
+                        TrainerConfig.builder().setOutputDir(Path.of("x")).build(),
                         MethodConfig.builder().build(),
                         "abc");
         state.step = 12;
@@ -150,7 +150,7 @@ class ConfigTest {
 
     @Test
     void aCheckpointWithoutANewerMethodKeyResumesOnlyUnderThatKeysDefault() {
-        TrainingConfig training = TrainingConfig.builder().setOutputDir(Path.of("x")).build();
+        TrainerConfig training = TrainerConfig.builder().setOutputDir(Path.of("x")).build();
         TrainingState older = TrainingState.start(training, MethodConfig.builder().build(), "abc");
         older.methodConfig = older.methodConfig.replaceAll(",?\\s*\"averagingEpochs\": 0.0", "");
         assertFalse(older.methodConfig.contains("averagingEpochs"), older.methodConfig);

@@ -40,7 +40,7 @@ class DistillationTrainerTest {
     @Test
     void fineTunesOnGoldLabelsAlone() throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingResult result =
+            TrainerResult result =
                     TinyTask.trainer(model, config("run").build(), SUPERVISED).build().fit();
 
             assertEquals(30, result.steps());
@@ -72,15 +72,15 @@ class DistillationTrainerTest {
                         .optAlpha(Schedule.constant(0.5f))
                         .build();
         List<Float> temperatures = new ArrayList<>();
-        TrainingListener recorder =
-                new TrainingListener() {
+        TrainerListener recorder =
+                new TrainerListener() {
                     @Override
                     public void onStep(StepMetrics metrics) {
                         temperatures.add(metrics.temperature());
                     }
                 };
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingResult result =
+            TrainerResult result =
                     DistillationTrainer.builder()
                             .setTrainingConfig(config("run").build())
                             .setMethodConfig(distil)
@@ -101,8 +101,8 @@ class DistillationTrainerTest {
 
     @Test
     void theSameSeedGivesTheSameMetrics() throws IOException {
-        TrainingResult first;
-        TrainingResult second;
+        TrainerResult first;
+        TrainerResult second;
         try (BlockTextClassifier model = TinyTask.classifier(3)) {
             first = TinyTask.trainer(model, config("a").build(), SUPERVISED).build().fit();
         }
@@ -117,16 +117,16 @@ class DistillationTrainerTest {
     void resumingAfterACrashReproducesTheUninterruptedRun(float averagingEpochs)
             throws IOException {
         MethodConfig method = TinyTask.supervised(averagingEpochs);
-        TrainingResult uninterrupted;
+        TrainerResult uninterrupted;
         float[][] expectedLogits;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             uninterrupted = TinyTask.trainer(model, everyFiveSteps("whole"), method).build().fit();
             expectedLogits = model.logits(DEV.texts());
         }
 
-        TrainingConfig crashing = everyFiveSteps("crash");
+        TrainerConfig crashing = everyFiveSteps("crash");
         crashAtStep13(crashing, method);
-        TrainingResult resumed;
+        TrainerResult resumed;
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
             resumed = TinyTask.trainer(model, crashing, method).build().fit();
             assertArrayEquals(expectedLogits, model.logits(DEV.texts()));
@@ -136,7 +136,7 @@ class DistillationTrainerTest {
 
     @Test
     void aMovedRunFolderStillResumes() throws IOException {
-        TrainingResult uninterrupted;
+        TrainerResult uninterrupted;
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             uninterrupted =
                     TinyTask.trainer(model, everyFiveSteps("whole"), SUPERVISED).build().fit();
@@ -153,7 +153,7 @@ class DistillationTrainerTest {
 
     /** The same result, and the same metrics logged step by step in the two run folders. */
     private void assertSameRun(
-            TrainingResult expected, String expectedRun, TrainingResult actual, String actualRun)
+            TrainerResult expected, String expectedRun, TrainerResult actual, String actualRun)
             throws IOException {
         assertEquals(expected, actual);
         assertEquals(
@@ -162,16 +162,16 @@ class DistillationTrainerTest {
     }
 
     /** Supervised training in {@code name} with a checkpoint every 5 steps. */
-    private TrainingConfig everyFiveSteps(String name) {
+    private TrainerConfig everyFiveSteps(String name) {
         return config(name).optCheckpointEverySteps(5).build();
     }
 
     /** Trains with {@code config} and {@code method} until an injected crash after step 13. */
-    private static void crashAtStep13(TrainingConfig config, MethodConfig method)
+    private static void crashAtStep13(TrainerConfig config, MethodConfig method)
             throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
-            TrainingListener crash =
-                    new TrainingListener() {
+            TrainerListener crash =
+                    new TrainerListener() {
                         @Override
                         public void onStep(StepMetrics metrics) {
                             if (metrics.step() == 13) {
@@ -201,14 +201,14 @@ class DistillationTrainerTest {
                         .optAlpha(Schedule.constant(0.5f))
                         .optTemperature(Schedule.constant(2))
                         .build();
-        TrainingListener poison =
-                new TrainingListener() {
+        TrainerListener poison =
+                new TrainerListener() {
                     @Override
                     public void onStep(StepMetrics metrics) {
                         poisoned.set(metrics.step() == 14);
                     }
                 };
-        TrainingConfig config = config("nan").optEvalEverySteps(4).build();
+        TrainerConfig config = config("nan").optEvalEverySteps(4).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             DistillationTrainer trainer =
                     TinyTask.trainer(model, config, distil)
@@ -236,7 +236,7 @@ class DistillationTrainerTest {
     void stopsEarlyWhenTheDevAccuracyNoLongerImproves() throws IOException {
         MethodConfig frozen = MethodConfig.builder().optLearningRate(1e-12f).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingResult result =
+            TrainerResult result =
                     TinyTask.trainer(
                                     model,
                                     config("early").optEvalEverySteps(2).optPatience(2).build(),
@@ -252,7 +252,7 @@ class DistillationTrainerTest {
 
     @Test
     void refusesToResumeUnderOtherSettings() throws IOException {
-        TrainingConfig config = config("run").optMaxSteps(3).build();
+        TrainerConfig config = config("run").optMaxSteps(3).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             TinyTask.trainer(model, config, SUPERVISED).build().fit();
             MethodConfig other = SUPERVISED.withConstant(1, 0.5f);
@@ -289,8 +289,8 @@ class DistillationTrainerTest {
             NDManager everything = model.manager().getParentManager();
             int before = model.manager().getManagedArrays().size();
             List<Integer> liveArrays = new ArrayList<>();
-            TrainingListener counter =
-                    new TrainingListener() {
+            TrainerListener counter =
+                    new TrainerListener() {
                         @Override
                         public void onStep(StepMetrics metrics) {
                             liveArrays.add(everything.getManagedArrays().size());
@@ -307,7 +307,7 @@ class DistillationTrainerTest {
         }
     }
 
-    private TrainingConfig.Builder config(String name) {
+    private TrainerConfig.Builder config(String name) {
         return TinyTask.trainingConfig(dir.resolve(name));
     }
 }

@@ -24,7 +24,7 @@ class TemperatureAlphaSweepTest {
         sweep.run(
                 (t, a) -> {
                     cells.add(t + "/" + a);
-                    return new TrainingResult(10, 0.1, 0.8 + t / 100 + a / 10, 7, 0.8, false);
+                    return new TrainerResult(10, 0.1, 0.8 + t / 100 + a / 10, 7, 0.8, false);
                 },
                 dir);
 
@@ -48,7 +48,7 @@ class TemperatureAlphaSweepTest {
     void readsBackTheTableItWrote() throws IOException {
         assertEquals(List.of(), TemperatureAlphaSweep.read(dir));
         new TemperatureAlphaSweep(List.of(2f), List.of(0.25f, 1f))
-                .run((t, a) -> new TrainingResult(10, 0.1, 0.5 + a / 4, 3, 0.5, false), dir);
+                .run((t, a) -> new TrainerResult(10, 0.1, 0.5 + a / 4, 3, 0.5, false), dir);
 
         assertEquals(
                 List.of(
@@ -69,7 +69,7 @@ class TemperatureAlphaSweepTest {
                     try (BlockTextClassifier model = TinyTask.classifier(1)) {
                         return DistillationTrainer.builder()
                                 .setTrainingConfig(
-                                        TrainingConfig.builder()
+                                        TrainerConfig.builder()
                                                 .setOutputDir(dir.resolve("T" + t + "-a" + a))
                                                 .optEpochs(1)
                                                 .optBatchSize(16)

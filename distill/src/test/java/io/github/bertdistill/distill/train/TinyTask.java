@@ -118,8 +118,8 @@ final class TinyTask {
     }
 
     /** The loop tests' engineering settings: 5 epochs of batch 16 (30 steps), seed 11. */
-    static TrainingConfig.Builder trainingConfig(Path out) {
-        return TrainingConfig.builder()
+    static TrainerConfig.Builder trainingConfig(Path out) {
+        return TrainerConfig.builder()
                 .setOutputDir(out)
                 .optEpochs(5)
                 .optBatchSize(16)
@@ -129,7 +129,7 @@ final class TinyTask {
 
     /** A trainer of {@code model} on {@link #TRAIN}, validated on {@link #DEV}, with a JSON log. */
     static DistillationTrainer.Builder trainer(
-            BlockTextClassifier model, TrainingConfig config, MethodConfig method) {
+            BlockTextClassifier model, TrainerConfig config, MethodConfig method) {
         return DistillationTrainer.builder()
                 .setTrainingConfig(config)
                 .setMethodConfig(method)

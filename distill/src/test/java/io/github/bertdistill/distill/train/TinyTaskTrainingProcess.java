@@ -12,7 +12,7 @@ import java.util.Arrays;
  *
  * <p>Arguments: the output folder, the seed of the initial weights, and optionally a step after
  * which the process stops making progress (it prints {@code paused at step N} and sleeps until it
- * is killed). When training has finished it writes {@code result.txt}: the {@link TrainingResult}
+ * is killed). When training has finished it writes {@code result.txt}: the {@link TrainerResult}
  * and the final dev logits, which a resumed run must reproduce exactly.
  */
 final class TinyTaskTrainingProcess {
@@ -26,10 +26,10 @@ final class TinyTaskTrainingProcess {
         Path out = Path.of(args[0]);
         int initSeed = Integer.parseInt(args[1]);
         long pauseAt = args.length > 2 ? Long.parseLong(args[2]) : -1;
-        TrainingConfig config =
+        TrainerConfig config =
                 TinyTask.trainingConfig(out).optCheckpointEverySteps(CHECKPOINT_EVERY).build();
-        TrainingListener pause =
-                new TrainingListener() {
+        TrainerListener pause =
+                new TrainerListener() {
                     @Override
                     public void onStep(StepMetrics metrics) {
                         if (metrics.step() == pauseAt) {
@@ -40,7 +40,7 @@ final class TinyTaskTrainingProcess {
                     }
                 };
         try (BlockTextClassifier model = TinyTask.classifier(initSeed)) {
-            TrainingResult result =
+            TrainerResult result =
                     TinyTask.trainer(model, config, TinyTask.SUPERVISED)
                             .addListener(pause)
                             .build()

@@ -67,7 +67,7 @@ class WeightAverageTest {
     void validationAndTheBestCheckpointSeeTheAverage() throws IOException {
         List<Map<String, float[]>> trajectory = trajectory(true);
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingResult result =
+            TrainerResult result =
                     TinyTask.trainer(model, config("averaged"), TinyTask.supervised(HALF_EPOCH))
                             .build()
                             .fit();
@@ -86,8 +86,8 @@ class WeightAverageTest {
     private List<Map<String, float[]>> trajectory(boolean validated) throws IOException {
         List<Map<String, float[]>> steps = new ArrayList<>();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            TrainingListener recorder =
-                    new TrainingListener() {
+            TrainerListener recorder =
+                    new TrainerListener() {
                         @Override
                         public void onStep(StepMetrics metrics) {
                             steps.add(snapshot(model));
@@ -152,7 +152,7 @@ class WeightAverageTest {
         assertFalse(largest < 1e-3, "the average equals the last weights: " + largest);
     }
 
-    private TrainingConfig config(String name) {
+    private TrainerConfig config(String name) {
         return TinyTask.trainingConfig(dir.resolve(name)).build();
     }
 }

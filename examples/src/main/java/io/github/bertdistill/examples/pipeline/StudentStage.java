@@ -3,7 +3,7 @@ package io.github.bertdistill.examples.pipeline;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
-import io.github.bertdistill.distill.train.TrainingResult;
+import io.github.bertdistill.distill.train.TrainerResult;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.init.EmbeddingInitializer;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -58,7 +58,7 @@ final class StudentStage {
      * Trains a fresh main student of {@code role} with {@code method} in {@code folder} and returns
      * its result, without saving the model (one cell of a sweep).
      */
-    static TrainingResult train(
+    static TrainerResult train(
             Recipe recipe,
             RunData data,
             Teaching teaching,
@@ -73,7 +73,7 @@ final class StudentStage {
         }
     }
 
-    private static TrainingResult fit(
+    private static TrainerResult fit(
             TextCnnClassifier classifier,
             Recipe recipe,
             RunData data,

@@ -8,8 +8,8 @@ import io.github.bertdistill.distill.train.DistillationTrainer;
 import io.github.bertdistill.distill.train.JsonLinesLog;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
-import io.github.bertdistill.distill.train.TrainingConfig;
-import io.github.bertdistill.distill.train.TrainingResult;
+import io.github.bertdistill.distill.train.TrainerConfig;
+import io.github.bertdistill.distill.train.TrainerResult;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -24,12 +24,12 @@ final class TrainingRun {
     /**
      * Trains {@code classifier} in place; the best dev checkpoint is loaded at the end.
      *
-     * @param training the recipe's {@code TrainingConfig} JSON (without {@code outputDir})
+     * @param training the recipe's {@code TrainerConfig} JSON (without {@code outputDir})
      * @param method the method settings (T, α, loss, optimiser)
      * @param folder checkpoints and {@code metrics.jsonl} go here
      * @param seed the run's seed (see {@link #seed}); it replaces any seed in {@code training}
      */
-    static TrainingResult fit(
+    static TrainerResult fit(
             TrainableClassifier classifier,
             TextDataset train,
             TextDataset dev,
@@ -60,10 +60,10 @@ final class TrainingRun {
     }
 
     /** The recipe's engineering settings with the stage's folder and the run's seed filled in. */
-    static TrainingConfig trainingConfig(JsonObject training, Path folder, long seed) {
+    static TrainerConfig trainingConfig(JsonObject training, Path folder, long seed) {
         JsonObject json = training.deepCopy();
         json.addProperty("outputDir", folder.toString());
         json.addProperty("seed", seed);
-        return TrainingConfig.fromJson(json.toString());
+        return TrainerConfig.fromJson(json.toString());
     }
 }

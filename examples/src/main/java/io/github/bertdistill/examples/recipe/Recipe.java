@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Read with {@link RecipeLoader}, strictly: an unknown key is an error naming its path. Keys
  * left out keep the defaults below, which are the embedded fine-foods default run. The {@code
- * training} and {@code method} objects are the distill module's {@code TrainingConfig} (without
+ * training} and {@code method} objects are the distill module's {@code TrainerConfig} (without
  * {@code outputDir}, which the pipeline sets per stage) and {@code MethodConfig}.
  */
 public final class Recipe {

@@ -13,9 +13,9 @@ import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.distill.train.Schedule;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.StepMetrics;
-import io.github.bertdistill.distill.train.TrainingConfig;
-import io.github.bertdistill.distill.train.TrainingListener;
-import io.github.bertdistill.distill.train.TrainingResult;
+import io.github.bertdistill.distill.train.TrainerConfig;
+import io.github.bertdistill.distill.train.TrainerListener;
+import io.github.bertdistill.distill.train.TrainerResult;
 import io.github.bertdistill.eval.footprint.MemoryProbe;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.student.model.TextCnnConfig;
@@ -77,10 +77,10 @@ public final class TrainingMemorySoak {
                                         .build())
                         .build()) {
             long stepsPerEpoch = (train.size() + BATCH - 1) / BATCH;
-            TrainingResult result =
+            TrainerResult result =
                     DistillationTrainer.builder()
                             .setTrainingConfig(
-                                    TrainingConfig.builder()
+                                    TrainerConfig.builder()
                                             .setOutputDir(out.resolve("training"))
                                             .optEpochs((int) (steps / stepsPerEpoch + 1))
                                             .optMaxSteps(steps)
@@ -122,7 +122,7 @@ public final class TrainingMemorySoak {
     }
 
     /** Resident set size every {@code every} steps. */
-    private static final class RssSampler implements TrainingListener {
+    private static final class RssSampler implements TrainerListener {
         private final int every;
         private final StringBuilder csv = new StringBuilder("step,rss_mib,heap_committed_mib\n");
         private final long start = System.nanoTime();

@@ -13,8 +13,8 @@ import io.github.bertdistill.distill.train.DistillationTrainer;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.Schedule;
 import io.github.bertdistill.distill.train.SoftTargets;
-import io.github.bertdistill.distill.train.TrainingConfig;
-import io.github.bertdistill.distill.train.TrainingResult;
+import io.github.bertdistill.distill.train.TrainerConfig;
+import io.github.bertdistill.distill.train.TrainerResult;
 import io.github.bertdistill.eval.Evaluation;
 import io.github.bertdistill.eval.ModelSpec;
 import io.github.bertdistill.eval.report.EvaluationReport;
@@ -122,10 +122,10 @@ final class ReadmeExamples {
                         .setLabels(train.inferLabelSet())
                         .optConfig(TextCnnConfig.builder().optEmbeddingSize(16).build())
                         .build()) {
-            TrainingResult result =
+            TrainerResult result =
                     DistillationTrainer.builder()
                             .setTrainingConfig(
-                                    TrainingConfig.builder()
+                                    TrainerConfig.builder()
                                             .setOutputDir(folder.resolve("training"))
                                             .optEpochs(3)
                                             .optBatchSize(2)

@@ -8,13 +8,13 @@ import java.nio.file.Path;
 
 /**
  * The engineering side of a run, kept apart from the method ({@link MethodConfig}), as TextBrewer
- * splits {@code TrainingConfig} from {@code DistillationConfig}: how long, in what batches, where
- * to write, how often to validate and checkpoint. None of it changes what is being optimised.
+ * splits {@code TrainerConfig} from {@code DistillationConfig}: how long, in what batches, where to
+ * write, how often to validate and checkpoint. None of it changes what is being optimised.
  *
  * <p>Built with {@link #builder()} ({@code setX} for required values, {@code optX} for optional
  * ones) or read from JSON with {@link #fromJson}; unknown JSON keys are rejected.
  */
-public final class TrainingConfig {
+public final class TrainerConfig {
     private String outputDir;
     private int epochs = 3;
     private int batchSize = 32;
@@ -25,7 +25,7 @@ public final class TrainingConfig {
     private long seed = 42;
     private int bucketBatches = 50;
 
-    private TrainingConfig() {}
+    private TrainerConfig() {}
 
     /** A builder with the defaults. */
     public static Builder builder() {
@@ -37,8 +37,8 @@ public final class TrainingConfig {
      *
      * @throws IllegalArgumentException naming an unknown key or an invalid value
      */
-    public static TrainingConfig fromJson(String json) {
-        return StrictJson.read(json, TrainingConfig.class).validate();
+    public static TrainerConfig fromJson(String json) {
+        return StrictJson.read(json, TrainerConfig.class).validate();
     }
 
     /** This config as pretty JSON. */
@@ -94,7 +94,7 @@ public final class TrainingConfig {
         return bucketBatches;
     }
 
-    private TrainingConfig validate() {
+    private TrainerConfig validate() {
         checkArgument(outputDir != null && !outputDir.isBlank(), "outputDir must be set");
         checkArgument(epochs >= 1, "epochs must be >= 1, got %s", epochs);
         checkArgument(batchSize >= 1, "batchSize must be >= 1, got %s", batchSize);
@@ -108,7 +108,7 @@ public final class TrainingConfig {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainingConfig && toJson().equals(((TrainingConfig) o).toJson());
+        return o instanceof TrainerConfig && toJson().equals(((TrainerConfig) o).toJson());
     }
 
     @Override
@@ -118,12 +118,12 @@ public final class TrainingConfig {
 
     @Override
     public String toString() {
-        return "TrainingConfig" + toJson();
+        return "TrainerConfig" + toJson();
     }
 
-    /** Builds a {@link TrainingConfig}. */
+    /** Builds a {@link TrainerConfig}. */
     public static final class Builder {
-        private TrainingConfig draft = new TrainingConfig();
+        private TrainerConfig draft = new TrainerConfig();
 
         private Builder() {}
 
@@ -186,13 +186,13 @@ public final class TrainingConfig {
          *
          * @throws IllegalArgumentException naming an invalid value
          */
-        public TrainingConfig build() {
-            TrainingConfig config = draft().validate();
+        public TrainerConfig build() {
+            TrainerConfig config = draft().validate();
             draft = null;
             return config;
         }
 
-        private TrainingConfig draft() {
+        private TrainerConfig draft() {
             checkState(draft != null, "build() was already called on this builder");
             return draft;
         }

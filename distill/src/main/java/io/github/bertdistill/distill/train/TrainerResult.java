@@ -11,7 +11,7 @@ package io.github.bertdistill.distill.train;
  * @param lastDevAccuracy dev accuracy at the last validation ({@code NaN} without a dev set)
  * @param stoppedEarly whether early stopping ended the run
  */
-public record TrainingResult(
+public record TrainerResult(
         long steps,
         double lastLoss,
         double bestDevAccuracy,

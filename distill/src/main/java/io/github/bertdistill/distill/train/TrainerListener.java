@@ -1,11 +1,11 @@
 package io.github.bertdistill.distill.train;
 
 /**
- * Hooks into a run, in the manner of DJL's {@code TrainingListener}: logging, progress display,
- * test instrumentation. Every method has an empty default. A listener that throws stops the run;
- * its last checkpoint stays valid for resuming.
+ * Hooks into a run, in the manner of DJL's {@code TrainerListener}: logging, progress display, test
+ * instrumentation. Every method has an empty default. A listener that throws stops the run; its
+ * last checkpoint stays valid for resuming.
  */
-public interface TrainingListener {
+public interface TrainerListener {
 
     /** Before the first step; {@code step > 0} when the run resumes from a checkpoint. */
     default void onStart(long step, long totalSteps) {}
@@ -20,5 +20,5 @@ public interface TrainingListener {
     default void onEpochEnd(EpochMetrics metrics) {}
 
     /** When the run ends normally or stops early. */
-    default void onEnd(TrainingResult result) {}
+    default void onEnd(TrainerResult result) {}
 }
