@@ -2,29 +2,59 @@ package io.github.bertdistill.core.config;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads and writes bert-distill's configuration classes as JSON, strictly: a key the class does not
- * have is an error naming the key's path (a misspelt {@code "temprature"} must never be silently
- * ignored). Keys left out keep the defaults of the class's field initialisers. Nested objects whose
- * classes belong to bert-distill are checked the same way, recursively.
+ * Reads and writes bert-distill's configuration classes as JSON, strictly, and checks them whole
+ * before anything uses them. Every problem is a {@link ConfigException} naming the key path from
+ * the root ({@code student.distillMethod.temperature.from}), the value found and what is expected,
+ * never a Java class name:
+ *
+ * <ul>
+ *   <li>a key the class does not have (a misspelt {@code "temprature"} must never be silently
+ *       ignored), with the nearest known key as a suggestion;
+ *   <li>a value of the wrong JSON type: a whole number for {@code int}/{@code long} fields (in
+ *       range), a number for {@code float}/{@code double}, {@code true}/{@code false}, a string,
+ *       one of an enum's names, a list, or an object of a nested config or record (all of whose
+ *       components must be given);
+ *   <li>then the rules of every {@link CheckedConfig} in the tree (ranges, relations).
+ * </ul>
+ *
+ * Keys left out keep the defaults of the class's field initialisers (its no-argument constructor).
+ * Enum values are matched ignoring case, with {@code -} and {@code _} alike ({@code chinese-char},
+ * {@code CHINESE_CHAR}); an enum constant is written as its Gson {@code @SerializedName} when it
+ * has one, else by name.
  */
 public final class StrictJson {
-    /** The Gson used for configs: pretty-printed, NaN and infinities allowed. */
+    /** The Gson used for configs: pretty-printed, NaN and infinities allowed, lenient enums. */
     public static final Gson GSON =
-            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+            new GsonBuilder()
+                    .setPrettyPrinting()
+                    .serializeSpecialFloatingPointValues()
+                    .registerTypeAdapterFactory(new EnumNames())
+                    .create();
 
     private static final String PROJECT_PACKAGE = "io.github.bertdistill";
+    private static final int SHOWN_VALUE_LENGTH = 60;
 
     private StrictJson() {}
 
@@ -33,47 +63,376 @@ public final class StrictJson {
         return GSON.toJson(config) + "\n";
     }
 
+    /** {@code config} as a JSON tree, defaults written out. */
+    public static JsonObject toTree(Object config) {
+        return GSON.toJsonTree(config).getAsJsonObject();
+    }
+
     /**
-     * Parses {@code json} into {@code type}.
+     * Parses {@code json} into {@code type} and checks it whole (keys, types, rules).
      *
-     * @throws IllegalArgumentException if the JSON is malformed or has a key {@code type} lacks
+     * @throws ConfigException naming the key path of the first problem, or saying the JSON is
+     *     malformed
      */
     public static <T> T read(String json, Class<T> type) {
+        JsonElement root;
         try {
-            JsonElement root = JsonParser.parseString(json);
-            checkKeys(root, type, type.getSimpleName());
-            return GSON.fromJson(root, type);
+            root = JsonParser.parseString(json);
+        } catch (JsonParseException e) {
+            throw ConfigException.at("", "invalid JSON: %s", rootCause(e));
+        }
+        return read(root, type);
+    }
+
+    /**
+     * Reads the tree {@code json} into {@code type} and checks it whole (keys, types, rules).
+     *
+     * @throws ConfigException naming the key path of the first problem
+     */
+    public static <T> T read(JsonElement json, Class<T> type) {
+        T config = readStructure(json, type);
+        checkRules(config, "");
+        return config;
+    }
+
+    /**
+     * Reads the tree {@code json} into {@code type}, checking keys and JSON types but not the
+     * {@link CheckedConfig} rules: for reading back a file this program wrote, whose rules may
+     * depend on things that changed since (a data file that moved).
+     *
+     * @throws ConfigException naming the key path of the first unknown key or wrong type
+     */
+    public static <T> T readStructure(JsonElement json, Class<T> type) {
+        checkValue(json, type, "");
+        T config;
+        try {
+            config = GSON.fromJson(json, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "invalid " + type.getSimpleName() + " JSON: " + e.getMessage(), e);
+            // The tree was checked against the type above; this is a gap in that check.
+            throw ConfigException.at("", "cannot be read: %s", rootCause(e));
+        }
+        return config;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage();
+        return message == null ? "malformed" : message;
+    }
+
+    // ---- JSON types ----
+
+    private static void checkValue(JsonElement value, Type type, String path) {
+        Class<?> raw = rawClass(type);
+        if (JsonElement.class.isAssignableFrom(raw)) {
+            return;
+        }
+        if (value == null || value.isJsonNull()) {
+            if (raw.isPrimitive() || isConfig(raw) || raw.isRecord() || raw.isEnum()) {
+                throw expected(path, type, value);
+            }
+            return;
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            require(
+                    isPrimitive(value) && value.getAsJsonPrimitive().isBoolean(),
+                    path,
+                    type,
+                    value);
+        } else if (isWholeNumber(raw)) {
+            checkWholeNumber(value, raw, path, type);
+        } else if (isNumber(raw)) {
+            require(isNumeric(value), path, type, value);
+        } else if (raw == String.class) {
+            require(isPrimitive(value), path, type, value);
+        } else if (raw.isEnum()) {
+            require(
+                    isPrimitive(value) && EnumNames.find(raw, value.getAsString()) != null,
+                    path,
+                    type,
+                    value);
+        } else if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
+            require(value.isJsonArray(), path, type, value);
+            Type element = elementType(type);
+            JsonArray array = value.getAsJsonArray();
+            for (int i = 0; i < array.size(); i++) {
+                checkValue(array.get(i), element, path + "[" + i + "]");
+            }
+        } else if (raw.isRecord()) {
+            require(value.isJsonObject(), path, type, value);
+            checkRecord(value.getAsJsonObject(), raw, path, type);
+        } else if (isConfig(raw)) {
+            require(value.isJsonObject(), path, type, value);
+            checkObject(value.getAsJsonObject(), raw, path);
         }
     }
 
-    private static void checkKeys(JsonElement element, Class<?> type, String path) {
-        if (!element.isJsonObject()) {
-            throw new IllegalArgumentException(path + " must be a JSON object");
-        }
-        Map<String, Field> fields =
-                Arrays.stream(type.getDeclaredFields())
-                        .filter(f -> !Modifier.isStatic(f.getModifiers()))
-                        .collect(Collectors.toMap(Field::getName, f -> f));
-        JsonObject object = element.getAsJsonObject();
-        for (String key : object.keySet()) {
-            Field field = fields.get(key);
+    private static void checkObject(JsonObject object, Class<?> type, String path) {
+        Map<String, Field> fields = fields(type);
+        for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+            Field field = fields.get(entry.getKey());
+            String key = join(path, entry.getKey());
             if (field == null) {
-                List<String> known = fields.keySet().stream().sorted().toList();
-                throw new IllegalArgumentException(
-                        "unknown key '" + path + "." + key + "'; known keys: " + known);
+                throw unknownKey(key, entry.getKey(), fields.keySet());
             }
-            if (isNested(field.getType())) {
-                checkKeys(object.get(key), field.getType(), path + "." + key);
+            checkValue(entry.getValue(), field.getGenericType(), key);
+        }
+    }
+
+    private static void checkRecord(JsonObject object, Class<?> type, String path, Type declared) {
+        Map<String, RecordComponent> components = new LinkedHashMap<>();
+        for (RecordComponent component : type.getRecordComponents()) {
+            components.put(component.getName(), component);
+        }
+        for (String key : object.keySet()) {
+            if (!components.containsKey(key)) {
+                throw unknownKey(join(path, key), key, components.keySet());
+            }
+        }
+        for (RecordComponent component : components.values()) {
+            if (!object.has(component.getName())) {
+                throw expected(path, declared, object);
+            }
+            checkValue(
+                    object.get(component.getName()),
+                    component.getGenericType(),
+                    join(path, component.getName()));
+        }
+    }
+
+    private static void checkWholeNumber(JsonElement value, Class<?> raw, String path, Type type) {
+        require(isNumeric(value), path, type, value);
+        BigDecimal number;
+        try {
+            number = new BigDecimal(value.getAsString());
+        } catch (NumberFormatException e) {
+            throw expected(path, type, value);
+        }
+        require(number.stripTrailingZeros().scale() <= 0, path, type, value);
+        boolean isLong = raw == long.class || raw == Long.class;
+        BigDecimal min = BigDecimal.valueOf(isLong ? Long.MIN_VALUE : Integer.MIN_VALUE);
+        BigDecimal max = BigDecimal.valueOf(isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        ConfigException.require(
+                number.compareTo(min) >= 0 && number.compareTo(max) <= 0,
+                path,
+                "must be between %s and %s, got %s",
+                min,
+                max,
+                shown(value));
+    }
+
+    private static void require(boolean valid, String path, Type type, JsonElement value) {
+        if (!valid) {
+            throw expected(path, type, value);
+        }
+    }
+
+    private static ConfigException expected(String path, Type type, JsonElement value) {
+        return ConfigException.at(path, "expected %s, got %s", describe(type), shown(value));
+    }
+
+    private static ConfigException unknownKey(String path, String key, Collection<String> known) {
+        List<String> sorted = known.stream().sorted().toList();
+        String nearest = nearest(key, sorted);
+        return ConfigException.at(
+                path,
+                "unknown key%s; known keys: %s",
+                nearest == null ? "" : " (did you mean '" + nearest + "'?)",
+                String.join(", ", sorted));
+    }
+
+    /** What a value of {@code type} looks like, in the user's words. */
+    static String describe(Type type) {
+        Class<?> raw = rawClass(type);
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "true or false";
+        } else if (isWholeNumber(raw)) {
+            return "a whole number";
+        } else if (isNumber(raw)) {
+            return "a number";
+        } else if (raw == String.class) {
+            return "a string";
+        } else if (raw.isEnum()) {
+            return "one of " + String.join(", ", EnumNames.names(raw));
+        } else if (raw.isArray() || Collection.class.isAssignableFrom(raw)) {
+            return "a list of " + plural(describe(elementType(type)));
+        } else if (raw.isRecord()) {
+            return Arrays.stream(raw.getRecordComponents())
+                    .map(c -> "\"" + c.getName() + "\": " + describe(c.getGenericType()))
+                    .collect(Collectors.joining(", ", "an object {", "}"));
+        }
+        return "an object";
+    }
+
+    private static String plural(String description) {
+        if (description.startsWith("a ")) {
+            return description.substring(2) + "s";
+        }
+        return description.startsWith("an ") ? description.substring(3) + "s" : description;
+    }
+
+    private static String shown(JsonElement value) {
+        String text = value == null ? "nothing" : value.toString();
+        return text.length() <= SHOWN_VALUE_LENGTH
+                ? text
+                : text.substring(0, SHOWN_VALUE_LENGTH - 1) + "…";
+    }
+
+    // ---- rules ----
+
+    private static void checkRules(Object config, String path) {
+        if (config == null) {
+            return;
+        }
+        if (config instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                checkRules(item, path + "[" + i++ + "]");
+            }
+            return;
+        }
+        Class<?> type = config.getClass();
+        if (!isConfig(type) && !type.isRecord()) {
+            return;
+        }
+        for (Field field : fields(type).values()) {
+            if (isConfig(field.getType())
+                    || field.getType().isRecord()
+                    || Collection.class.isAssignableFrom(field.getType())) {
+                checkRules(valueOf(field, config), join(path, field.getName()));
+            }
+        }
+        if (config instanceof CheckedConfig checked) {
+            try {
+                checked.check();
+            } catch (ConfigException e) {
+                throw e.under(path);
             }
         }
     }
 
-    private static boolean isNested(Class<?> type) {
+    private static Object valueOf(Field field, Object owner) {
+        try {
+            field.setAccessible(true);
+            return field.get(owner);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read config field " + field, e);
+        }
+    }
+
+    // ---- reflection helpers ----
+
+    private static Map<String, Field> fields(Class<?> type) {
+        Map<String, Field> fields = new LinkedHashMap<>();
+        for (Field field : type.getDeclaredFields()) {
+            int modifiers = field.getModifiers();
+            if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers)) {
+                fields.put(field.getName(), field);
+            }
+        }
+        return fields;
+    }
+
+    private static Class<?> rawClass(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        } else if (type instanceof ParameterizedType p) {
+            return rawClass(p.getRawType());
+        } else if (type instanceof GenericArrayType a) {
+            return Array.newInstance(rawClass(a.getGenericComponentType()), 0).getClass();
+        }
+        return Object.class;
+    }
+
+    private static Type elementType(Type type) {
+        if (type instanceof Class<?> c && c.isArray()) {
+            return c.getComponentType();
+        } else if (type instanceof GenericArrayType a) {
+            return a.getGenericComponentType();
+        } else if (type instanceof ParameterizedType p && p.getActualTypeArguments().length == 1) {
+            return p.getActualTypeArguments()[0];
+        }
+        return Object.class;
+    }
+
+    private static boolean isConfig(Class<?> type) {
         return !type.isEnum()
                 && !type.isPrimitive()
+                && !type.isArray()
                 && type.getPackageName().startsWith(PROJECT_PACKAGE);
+    }
+
+    private static boolean isWholeNumber(Class<?> raw) {
+        return raw == int.class
+                || raw == Integer.class
+                || raw == long.class
+                || raw == Long.class
+                || raw == short.class
+                || raw == Short.class;
+    }
+
+    private static boolean isNumber(Class<?> raw) {
+        return raw == float.class
+                || raw == Float.class
+                || raw == double.class
+                || raw == Double.class;
+    }
+
+    private static boolean isPrimitive(JsonElement value) {
+        return value.isJsonPrimitive();
+    }
+
+    private static boolean isNumeric(JsonElement value) {
+        if (!value.isJsonPrimitive()) {
+            return false;
+        }
+        JsonPrimitive primitive = value.getAsJsonPrimitive();
+        if (primitive.isNumber()) {
+            return true;
+        }
+        // NaN and the infinities, which configs may hold (written by serializeSpecialFloatingPoint)
+        String text = primitive.getAsString();
+        return primitive.isString()
+                && (text.equals("NaN") || text.equals("Infinity") || text.equals("-Infinity"));
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The known key closest to {@code key} by edit distance, if it is close enough. */
+    private static String nearest(String key, List<String> known) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : known) {
+            int distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+            if (distance < bestDistance) {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+        return bestDistance <= Math.max(2, key.length() / 3) ? best : null;
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }

@@ -2,7 +2,11 @@ package io.github.bertdistill.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.annotations.SerializedName;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StrictJsonTest {
@@ -31,7 +35,8 @@ class StrictJsonTest {
                         IllegalArgumentException.class,
                         () -> StrictJson.read("{\"temprature\": 4}", Outer.class));
         assertEquals(
-                "unknown key 'Outer.temprature'; known keys: [inner, name, temperature]",
+                "temprature: unknown key (did you mean 'temperature'?); known keys: inner, name,"
+                        + " temperature",
                 e.getMessage());
     }
 
@@ -41,7 +46,9 @@ class StrictJsonTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () -> StrictJson.read("{\"inner\": {\"widht\": 5}}", Outer.class));
-        assertEquals("unknown key 'Outer.inner.widht'; known keys: [width]", e.getMessage());
+        assertEquals(
+                "inner.widht: unknown key (did you mean 'width'?); known keys: width",
+                e.getMessage());
     }
 
     @Test
@@ -56,6 +63,107 @@ class StrictJsonTest {
         IllegalArgumentException e =
                 assertThrows(
                         IllegalArgumentException.class, () -> StrictJson.read("{", Outer.class));
-        assertEquals(true, e.getMessage().startsWith("invalid Outer JSON"), e.getMessage());
+        assertEquals(true, e.getMessage().startsWith("invalid JSON"), e.getMessage());
+    }
+
+    enum Shape {
+        ROUND,
+        @SerializedName("two-sided")
+        TWO_SIDED
+    }
+
+    record Range(float from, float to) {}
+
+    static final class Typed implements CheckedConfig {
+        int count = 1;
+        long big;
+        boolean flag;
+        Shape shape = Shape.ROUND;
+        Range range = new Range(0, 1);
+        List<Float> values = new ArrayList<>();
+        int[] widths = {3};
+        String label;
+
+        @Override
+        public void check() {
+            ConfigException.require(range.from() <= range.to(), "range.from", "must be <= to");
+        }
+    }
+
+    static final class Holder implements CheckedConfig {
+        Typed typed = new Typed();
+        int size = 1;
+
+        @Override
+        public void check() {
+            ConfigException.require(size > 0, "size", "must be > 0, got %s", size);
+        }
+    }
+
+    private static String problem(String json) {
+        return assertThrows(ConfigException.class, () -> StrictJson.read(json, Holder.class))
+                .getMessage();
+    }
+
+    @Test
+    void wrongTypesNameTheKeyPathTheValueAndWhatIsExpected() {
+        assertEquals(
+                "typed.count: expected a whole number, got 2.5",
+                problem("{\"typed\": {\"count\": 2.5}}"));
+        assertEquals(
+                "typed.count: expected a whole number, got \"x\"",
+                problem("{\"typed\": {\"count\": \"x\"}}"));
+        assertEquals(
+                "typed.count: must be between -2147483648 and 2147483647, got 3000000000",
+                problem("{\"typed\": {\"count\": 3000000000}}"));
+        assertEquals(
+                "typed.flag: expected true or false, got 1", problem("{\"typed\": {\"flag\": 1}}"));
+        assertEquals(
+                "typed.shape: expected one of ROUND, two-sided, got \"square\"",
+                problem("{\"typed\": {\"shape\": \"square\"}}"));
+        assertEquals(
+                "typed.range: expected an object {\"from\": a number, \"to\": a number}, got -2",
+                problem("{\"typed\": {\"range\": -2}}"));
+        assertEquals(
+                "typed.range: expected an object {\"from\": a number, \"to\": a number}, got"
+                        + " {\"from\":1}",
+                problem("{\"typed\": {\"range\": {\"from\": 1}}}"));
+        assertEquals(
+                "typed.values[1]: expected a number, got \"b\"",
+                problem("{\"typed\": {\"values\": [1, \"b\"]}}"));
+        assertEquals(
+                "typed.widths: expected a list of whole numbers, got 3",
+                problem("{\"typed\": {\"widths\": 3}}"));
+        assertEquals("typed: expected an object, got 7", problem("{\"typed\": 7}"));
+        assertEquals("size: expected a whole number, got null", problem("{\"size\": null}"));
+    }
+
+    @Test
+    void rulesOfNestedConfigsAreReportedWithTheirPath() {
+        assertEquals("size: must be > 0, got 0", problem("{\"size\": 0}"));
+        assertEquals(
+                "typed.range.from: must be <= to",
+                problem("{\"typed\": {\"range\": {\"from\": 2, \"to\": 1}}}"));
+    }
+
+    @Test
+    void enumsAreReadIgnoringCaseAndDashesAndWrittenByTheirJsonName() {
+        Holder holder = StrictJson.read("{\"typed\": {\"shape\": \"TWO_SIDED\"}}", Holder.class);
+        assertEquals(Shape.TWO_SIDED, holder.typed.shape);
+        assertEquals(
+                Shape.TWO_SIDED,
+                StrictJson.read("{\"typed\": {\"shape\": \"Two-Sided\"}}", Holder.class)
+                        .typed
+                        .shape);
+        assertTrue(StrictJson.write(holder).contains("\"two-sided\""), StrictJson.write(holder));
+        assertEquals(
+                Shape.TWO_SIDED,
+                StrictJson.read(StrictJson.write(holder), Holder.class).typed.shape);
+    }
+
+    @Test
+    void nullIsAllowedForOptionalStrings() {
+        assertEquals(
+                null, StrictJson.read("{\"typed\": {\"label\": null}}", Holder.class).typed.label);
     }
 }

@@ -1,6 +1,6 @@
 package io.github.bertdistill.distill.augment;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static io.github.bertdistill.core.config.ConfigException.require;
 
 /**
  * The settings of {@link Augmenter}, with Tang et al.'s (2019, §3.3) values as defaults.
@@ -101,40 +101,39 @@ public final class AugmentationConfig {
 
         /** {@code p_mask} (default 0.1). */
         public Builder optMaskProbability(double p) {
-            this.maskProbability = probability(p, "mask");
+            this.maskProbability = probability(p, "maskProbability");
             return this;
         }
 
         /** {@code p_replace}, Tang's {@code p_pos} (default 0.1). */
         public Builder optReplaceProbability(double p) {
-            this.replaceProbability = probability(p, "replace");
+            this.replaceProbability = probability(p, "replaceProbability");
             return this;
         }
 
         /** {@code p_ng} (default 0.25). */
         public Builder optNgramProbability(double p) {
-            this.ngramProbability = probability(p, "n-gram");
+            this.ngramProbability = probability(p, "ngramProbability");
             return this;
         }
 
         /** The largest n of n-gram sampling (default 5). */
         public Builder optMaxNgram(int maxNgram) {
-            checkArgument(maxNgram > 0, "max n-gram must be positive, got %s", maxNgram);
+            require(maxNgram > 0, "maxNgram", "must be > 0, got %s", maxNgram);
             this.maxNgram = maxNgram;
             return this;
         }
 
         /** Augmented copies wanted per example (default 20). */
         public Builder optCopies(int copies) {
-            checkArgument(copies >= 0, "copies must not be negative, got %s", copies);
+            require(copies >= 0, "copies", "must be >= 0, got %s", copies);
             this.copies = copies;
             return this;
         }
 
         /** The mask token (default {@link #MASK}; {@link #UNK} for Chinese). */
         public Builder optMaskToken(String maskToken) {
-            checkArgument(
-                    maskToken != null && !maskToken.isBlank(), "the mask token must not be blank");
+            require(maskToken != null && !maskToken.isBlank(), "maskToken", "must not be blank");
             this.maskToken = maskToken;
             return this;
         }
@@ -147,14 +146,13 @@ public final class AugmentationConfig {
 
         /** Attempts per wanted copy (default 10). */
         public Builder optMaxAttemptsPerCopy(int attempts) {
-            checkArgument(attempts > 0, "attempts per copy must be positive, got %s", attempts);
+            require(attempts > 0, "maxAttemptsPerCopy", "must be > 0, got %s", attempts);
             this.maxAttemptsPerCopy = attempts;
             return this;
         }
 
-        private static double probability(double p, String what) {
-            checkArgument(
-                    p >= 0 && p <= 1, "the %s probability must be in [0, 1], got %s", what, p);
+        private static double probability(double p, String key) {
+            require(p >= 0 && p <= 1, key, "must be in [0, 1], got %s", p);
             return p;
         }
 
@@ -164,9 +162,10 @@ public final class AugmentationConfig {
          * @throws IllegalArgumentException if {@code p_mask + p_replace > 1}
          */
         public AugmentationConfig build() {
-            checkArgument(
+            require(
                     maskProbability + replaceProbability <= 1,
-                    "p_mask + p_replace must not exceed 1, got %s + %s",
+                    "replaceProbability",
+                    "maskProbability + replaceProbability must not exceed 1, got %s + %s",
                     maskProbability,
                     replaceProbability);
             return new AugmentationConfig(this);

@@ -9,6 +9,7 @@ import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.TrainableClassifier;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,8 @@ import java.util.Objects;
  *
  * <pre>{@code
  * TrainerResult result = DistillationTrainer.builder()
- *         .setTrainingConfig(TrainerConfig.builder().setOutputDir(out).optEpochs(5).build())
+ *         .setTrainingConfig(TrainerConfig.builder().optEpochs(5).build())
+ *         .setOutputDir(out)
  *         .setMethodConfig(MethodConfig.builder()
  *                 .optTemperature(Schedule.constant(4)).optAlpha(Schedule.constant(0.5f))
  *                 .optOptimizer(OptimizerKind.ADAM).build())
@@ -61,6 +63,7 @@ public final class DistillationTrainer {
     private final List<TrainerListener> listeners;
     private final BatchAssembler assembler;
     private final BatchPlanner planner;
+    private final Path outputDir;
     private final Checkpoints checkpoints;
     private final long totalSteps;
 
@@ -83,7 +86,8 @@ public final class DistillationTrainer {
         long planned = (long) training.epochs() * planner.batchesPerEpoch();
         this.totalSteps =
                 training.maxSteps() > 0 ? Math.min(training.maxSteps(), planned) : planned;
-        this.checkpoints = new Checkpoints(training.outputDir());
+        this.outputDir = Objects.requireNonNull(builder.outputDir, "output folder");
+        this.checkpoints = new Checkpoints(outputDir);
     }
 
     /** A builder; configs, classifier and training set are required. */
@@ -171,7 +175,7 @@ public final class DistillationTrainer {
                             epoch + 1,
                             e.getMessage(),
                             checkpoints.bestFolder().map(Object::toString).orElse("none yet"),
-                            training.outputDir()));
+                            outputDir));
         }
         state.step++;
         state.lastLoss = outcome.loss();
@@ -264,6 +268,7 @@ public final class DistillationTrainer {
     /** Builds a {@link DistillationTrainer}. */
     public static final class Builder {
         private TrainerConfig training;
+        private Path outputDir;
         private MethodConfig method;
         private TrainableClassifier classifier;
         private TextDataset trainSet;
@@ -274,9 +279,15 @@ public final class DistillationTrainer {
 
         private Builder() {}
 
-        /** Required: epochs, batches, output folder, seed... */
+        /** Required: epochs, batches, seed... */
         public Builder setTrainingConfig(TrainerConfig config) {
             this.training = config;
+            return this;
+        }
+
+        /** Required: the folder for checkpoints, the best model's weights and the metrics log. */
+        public Builder setOutputDir(Path outputDir) {
+            this.outputDir = outputDir;
             return this;
         }
 

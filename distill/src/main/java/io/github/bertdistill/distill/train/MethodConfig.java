@@ -1,11 +1,13 @@
 package io.github.bertdistill.distill.train;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
+import static io.github.bertdistill.core.config.ConfigException.require;
 
+import io.github.bertdistill.core.config.CheckedConfig;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.distill.loss.DistillationLoss;
 import io.github.bertdistill.distill.loss.LossKind;
+import java.util.Objects;
 
 /**
  * The method side of a run (TextBrewer's {@code DistillationConfig}): what is optimised and how.
@@ -25,7 +27,7 @@ import io.github.bertdistill.distill.loss.LossKind;
  * targets. Built with {@link #builder()} or read from JSON with {@link #fromJson}; unknown JSON
  * keys are rejected.
  */
-public final class MethodConfig {
+public final class MethodConfig implements CheckedConfig {
     private LossKind lossKind = LossKind.KL;
     private Schedule temperature = Schedule.constant(1);
     private Schedule alpha = Schedule.constant(1);
@@ -47,10 +49,11 @@ public final class MethodConfig {
     /**
      * Reads the JSON written by {@link #toJson()}.
      *
-     * @throws IllegalArgumentException naming an unknown key or an invalid value
+     * @throws io.github.bertdistill.core.config.ConfigException naming the key path of an unknown
+     *     key, a value of the wrong type or out of range
      */
     public static MethodConfig fromJson(String json) {
-        return StrictJson.read(json, MethodConfig.class).validate();
+        return StrictJson.read(json, MethodConfig.class);
     }
 
     /** This config as pretty JSON. */
@@ -130,36 +133,68 @@ public final class MethodConfig {
         return learningRateSchedule.rate(learningRate, warmupFraction, step, totalSteps);
     }
 
-    private MethodConfig validate() {
-        checkArgument(lossKind != null, "lossKind must be set");
-        checkArgument(optimizer != null, "optimizer must be set");
-        checkArgument(learningRateSchedule != null, "learningRateSchedule must be set");
-        checkArgument(
-                temperature != null && temperature.from() > 0 && temperature.to() > 0,
-                "temperature must stay > 0, got %s",
-                temperature);
-        checkArgument(
-                alpha != null && alpha.within(0, 1), "alpha must stay in [0, 1], got %s", alpha);
-        checkArgument(learningRate > 0, "learningRate must be > 0, got %s", learningRate);
-        checkArgument(
+    @Override
+    public void check() {
+        require(lossKind != null, "lossKind", "must be set");
+        require(optimizer != null, "optimizer", "must be set");
+        require(learningRateSchedule != null, "learningRateSchedule", "must be set");
+        require(temperature != null, "temperature", "must be set");
+        require(
+                temperature.from() > 0,
+                "temperature.from",
+                "must be > 0, got %s",
+                temperature.from());
+        require(temperature.to() > 0, "temperature.to", "must be > 0, got %s", temperature.to());
+        require(alpha != null, "alpha", "must be set");
+        require(
+                alpha.from() >= 0 && alpha.from() <= 1,
+                "alpha.from",
+                "must be in [0, 1], got %s",
+                alpha.from());
+        require(
+                alpha.to() >= 0 && alpha.to() <= 1,
+                "alpha.to",
+                "must be in [0, 1], got %s",
+                alpha.to());
+        require(learningRate > 0, "learningRate", "must be > 0, got %s", learningRate);
+        require(
                 warmupFraction >= 0 && warmupFraction < 1,
-                "warmupFraction must be in [0, 1), got %s",
+                "warmupFraction",
+                "must be in [0, 1), got %s",
                 warmupFraction);
-        checkArgument(weightDecay >= 0, "weightDecay must be >= 0, got %s", weightDecay);
-        checkArgument(clipNorm >= 0, "clipNorm must be >= 0, got %s", clipNorm);
-        checkArgument(
-                averagingEpochs >= 0, "averagingEpochs must be >= 0, got %s", averagingEpochs);
-        return this;
+        require(weightDecay >= 0, "weightDecay", "must be >= 0, got %s", weightDecay);
+        require(clipNorm >= 0, "clipNorm", "must be >= 0, got %s", clipNorm);
+        require(averagingEpochs >= 0, "averagingEpochs", "must be >= 0, got %s", averagingEpochs);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof MethodConfig && toJson().equals(((MethodConfig) o).toJson());
+        return o instanceof MethodConfig m
+                && lossKind == m.lossKind
+                && Objects.equals(temperature, m.temperature)
+                && Objects.equals(alpha, m.alpha)
+                && optimizer == m.optimizer
+                && Float.compare(learningRate, m.learningRate) == 0
+                && learningRateSchedule == m.learningRateSchedule
+                && Float.compare(warmupFraction, m.warmupFraction) == 0
+                && Float.compare(weightDecay, m.weightDecay) == 0
+                && Float.compare(clipNorm, m.clipNorm) == 0
+                && Float.compare(averagingEpochs, m.averagingEpochs) == 0;
     }
 
     @Override
     public int hashCode() {
-        return toJson().hashCode();
+        return Objects.hash(
+                lossKind,
+                temperature,
+                alpha,
+                optimizer,
+                learningRate,
+                learningRateSchedule,
+                warmupFraction,
+                weightDecay,
+                clipNorm,
+                averagingEpochs);
     }
 
     @Override
@@ -238,10 +273,11 @@ public final class MethodConfig {
         /**
          * The config; the builder cannot be used afterwards.
          *
-         * @throws IllegalArgumentException naming an invalid value
+         * @throws io.github.bertdistill.core.config.ConfigException naming an invalid value
          */
         public MethodConfig build() {
-            MethodConfig config = draft().validate();
+            MethodConfig config = draft();
+            config.check();
             draft = null;
             return config;
         }

@@ -25,9 +25,4 @@ public record Schedule(float from, float to) {
     public float valueAt(double progress) {
         return (float) (from + (to - from) * Math.min(1, Math.max(0, progress)));
     }
-
-    /** Whether both ends lie in {@code [low, high]}. */
-    boolean within(float low, float high) {
-        return from >= low && from <= high && to >= low && to <= high;
-    }
 }

@@ -1,10 +1,11 @@
 package io.github.bertdistill.distill.train;
 
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
+import static io.github.bertdistill.core.config.ConfigException.require;
 
+import io.github.bertdistill.core.config.CheckedConfig;
 import io.github.bertdistill.core.config.StrictJson;
-import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * The engineering side of a run, kept apart from the method ({@link MethodConfig}), as TextBrewer
@@ -14,8 +15,7 @@ import java.nio.file.Path;
  * <p>Built with {@link #builder()} ({@code setX} for required values, {@code optX} for optional
  * ones) or read from JSON with {@link #fromJson}; unknown JSON keys are rejected.
  */
-public final class TrainerConfig {
-    private String outputDir;
+public final class TrainerConfig implements CheckedConfig {
     private int epochs = 3;
     private int batchSize = 32;
     private long maxSteps;
@@ -35,20 +35,16 @@ public final class TrainerConfig {
     /**
      * Reads the JSON written by {@link #toJson()}.
      *
-     * @throws IllegalArgumentException naming an unknown key or an invalid value
+     * @throws io.github.bertdistill.core.config.ConfigException naming the key path of an unknown
+     *     key, a value of the wrong type or out of range
      */
     public static TrainerConfig fromJson(String json) {
-        return StrictJson.read(json, TrainerConfig.class).validate();
+        return StrictJson.read(json, TrainerConfig.class);
     }
 
     /** This config as pretty JSON. */
     public String toJson() {
         return StrictJson.write(this);
-    }
-
-    /** Folder for checkpoints, the best model's weights and the metrics log. */
-    public Path outputDir() {
-        return Path.of(outputDir);
     }
 
     /** Passes over the training set. */
@@ -86,6 +82,13 @@ public final class TrainerConfig {
         return seed;
     }
 
+    /** This config with {@code seed} instead of its own. */
+    public TrainerConfig withSeed(long seed) {
+        TrainerConfig copy = fromJson(toJson());
+        copy.seed = seed;
+        return copy;
+    }
+
     /**
      * How many batches are drawn, sorted by length and cut together: texts of similar length share
      * a batch (less padding), while batches stay shuffled. 1 turns bucketing off.
@@ -94,26 +97,45 @@ public final class TrainerConfig {
         return bucketBatches;
     }
 
-    private TrainerConfig validate() {
-        checkArgument(outputDir != null && !outputDir.isBlank(), "outputDir must be set");
-        checkArgument(epochs >= 1, "epochs must be >= 1, got %s", epochs);
-        checkArgument(batchSize >= 1, "batchSize must be >= 1, got %s", batchSize);
-        checkArgument(maxSteps >= 0, "maxSteps must be >= 0, got %s", maxSteps);
-        checkArgument(evalEverySteps >= 0, "evalEverySteps must be >= 0");
-        checkArgument(checkpointEverySteps >= 0, "checkpointEverySteps must be >= 0");
-        checkArgument(patience >= 0, "patience must be >= 0, got %s", patience);
-        checkArgument(bucketBatches >= 1, "bucketBatches must be >= 1, got %s", bucketBatches);
-        return this;
+    @Override
+    public void check() {
+        require(epochs >= 1, "epochs", "must be >= 1, got %s", epochs);
+        require(batchSize >= 1, "batchSize", "must be >= 1, got %s", batchSize);
+        require(maxSteps >= 0, "maxSteps", "must be >= 0, got %s", maxSteps);
+        require(evalEverySteps >= 0, "evalEverySteps", "must be >= 0, got %s", evalEverySteps);
+        require(
+                checkpointEverySteps >= 0,
+                "checkpointEverySteps",
+                "must be >= 0, got %s",
+                checkpointEverySteps);
+        require(patience >= 0, "patience", "must be >= 0, got %s", patience);
+        require(bucketBatches >= 1, "bucketBatches", "must be >= 1, got %s", bucketBatches);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TrainerConfig && toJson().equals(((TrainerConfig) o).toJson());
+        return o instanceof TrainerConfig t
+                && epochs == t.epochs
+                && batchSize == t.batchSize
+                && maxSteps == t.maxSteps
+                && evalEverySteps == t.evalEverySteps
+                && checkpointEverySteps == t.checkpointEverySteps
+                && patience == t.patience
+                && seed == t.seed
+                && bucketBatches == t.bucketBatches;
     }
 
     @Override
     public int hashCode() {
-        return toJson().hashCode();
+        return Objects.hash(
+                epochs,
+                batchSize,
+                maxSteps,
+                evalEverySteps,
+                checkpointEverySteps,
+                patience,
+                seed,
+                bucketBatches);
     }
 
     @Override
@@ -121,17 +143,11 @@ public final class TrainerConfig {
         return "TrainerConfig" + toJson();
     }
 
-    /** Builds a {@link TrainerConfig}. */
+    /** Builds a {@link TrainerConfig}; every value has a default. */
     public static final class Builder {
         private TrainerConfig draft = new TrainerConfig();
 
         private Builder() {}
-
-        /** Required: the output folder. */
-        public Builder setOutputDir(Path outputDir) {
-            draft().outputDir = outputDir.toString();
-            return this;
-        }
 
         /** Default 3. */
         public Builder optEpochs(int epochs) {
@@ -184,10 +200,11 @@ public final class TrainerConfig {
         /**
          * The config; the builder cannot be used afterwards.
          *
-         * @throws IllegalArgumentException naming an invalid value
+         * @throws io.github.bertdistill.core.config.ConfigException naming an invalid value
          */
         public TrainerConfig build() {
-            TrainerConfig config = draft().validate();
+            TrainerConfig config = draft();
+            config.check();
             draft = null;
             return config;
         }

@@ -58,18 +58,18 @@ final class TrainingState {
     void checkSameRun(TrainingState expected, Object where) {
         check(
                 "training config",
-                withoutOutputDir(trainingConfig),
-                withoutOutputDir(expected.trainingConfig),
+                trainerConfig(trainingConfig),
+                trainerConfig(expected.trainingConfig),
                 where);
         check(
                 "method config",
-                withDefaults(methodConfig),
-                withDefaults(expected.methodConfig),
+                MethodConfig.fromJson(methodConfig),
+                MethodConfig.fromJson(expected.methodConfig),
                 where);
         check("training set", trainFingerprint, expected.trainFingerprint, where);
     }
 
-    private static void check(String what, String found, String expected, Object where) {
+    private static void check(String what, Object found, Object expected, Object where) {
         if (!expected.equals(found)) {
             throw new IllegalStateException(
                     "the checkpoint in "
@@ -85,21 +85,15 @@ final class TrainingState {
     }
 
     /**
-     * A training config's JSON without its {@code outputDir}: a run folder that was moved or copied
-     * (checkpoints, a sweep cell) is still the same run.
+     * The training config of a checkpoint. Checkpoints written before the output folder left the
+     * config hold an {@code outputDir}, which is ignored: a moved or copied run folder
+     * (checkpoints, a sweep cell) is still the same run. Keys left out (settings added later) read
+     * as their defaults, with which such a run was trained.
      */
-    private static String withoutOutputDir(String trainingConfig) {
-        JsonObject json = JsonParser.parseString(trainingConfig).getAsJsonObject();
-        json.remove("outputDir");
-        return json.toString();
-    }
-
-    /**
-     * A method config's JSON with every key written out: a checkpoint from a version that did not
-     * have a setting yet (and so ran with its default) still resumes.
-     */
-    private static String withDefaults(String methodConfig) {
-        return MethodConfig.fromJson(methodConfig).toJson();
+    private static TrainerConfig trainerConfig(String json) {
+        JsonObject tree = JsonParser.parseString(json).getAsJsonObject();
+        tree.remove("outputDir");
+        return StrictJson.read(tree, TrainerConfig.class);
     }
 
     String toJson() {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.distill.loss.LossKind;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
@@ -15,7 +15,6 @@ class ConfigTest {
     void trainingConfigRoundTripsThroughJson() {
         TrainerConfig config =
                 TrainerConfig.builder()
-                        .setOutputDir(Path.of("runs", "x"))
                         .optEpochs(4)
                         .optBatchSize(64)
                         .optEvalEverySteps(100)
@@ -25,7 +24,6 @@ class ConfigTest {
         TrainerConfig read = TrainerConfig.fromJson(config.toJson());
 
         assertEquals(config, read);
-        assertEquals(Path.of("runs", "x"), read.outputDir());
         assertEquals(64, read.batchSize());
     }
 
@@ -57,9 +55,9 @@ class ConfigTest {
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"temprature\": 2}"));
         assertEquals(
-                "unknown key 'MethodConfig.temprature'; known keys: [alpha, averagingEpochs,"
-                        + " clipNorm, learningRate, learningRateSchedule, lossKind, optimizer,"
-                        + " temperature, warmupFraction, weightDecay]",
+                "temprature: unknown key (did you mean 'temperature'?); known keys: alpha,"
+                        + " averagingEpochs, clipNorm, learningRate, learningRateSchedule,"
+                        + " lossKind, optimizer, temperature, warmupFraction, weightDecay",
                 top.getMessage());
 
         IllegalArgumentException nested =
@@ -67,12 +65,14 @@ class ConfigTest {
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"alpha\": {\"form\": 1, \"to\": 0}}"));
         assertEquals(
-                "unknown key 'MethodConfig.alpha.form'; known keys: [from, to]",
+                "alpha.form: unknown key (did you mean 'from'?); known keys: from, to",
                 nested.getMessage());
 
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> TrainerConfig.fromJson("{\"outputDir\": \"x\", \"epoch\": 3}"));
+        ConfigException folder =
+                assertThrows(
+                        ConfigException.class,
+                        () -> TrainerConfig.fromJson("{\"outputDir\": \"x\"}"));
+        assertEquals("outputDir", folder.keyPath());
     }
 
     @Test
@@ -87,11 +87,48 @@ class ConfigTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"averagingEpochs\": -1}"));
-        assertEquals("averagingEpochs must be >= 0, got -1.0", averaging.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> TrainerConfig.fromJson("{}"));
-        assertThrows(
-                IllegalArgumentException.class,
-                () -> TrainerConfig.builder().setOutputDir(Path.of("x")).optBatchSize(0).build());
+        assertEquals("averagingEpochs: must be >= 0, got -1.0", averaging.getMessage());
+        ConfigException batch =
+                assertThrows(
+                        ConfigException.class,
+                        () -> TrainerConfig.builder().optBatchSize(0).build());
+        assertEquals("batchSize: must be >= 1, got 0", batch.getMessage());
+        ConfigException high =
+                assertThrows(
+                        ConfigException.class,
+                        () -> MethodConfig.fromJson("{\"alpha\": {\"from\": 0.5, \"to\": 2}}"));
+        assertEquals("alpha.to: must be in [0, 1], got 2.0", high.getMessage());
+    }
+
+    @Test
+    void wrongTypesNameTheKeyAndTheExpectedShape() {
+        ConfigException schedule =
+                assertThrows(
+                        ConfigException.class,
+                        () -> MethodConfig.fromJson("{\"temperature\": -2}"));
+        assertEquals(
+                "temperature: expected an object {\"from\": a number, \"to\": a number}, got -2",
+                schedule.getMessage());
+        ConfigException epochs =
+                assertThrows(
+                        ConfigException.class, () -> TrainerConfig.fromJson("{\"epochs\": 2.5}"));
+        assertEquals("epochs: expected a whole number, got 2.5", epochs.getMessage());
+        ConfigException kind =
+                assertThrows(
+                        ConfigException.class,
+                        () -> MethodConfig.fromJson("{\"lossKind\": \"KLD\"}"));
+        assertEquals("lossKind: expected one of KL, MSE, got \"KLD\"", kind.getMessage());
+        assertEquals(LossKind.MSE, MethodConfig.fromJson("{\"lossKind\": \"mse\"}").lossKind());
+    }
+
+    @Test
+    void aCheckpointThatNamesItsOutputFolderStillResumes() {
+        TrainingState state =
+                TrainingState.start(
+                        TrainerConfig.builder().build(), MethodConfig.builder().build(), "abc");
+        TrainingState older = TrainingState.fromJson(state.toJson());
+        older.trainingConfig = older.trainingConfig.replace("{", "{\"outputDir\": \"elsewhere\",");
+        older.checkSameRun(state, "x");
     }
 
     @Test
@@ -137,9 +174,7 @@ class ConfigTest {
     void trainingStateRoundTripsIncludingNaN() {
         TrainingState state =
                 TrainingState.start(
-                        TrainerConfig.builder().setOutputDir(Path.of("x")).build(),
-                        MethodConfig.builder().build(),
-                        "abc");
+                        TrainerConfig.builder().build(), MethodConfig.builder().build(), "abc");
         state.step = 12;
         TrainingState read = TrainingState.fromJson(state.toJson());
 
@@ -150,7 +185,7 @@ class ConfigTest {
 
     @Test
     void aCheckpointWithoutANewerMethodKeyResumesOnlyUnderThatKeysDefault() {
-        TrainerConfig training = TrainerConfig.builder().setOutputDir(Path.of("x")).build();
+        TrainerConfig training = TrainerConfig.builder().build();
         TrainingState older = TrainingState.start(training, MethodConfig.builder().build(), "abc");
         older.methodConfig = older.methodConfig.replaceAll(",?\\s*\"averagingEpochs\": 0.0", "");
         assertFalse(older.methodConfig.contains("averagingEpochs"), older.methodConfig);

@@ -82,7 +82,8 @@ class DistillationTrainerTest {
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             TrainerResult result =
                     DistillationTrainer.builder()
-                            .setTrainingConfig(config("run").build())
+                            .setTrainingConfig(config("run").build().config())
+                            .setOutputDir(dir.resolve("run"))
                             .setMethodConfig(distil)
                             .setClassifier(model)
                             .setTrainSet(TRAIN.derive("mixed", mixed))
@@ -124,7 +125,7 @@ class DistillationTrainerTest {
             expectedLogits = model.logits(DEV.texts());
         }
 
-        TrainerConfig crashing = everyFiveSteps("crash");
+        TinyTask.Training crashing = everyFiveSteps("crash");
         crashAtStep13(crashing, method);
         TrainerResult resumed;
         try (BlockTextClassifier model = TinyTask.classifier(99)) { // other initial weights
@@ -162,12 +163,12 @@ class DistillationTrainerTest {
     }
 
     /** Supervised training in {@code name} with a checkpoint every 5 steps. */
-    private TrainerConfig everyFiveSteps(String name) {
+    private TinyTask.Training everyFiveSteps(String name) {
         return config(name).optCheckpointEverySteps(5).build();
     }
 
     /** Trains with {@code config} and {@code method} until an injected crash after step 13. */
-    private static void crashAtStep13(TrainerConfig config, MethodConfig method)
+    private static void crashAtStep13(TinyTask.Training config, MethodConfig method)
             throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
             TrainerListener crash =
@@ -208,7 +209,7 @@ class DistillationTrainerTest {
                         poisoned.set(metrics.step() == 14);
                     }
                 };
-        TrainerConfig config = config("nan").optEvalEverySteps(4).build();
+        TinyTask.Training config = config("nan").optEvalEverySteps(4).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             DistillationTrainer trainer =
                     TinyTask.trainer(model, config, distil)
@@ -252,7 +253,7 @@ class DistillationTrainerTest {
 
     @Test
     void refusesToResumeUnderOtherSettings() throws IOException {
-        TrainerConfig config = config("run").optMaxSteps(3).build();
+        TinyTask.Training config = config("run").optMaxSteps(3).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             TinyTask.trainer(model, config, SUPERVISED).build().fit();
             MethodConfig other = SUPERVISED.withConstant(1, 0.5f);
@@ -272,7 +273,8 @@ class DistillationTrainerTest {
                             IllegalArgumentException.class,
                             () ->
                                     DistillationTrainer.builder()
-                                            .setTrainingConfig(config("run").build())
+                                            .setTrainingConfig(config("run").build().config())
+                                            .setOutputDir(dir.resolve("run"))
                                             .setMethodConfig(SUPERVISED)
                                             .setClassifier(model)
                                             .setTrainSet(TinyTask.unlabelled(TRAIN))
@@ -307,7 +309,7 @@ class DistillationTrainerTest {
         }
     }
 
-    private TrainerConfig.Builder config(String name) {
+    private TinyTask.Settings config(String name) {
         return TinyTask.trainingConfig(dir.resolve(name));
     }
 }

@@ -70,10 +70,10 @@ class TemperatureAlphaSweepTest {
                         return DistillationTrainer.builder()
                                 .setTrainingConfig(
                                         TrainerConfig.builder()
-                                                .setOutputDir(dir.resolve("T" + t + "-a" + a))
                                                 .optEpochs(1)
                                                 .optBatchSize(16)
                                                 .build())
+                                .setOutputDir(dir.resolve("T" + t + "-a" + a))
                                 .setMethodConfig(base.withConstant(t, a))
                                 .setClassifier(model)
                                 .setTrainSet(train)

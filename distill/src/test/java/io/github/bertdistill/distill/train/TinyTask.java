@@ -118,25 +118,57 @@ final class TinyTask {
     }
 
     /** The loop tests' engineering settings: 5 epochs of batch 16 (30 steps), seed 11. */
-    static TrainerConfig.Builder trainingConfig(Path out) {
-        return TrainerConfig.builder()
-                .setOutputDir(out)
-                .optEpochs(5)
-                .optBatchSize(16)
-                .optBucketBatches(2)
-                .optSeed(11);
+    static Settings trainingConfig(Path out) {
+        return new Settings(
+                out,
+                TrainerConfig.builder()
+                        .optEpochs(5)
+                        .optBatchSize(16)
+                        .optBucketBatches(2)
+                        .optSeed(11));
     }
+
+    /** A training config being built, with the folder its run writes to. */
+    record Settings(Path out, TrainerConfig.Builder builder) {
+        Settings optCheckpointEverySteps(int steps) {
+            builder.optCheckpointEverySteps(steps);
+            return this;
+        }
+
+        Settings optEvalEverySteps(int steps) {
+            builder.optEvalEverySteps(steps);
+            return this;
+        }
+
+        Settings optPatience(int patience) {
+            builder.optPatience(patience);
+            return this;
+        }
+
+        Settings optMaxSteps(long steps) {
+            builder.optMaxSteps(steps);
+            return this;
+        }
+
+        Training build() {
+            return new Training(out, builder.build());
+        }
+    }
+
+    /** A training config and the folder its run writes to. */
+    record Training(Path out, TrainerConfig config) {}
 
     /** A trainer of {@code model} on {@link #TRAIN}, validated on {@link #DEV}, with a JSON log. */
     static DistillationTrainer.Builder trainer(
-            BlockTextClassifier model, TrainerConfig config, MethodConfig method) {
+            BlockTextClassifier model, Training training, MethodConfig method) {
         return DistillationTrainer.builder()
-                .setTrainingConfig(config)
+                .setTrainingConfig(training.config())
+                .setOutputDir(training.out())
                 .setMethodConfig(method)
                 .setClassifier(model)
                 .setTrainSet(TRAIN)
                 .optDevSet(DEV)
-                .addListener(new JsonLinesLog(config.outputDir().resolve("metrics.jsonl")));
+                .addListener(new JsonLinesLog(training.out().resolve("metrics.jsonl")));
     }
 
     /** The lines of a {@link JsonLinesLog} without their wall-clock fields. */

@@ -26,7 +26,7 @@ final class TinyTaskTrainingProcess {
         Path out = Path.of(args[0]);
         int initSeed = Integer.parseInt(args[1]);
         long pauseAt = args.length > 2 ? Long.parseLong(args[2]) : -1;
-        TrainerConfig config =
+        TinyTask.Training config =
                 TinyTask.trainingConfig(out).optCheckpointEverySteps(CHECKPOINT_EVERY).build();
         TrainerListener pause =
                 new TrainerListener() {

@@ -152,7 +152,7 @@ class WeightAverageTest {
         assertFalse(largest < 1e-3, "the average equals the last weights: " + largest);
     }
 
-    private TrainerConfig config(String name) {
+    private TinyTask.Training config(String name) {
         return TinyTask.trainingConfig(dir.resolve(name)).build();
     }
 }

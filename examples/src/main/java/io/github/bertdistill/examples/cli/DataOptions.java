@@ -2,8 +2,12 @@ package io.github.bertdistill.examples.cli;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import com.google.gson.JsonPrimitive;
+import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.examples.pipeline.RunData;
+import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
 import java.io.IOException;
@@ -78,18 +82,28 @@ final class DataOptions {
 
     private Recipe.Data fileSpec() {
         Recipe.Data spec = new Recipe.Data();
-        spec.format = format != null ? format : formatOf(data);
+        spec.format = format != null ? formatNamed(format) : formatOf(data);
         spec.textColumn = textColumn;
         spec.labelColumn = labelColumn;
         spec.charset = charset;
         return spec;
     }
 
-    private static String formatOf(Path file) {
+    private static DataFormat formatNamed(String name) {
+        try {
+            DataFormat format = StrictJson.read(new JsonPrimitive(name), DataFormat.class);
+            ConfigException.require(format != DataFormat.TEXT, "", "'text' has no labels");
+            return format;
+        } catch (ConfigException e) {
+            throw new IllegalArgumentException("--format: " + e.getMessage(), e);
+        }
+    }
+
+    private static DataFormat formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tsv") || name.endsWith(".csv") || name.endsWith(".jsonl")) {
-            return name.substring(name.lastIndexOf('.') + 1);
+            return formatNamed(name.substring(name.lastIndexOf('.') + 1));
         }
-        return "lines";
+        return DataFormat.LINES;
     }
 }

@@ -32,6 +32,6 @@ import picocli.CommandLine.Command;
 final class FinetuneCommand extends RecipeStageCommand {
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "teacher: " + Pipeline.finetune(recipe, output);
+        return describe("teacher", Pipeline.finetune(recipe, output));
     }
 }

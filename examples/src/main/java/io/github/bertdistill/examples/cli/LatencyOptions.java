@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** The latency protocol of {@code evaluate} and {@code bench}; defaults as a recipe's. */
 final class LatencyOptions {
-    private static final Recipe.Evaluation DEFAULTS = new Recipe.Evaluation();
+    private static final Recipe.Comparison DEFAULTS = new Recipe.Comparison();
 
     @Option(
             names = "--warmup-rounds",
@@ -33,7 +33,7 @@ final class LatencyOptions {
 
     /** The benchmark over {@code texts}. */
     LatencyBenchmark benchmark(List<String> texts) {
-        Recipe.Evaluation spec = new Recipe.Evaluation();
+        Recipe.Comparison spec = new Recipe.Comparison();
         spec.warmupRounds = warmupRounds;
         spec.rounds = rounds;
         spec.sentences = sentences;

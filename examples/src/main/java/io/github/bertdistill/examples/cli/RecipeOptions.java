@@ -31,6 +31,14 @@ final class RecipeOptions {
             description = "Override a recipe key, e.g. student.training.epochs=3 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(
+            names = "--retrain",
+            description =
+                    "When a changed recipe key conflicts with models already in the run folder,"
+                            + " delete those models (and the report) and make them again, instead"
+                            + " of refusing.")
+    boolean retrain;
+
     /** The recipe with the overrides applied. */
     Recipe load() throws IOException {
         return RecipeLoader.load(recipe, overrides);

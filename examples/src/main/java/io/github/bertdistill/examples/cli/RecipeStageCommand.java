@@ -1,8 +1,12 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.examples.pipeline.RunFolder;
+import io.github.bertdistill.examples.pipeline.RunRecipe;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
@@ -26,17 +30,36 @@ abstract class RecipeStageCommand implements Callable<Integer> {
      */
     abstract String runStages(Recipe recipe, Path output) throws Exception;
 
+    private final Set<Path> madeBefore = new HashSet<>();
+
     /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */
-    static String describeStudents(List<Path> folders) {
+    String describeStudents(List<Path> folders) {
         return folders.stream()
-                .map(folder -> "student: " + folder)
+                .map(folder -> describe("student", folder))
                 .collect(Collectors.joining(System.lineSeparator()));
+    }
+
+    /**
+     * {@code what: FOLDER}, marked as reused when the folder was there before the command (its
+     * stage was skipped: the recipe keys it was made with are unchanged).
+     */
+    String describe(String what, Path folder) {
+        return what
+                + ": "
+                + folder
+                + (madeBefore.contains(folder) ? " (reused: made earlier with this recipe)" : "");
     }
 
     @Override
     public final Integer call() throws Exception {
         Recipe loaded = recipe.load();
-        spec.commandLine().getOut().println(runStages(loaded, recipe.output(loaded)));
+        Path output = recipe.output(loaded);
+        RunFolder run = new RunFolder(output);
+        // Before any work: a changed key that a model in the folder was made with is refused, or
+        // with --retrain those models are deleted.
+        RunRecipe.open(run, loaded, recipe.retrain);
+        madeBefore.addAll(run.models());
+        spec.commandLine().getOut().println(runStages(loaded, output));
         return 0;
     }
 }

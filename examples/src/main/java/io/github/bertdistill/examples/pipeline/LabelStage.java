@@ -103,16 +103,7 @@ final class LabelStage {
             Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());
             return transfer.setAugmenter(none).optName(train.name()).build();
         }
-        AugmentationConfig config =
-                AugmentationConfig.builder()
-                        .optCopies(spec.copies)
-                        .optMaskProbability(spec.maskProbability)
-                        .optReplaceProbability(spec.replaceProbability)
-                        .optNgramProbability(spec.ngramProbability)
-                        .optMaxNgram(spec.maxNgram)
-                        .optMaskToken(spec.maskToken)
-                        .optSeed(recipe.seed)
-                        .build();
+        AugmentationConfig config = spec.toConfig(recipe.seed);
         CosineNeighbours search =
                 CosineNeighbours.builder()
                         .setVocabulary(embeddings.tokens())

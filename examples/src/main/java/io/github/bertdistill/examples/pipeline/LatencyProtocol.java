@@ -11,7 +11,7 @@ public final class LatencyProtocol {
     private LatencyProtocol() {}
 
     /** The benchmark over the first {@code spec.sentences} of {@code texts}. */
-    public static LatencyBenchmark of(Recipe.Evaluation spec, List<String> texts) {
+    public static LatencyBenchmark of(Recipe.Comparison spec, List<String> texts) {
         return LatencyBenchmark.builder()
                 .setSentences(texts.subList(0, Math.min(spec.sentences, texts.size())))
                 .optWarmupRounds(spec.warmupRounds)

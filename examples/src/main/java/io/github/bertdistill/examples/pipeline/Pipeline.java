@@ -1,5 +1,7 @@
 package io.github.bertdistill.examples.pipeline;
 
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.engine.EngineBootstrap;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,17 +41,18 @@ public final class Pipeline {
         Started started = clock.time("data", () -> start(recipe, output));
         RunData data = started.data();
         RunFolder run = started.run();
-        clock.run("teacher", () -> TeacherStage.run(recipe, data, run));
-        LabelStage.Labelled labelled = clock.time("label", () -> LabelStage.run(recipe, data, run));
+        clock.run("teacher", () -> finetune(started));
+        LabelStage.Labelled labelled = clock.time("label", () -> label(started));
         List<StudentSeed> students =
                 StudentSeed.of(recipe, List.of(StudentRole.values()), OptionalLong.empty());
         StudentJobs.InProcess trainHere =
                 student -> StudentStage.run(recipe, data, labelled, run, student);
-        clock.time("students", () -> jobs.train(run, students, trainHere)).forEach(clock::record);
+        clock.time("students", () -> train(started, students, trainHere, jobs))
+                .forEach(clock::record);
         if (recipe.sweep.requested()) {
-            clock.time("sweep", () -> SweepStage.run(recipe, data, labelled, run));
+            clock.time("sweep", () -> sweep(started, labelled));
         }
-        Path report = clock.time("evaluate", () -> EvaluateStage.run(recipe, data, run));
+        Path report = clock.time("evaluate", () -> report(started));
         AtomicFiles.writeString(output.resolve("timings.json"), clock.toJson());
         LOG.info("report: {}", report.resolve("report.html"));
         return report;
@@ -57,8 +61,15 @@ public final class Pipeline {
     /** Step 1 alone: fine-tunes the teacher; returns its folder. */
     public static Path finetune(Recipe recipe, Path output) throws IOException {
         Started started = start(recipe, output);
-        TeacherStage.run(recipe, started.data(), started.run());
+        finetune(started);
         return started.run().teacher();
+    }
+
+    private static void finetune(Started started) throws IOException {
+        if (!Files.isDirectory(started.run().teacher())) {
+            started.recipeFile().save();
+        }
+        TeacherStage.run(started.recipe(), started.data(), started.run());
     }
 
     /**
@@ -68,8 +79,14 @@ public final class Pipeline {
      */
     public static Path label(Recipe recipe, Path output) throws IOException {
         Started started = start(recipe, output);
-        LabelStage.run(recipe, started.data(), started.run());
+        label(started);
         return started.run().logits();
+    }
+
+    private static LabelStage.Labelled label(Started started) throws IOException {
+        started.run().requireTeacher();
+        started.recipeFile().save();
+        return LabelStage.run(started.recipe(), started.data(), started.run());
     }
 
     /**
@@ -98,9 +115,25 @@ public final class Pipeline {
                 roles.stream().anyMatch(StudentRole::distilled)
                         ? LabelStage.open(recipe, data, run)
                         : Teaching.goldLabelsOnly(data.train(), run);
-        jobs.train(
-                run, students, student -> StudentStage.run(recipe, data, teaching, run, student));
+        train(
+                started,
+                students,
+                student -> StudentStage.run(recipe, data, teaching, run, student),
+                jobs);
         return students.stream().map(student -> run.student(student.id())).toList();
+    }
+
+    private static Map<String, Double> train(
+            Started started,
+            List<StudentSeed> students,
+            StudentJobs.InProcess trainHere,
+            StudentJobs jobs)
+            throws IOException {
+        if (students.stream().anyMatch(s -> !Files.isDirectory(started.run().student(s.id())))) {
+            // Before the students start: child processes read the run folder's recipe.
+            started.recipeFile().save();
+        }
+        return jobs.train(started.run(), students, trainHere);
     }
 
     /**
@@ -110,8 +143,12 @@ public final class Pipeline {
      */
     public static Path sweep(Recipe recipe, Path output) throws IOException {
         Started started = start(recipe, output);
-        Teaching teaching = LabelStage.open(recipe, started.data(), started.run());
-        return SweepStage.run(recipe, started.data(), teaching, started.run());
+        return sweep(started, LabelStage.open(recipe, started.data(), started.run()));
+    }
+
+    private static Path sweep(Started started, Teaching teaching) throws IOException {
+        started.recipeFile().save();
+        return SweepStage.run(started.recipe(), started.data(), teaching, started.run());
     }
 
     /**
@@ -121,30 +158,47 @@ public final class Pipeline {
      * @throws MissingStageException if the teacher or a student is missing
      */
     public static Path report(Recipe recipe, Path output) throws IOException {
-        Started started = start(recipe, output);
-        started.run().requireTeacher();
-        for (StudentRole role : StudentRole.values()) {
-            StudentSeed.of(recipe, role).forEach(started.run()::requireStudent);
-        }
-        return EvaluateStage.run(recipe, started.data(), started.run());
+        return report(start(recipe, output));
     }
 
-    private record Started(RunData data, RunFolder run) {}
+    private static Path report(Started started) throws IOException {
+        started.run().requireTeacher();
+        for (StudentRole role : StudentRole.values()) {
+            StudentSeed.of(started.recipe(), role).forEach(started.run()::requireStudent);
+        }
+        started.recipeFile().save();
+        return EvaluateStage.run(started.recipe(), started.data(), started.run());
+    }
 
-    /** Starts the engine, writes the resolved recipe and reads the data. */
+    /** What every stage of one command works with. */
+    private record Started(Recipe recipe, RunRecipe recipeFile, RunData data, RunFolder run) {}
+
+    /**
+     * Checks the run folder's recipe against {@code recipe} (a conflicting change is refused), then
+     * starts the engine and reads the data. A new run folder that fails here is removed again.
+     */
     private static Started start(Recipe recipe, Path output) throws IOException {
-        EngineBootstrap.start();
         RunFolder run = new RunFolder(output);
-        Files.createDirectories(output);
-        AtomicFiles.writeString(run.recipe(), StrictJson.write(recipe));
-        RunData data = RunData.read(recipe.data, recipe.seed, run.data());
+        RunRecipe recipeFile = RunRecipe.open(run, recipe, false);
+        EngineBootstrap.start();
+        boolean fresh = !Files.exists(output);
+        RunData data;
+        try {
+            Files.createDirectories(output);
+            data = RunData.read(recipe.data, recipe.seed, run.data());
+        } catch (IOException | RuntimeException e) {
+            if (fresh) {
+                MoreFiles.deleteRecursively(output, RecursiveDeleteOption.ALLOW_INSECURE);
+            }
+            throw e;
+        }
         LOG.info(
                 "data: {} train, {} dev, {} test, labels {}",
                 data.train().size(),
                 data.dev().size(),
                 data.test().size(),
                 data.labels().names());
-        return new Started(data, run);
+        return new Started(recipe, recipeFile, data, run);
     }
 
     /** Wall time of each stage, in seconds. */

@@ -1,5 +1,7 @@
 package io.github.bertdistill.examples.pipeline;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.Split;
 import io.github.bertdistill.core.data.Splits;
@@ -12,7 +14,9 @@ import io.github.bertdistill.core.data.io.LabelledLinesReader;
 import io.github.bertdistill.core.data.io.ReadOptions;
 import io.github.bertdistill.core.data.io.TextLinesReader;
 import io.github.bertdistill.core.storage.AtomicFiles;
+import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.examples.recipe.RecipeLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -38,7 +42,6 @@ import org.slf4j.LoggerFactory;
  */
 public record RunData(TextDataset train, TextDataset dev, TextDataset test, LabelSet labels) {
     private static final Logger LOG = LoggerFactory.getLogger(RunData.class);
-    private static final String CLASSPATH = "classpath:";
     private static final String UNLABELLED_ID_PREFIX = "unlabelled/";
 
     /**
@@ -77,9 +80,9 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
         for (TextDataset dataset : List.of(train, dev, test)) {
             seen.addAll(dataset.texts());
         }
-        String format = spec.unlabelledFormat != null ? spec.unlabelledFormat : spec.format;
         TextDataset read =
-                reader(spec, format, false).readDataset(locate(spec.unlabelled, dataFolder));
+                reader(spec, spec.unlabelledFormat(), false)
+                        .readDataset(locate(spec.unlabelled, dataFolder));
         List<TextExample> kept = new ArrayList<>();
         for (TextExample example : read) {
             if (seen.add(example.text())) {
@@ -115,36 +118,28 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      * JSON Lines files need no label column (a {@code lines} file keeps its label token), and
      * allows {@code text}, plain lines without labels.
      */
-    private static DatasetReader reader(Recipe.Data spec, String format, boolean labelled) {
+    private static DatasetReader reader(Recipe.Data spec, DataFormat format, boolean labelled) {
         ReadOptions options =
                 ReadOptions.builder().optCharset(Charset.forName(spec.charset)).build();
-        switch (format) {
-            case "tsv":
-                return delimited(DelimitedReader.tsv(spec.textColumn), spec, labelled)
-                        .optReadOptions(options);
-            case "csv":
-                return delimited(DelimitedReader.csv(spec.textColumn), spec, labelled)
-                        .optReadOptions(options);
-            case "lines":
-                return LabelledLinesReader.create().optReadOptions(options);
-            case "jsonl":
+        return switch (format) {
+            case TSV ->
+                    delimited(DelimitedReader.tsv(spec.textColumn), spec, labelled)
+                            .optReadOptions(options);
+            case CSV ->
+                    delimited(DelimitedReader.csv(spec.textColumn), spec, labelled)
+                            .optReadOptions(options);
+            case LINES -> LabelledLinesReader.create().optReadOptions(options);
+            case JSONL -> {
                 JsonLinesReader json = JsonLinesReader.create().optTextField(spec.textColumn);
-                return (labelled ? json.optLabelField(spec.labelColumn) : json)
+                yield (labelled ? json.optLabelField(spec.labelColumn) : json)
                         .optReadOptions(options);
-            case "text":
-                if (labelled) {
-                    throw new IllegalArgumentException(
-                            "data.format 'text' has no labels: it is only for"
-                                    + " data.unlabelledFormat");
-                }
-                return TextLinesReader.create().optReadOptions(options);
-            default:
-                throw new IllegalArgumentException(
-                        (labelled ? "data.format '" : "data.unlabelledFormat '")
-                                + format
-                                + "' is not one of tsv, csv, lines, jsonl"
-                                + (labelled ? "" : ", text"));
-        }
+            }
+            case TEXT -> {
+                // Recipe.Data refuses 'text' for labelled files; the command-line options too.
+                checkArgument(!labelled, "the data format 'text' has no labels");
+                yield TextLinesReader.create().optReadOptions(options);
+            }
+        };
     }
 
     private static DelimitedReader delimited(
@@ -153,17 +148,14 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
     }
 
     private static Path locate(String location, Path dataFolder) throws IOException {
-        if (location == null) {
-            throw new IllegalArgumentException("data.train and data.test must be set");
-        }
-        if (!location.startsWith(CLASSPATH)) {
+        if (!Recipe.isClasspath(location)) {
             Path file = Path.of(location);
             if (!Files.isRegularFile(file)) {
                 throw new NoSuchFileException(location, null, "data file not found");
             }
             return file;
         }
-        String resource = location.substring(CLASSPATH.length());
+        String resource = location.substring(RecipeLoader.CLASSPATH.length());
         Path copy = dataFolder.resolve(Path.of(resource).getFileName().toString());
         try (InputStream in = RunData.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

@@ -1,7 +1,11 @@
 package io.github.bertdistill.examples.pipeline;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Where a pipeline run writes everything, one folder per stage so a stage whose output exists is
@@ -102,6 +106,21 @@ public record RunFolder(Path root) {
     /** Console logs of the students trained in child processes (see {@link StudentJobs}). */
     public Path logs() {
         return root.resolve("logs");
+    }
+
+    /** The model folders that exist now: the teacher and every student (all seeds). */
+    public Set<Path> models() throws IOException {
+        Set<Path> models = new HashSet<>();
+        if (Files.isDirectory(teacher())) {
+            models.add(teacher());
+        }
+        Path students = root.resolve("students");
+        if (Files.isDirectory(students)) {
+            try (Stream<Path> folders = Files.list(students)) {
+                folders.filter(Files::isDirectory).forEach(models::add);
+            }
+        }
+        return models;
     }
 
     /** The JSON-lines training log inside a training folder. */

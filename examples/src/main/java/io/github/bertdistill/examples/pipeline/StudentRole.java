@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.pipeline;
 
+import com.google.gson.annotations.SerializedName;
 import io.github.bertdistill.eval.report.Roles;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -10,13 +11,16 @@ import java.util.stream.Collectors;
  */
 public enum StudentRole {
     /** Trained on the gold labels only: the undistilled baseline. */
+    @SerializedName(Roles.STUDENT_HARD)
     HARD(Roles.STUDENT_HARD),
     /** Distilled on the training data's soft targets, without augmentation. */
+    @SerializedName(Roles.STUDENT_KD)
     KD(Roles.STUDENT_KD),
     /**
      * Distilled on the whole transfer set: the training data and the recipe's unlabelled text, with
      * their augmented copies.
      */
+    @SerializedName(Roles.STUDENT_KD_AUG)
     KD_AUG(Roles.STUDENT_KD_AUG);
 
     private final String id;

@@ -1,6 +1,5 @@
 package io.github.bertdistill.examples.pipeline;
 
-import com.google.common.base.Preconditions;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +7,9 @@ import java.util.OptionalLong;
 
 /**
  * One training of a student role with one seed. A recipe trains every role {@code student.seeds}
- * times, with the seeds {@code s, s + 1, …, s + n − 1}, where {@code s} is {@code
- * student.training.seed} if set and the recipe's seed otherwise. The seed draws everything random
- * in a student's training: its initial weights, the projection of the teacher's embeddings, the
- * batch order and the dropout masks.
+ * times, with the seeds {@code s, s + 1, …, s + n − 1}, where {@code s} is the recipe's seed. The
+ * seed draws everything random in a student's training: its initial weights, the projection of the
+ * teacher's embeddings, the batch order and the dropout masks.
  *
  * <p>The first seed's student is the role's <em>main</em> student, in {@code students/ROLE}: the
  * one the report measures in full and {@code predict} serves. The others live in {@code
@@ -26,11 +24,7 @@ record StudentSeed(StudentRole role, long seed, boolean main) {
 
     /** Every training of {@code role} that {@code recipe} asks for, the main student first. */
     static List<StudentSeed> of(Recipe recipe, StudentRole role) {
-        Preconditions.checkArgument(
-                recipe.student.seeds >= 1,
-                "student.seeds is %s: train each student at least once",
-                recipe.student.seeds);
-        long first = mainSeed(recipe);
+        long first = recipe.seed;
         List<StudentSeed> seeds = new ArrayList<>();
         for (int i = 0; i < recipe.student.seeds; i++) {
             seeds.add(new StudentSeed(role, first + i, i == 0));
@@ -78,11 +72,7 @@ record StudentSeed(StudentRole role, long seed, boolean main) {
 
     /** The role's main student, trained with the first seed. */
     static StudentSeed main(Recipe recipe, StudentRole role) {
-        return new StudentSeed(role, mainSeed(recipe), true);
-    }
-
-    private static long mainSeed(Recipe recipe) {
-        return TrainingRun.seed(recipe.student.training, recipe.seed);
+        return new StudentSeed(role, recipe.seed, true);
     }
 
     /** The name of its folders: the role's id, with the seed appended unless it is the main one. */

@@ -4,6 +4,7 @@ import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.TrainerResult;
+import io.github.bertdistill.examples.recipe.InitialEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.init.EmbeddingInitializer;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -36,11 +37,7 @@ final class StudentStage {
         }
         StudentRole role = student.role();
         MethodConfig method =
-                MethodConfig.fromJson(
-                        (role.distilled()
-                                        ? recipe.student.distillMethod
-                                        : recipe.student.hardMethod)
-                                .toString());
+                role.distilled() ? recipe.student.distillMethod : recipe.student.hardMethod;
         try (TextCnnClassifier classifier = build(recipe, data, teaching, run, student)) {
             fit(
                     classifier,
@@ -106,14 +103,14 @@ final class StudentStage {
         LOG.info(
                 "{}: training on {} examples, seed {}", student.id(), train.size(), student.seed());
         StudentVocabulary vocabulary = vocabulary(spec, train, run);
-        TextCnnConfig config = TextCnnConfig.fromJson(spec.textcnn);
+        TextCnnConfig config = spec.textcnn;
         TextCnnClassifier.Builder builder =
                 TextCnnClassifier.builder()
                         .setVocabulary(vocabulary)
                         .setLabels(data.labels())
                         .optConfig(config)
                         .optSeed(student.seed());
-        if ("teacher".equals(spec.embeddings)) {
+        if (spec.embeddings == InitialEmbeddings.TEACHER) {
             TeacherWordEmbeddings embeddings = teaching.embeddings();
             builder.optEmbeddings(
                     EmbeddingInitializer.fromTeacher(
@@ -122,36 +119,28 @@ final class StudentStage {
                             vocabulary.vocabulary(),
                             config.embeddingSize(),
                             student.seed()));
-        } else if (!"random".equals(spec.embeddings)) {
-            throw new IllegalArgumentException(
-                    "student.embeddings '" + spec.embeddings + "' is not random or teacher");
         }
         return builder.build();
     }
 
     private static StudentVocabulary vocabulary(
             Recipe.Student spec, TextDataset train, RunFolder run) throws IOException {
-        switch (spec.vocabulary) {
-            case "wordpiece":
-                return StudentVocabulary.wordPiece(
-                        run.requireTeacher().resolve(HfCheckpoint.TOKENIZER_FILE));
-            case "word":
-                return StudentVocabulary.wordBuilder()
-                        .optLowerCase(spec.lowerCase)
-                        .optMinFrequency(spec.minFrequency)
-                        .optMaxSize(spec.maxSize)
-                        .build(train.texts());
-            case "chinese-char":
-                return StudentVocabulary.chineseCharBuilder()
-                        .optBigrams(spec.bigrams)
-                        .optMinFrequency(spec.minFrequency)
-                        .optMaxSize(spec.maxSize)
-                        .build(train.texts());
-            default:
-                throw new IllegalArgumentException(
-                        "student.vocabulary '"
-                                + spec.vocabulary
-                                + "' is not word, wordpiece or chinese-char");
-        }
+        return switch (spec.vocabulary) {
+            case WORDPIECE ->
+                    StudentVocabulary.wordPiece(
+                            run.requireTeacher().resolve(HfCheckpoint.TOKENIZER_FILE));
+            case WORD ->
+                    StudentVocabulary.wordBuilder()
+                            .optLowerCase(spec.lowerCase)
+                            .optMinFrequency(spec.minFrequency)
+                            .optMaxSize(spec.maxSize)
+                            .build(train.texts());
+            case CHINESE_CHAR ->
+                    StudentVocabulary.chineseCharBuilder()
+                            .optBigrams(spec.bigrams)
+                            .optMinFrequency(spec.minFrequency)
+                            .optMaxSize(spec.maxSize)
+                            .build(train.texts());
+        };
     }
 }

@@ -32,15 +32,8 @@ final class SweepStage {
             return run.sweep();
         }
         Recipe.Sweep spec = recipe.sweep;
-        StudentRole role = StudentRole.fromId(spec.role);
-        if (!role.distilled()) {
-            throw new IllegalArgumentException(
-                    "sweep.role '"
-                            + spec.role
-                            + "' is not distilled: use student-kd or"
-                            + " student-kd-aug");
-        }
-        MethodConfig method = MethodConfig.fromJson(recipe.student.distillMethod.toString());
+        StudentRole role = spec.role;
+        MethodConfig method = recipe.student.distillMethod;
         TemperatureAlphaSweep.Table result =
                 new TemperatureAlphaSweep(spec.temperatures, spec.alphas)
                         .run(

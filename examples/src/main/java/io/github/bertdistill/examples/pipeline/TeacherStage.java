@@ -5,16 +5,13 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.Splits;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.engine.EngineBootstrap;
-import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.teacher.BertClassifier;
-import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,9 +44,9 @@ final class TeacherStage {
                     data.dev(),
                     SoftTargets.none(),
                     spec.training,
-                    MethodConfig.fromJson(spec.method.toString()),
+                    spec.method,
                     run.teacherTraining(),
-                    TrainingRun.seed(spec.training, recipe.seed));
+                    recipe.seed);
             teacher.save(run.teacher());
         }
     }
@@ -59,13 +56,12 @@ final class TeacherStage {
         // The new classification head is drawn from the engine's generator: seed it so the same
         // recipe fine-tunes the same teacher.
         Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed((int) seed);
-        Pooling pooling = Pooling.valueOf(spec.pooling.toUpperCase(Locale.ROOT));
         if (spec.checkpoint != null) {
             return BertClassifier.fromCheckpoint(
-                    Path.of(spec.checkpoint), labels, pooling, spec.maxLength);
+                    Path.of(spec.checkpoint), labels, spec.pooling, spec.maxLength);
         }
         return BertClassifier.fromPreset(
-                BertPreset.fromId(spec.preset), labels, pooling, spec.maxLength);
+                BertPreset.fromId(spec.preset), labels, spec.pooling, spec.maxLength);
     }
 
     /** A stratified sample of at most {@code limit} examples (0 = all). */

@@ -1,6 +1,5 @@
 package io.github.bertdistill.examples.pipeline;
 
-import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.model.TrainableClassifier;
 import io.github.bertdistill.distill.train.ConsoleProgressBar;
@@ -24,23 +23,24 @@ final class TrainingRun {
     /**
      * Trains {@code classifier} in place; the best dev checkpoint is loaded at the end.
      *
-     * @param training the recipe's {@code TrainerConfig} JSON (without {@code outputDir})
+     * @param training the recipe's engineering settings
      * @param method the method settings (T, α, loss, optimiser)
      * @param folder checkpoints and {@code metrics.jsonl} go here
-     * @param seed the run's seed (see {@link #seed}); it replaces any seed in {@code training}
+     * @param seed the run's seed; it replaces the seed in {@code training}
      */
     static TrainerResult fit(
             TrainableClassifier classifier,
             TextDataset train,
             TextDataset dev,
             SoftTargets softTargets,
-            JsonObject training,
+            TrainerConfig training,
             MethodConfig method,
             Path folder,
             long seed)
             throws IOException {
         return DistillationTrainer.builder()
-                .setTrainingConfig(trainingConfig(training, folder, seed))
+                .setTrainingConfig(training.withSeed(seed))
+                .setOutputDir(folder)
                 .setMethodConfig(method)
                 .setClassifier(classifier)
                 .setTrainSet(train)
@@ -50,20 +50,5 @@ final class TrainingRun {
                 .addListener(new ConsoleProgressBar(System.err))
                 .build()
                 .fit();
-    }
-
-    /**
-     * The seed of a training stage: the one its {@code training} settings give, else the recipe's.
-     */
-    static long seed(JsonObject training, long recipeSeed) {
-        return training.has("seed") ? training.get("seed").getAsLong() : recipeSeed;
-    }
-
-    /** The recipe's engineering settings with the stage's folder and the run's seed filled in. */
-    static TrainerConfig trainingConfig(JsonObject training, Path folder, long seed) {
-        JsonObject json = training.deepCopy();
-        json.addProperty("outputDir", folder.toString());
-        json.addProperty("seed", seed);
-        return TrainerConfig.fromJson(json.toString());
     }
 }

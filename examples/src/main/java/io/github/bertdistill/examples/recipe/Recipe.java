@@ -1,6 +1,21 @@
 package io.github.bertdistill.examples.recipe;
 
-import com.google.gson.JsonObject;
+import static io.github.bertdistill.core.config.ConfigException.require;
+
+import io.github.bertdistill.core.config.CheckedConfig;
+import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.distill.augment.AugmentationConfig;
+import io.github.bertdistill.distill.train.MethodConfig;
+import io.github.bertdistill.distill.train.TrainerConfig;
+import io.github.bertdistill.examples.pipeline.StudentRole;
+import io.github.bertdistill.student.model.TextCnnConfig;
+import io.github.bertdistill.student.vocab.VocabularyKind;
+import io.github.bertdistill.teacher.model.Pooling;
+import io.github.bertdistill.teacher.preset.BertPreset;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,16 +24,20 @@ import java.util.List;
  * fine-tuned, the transfer-set augmentation, the student and how it is trained, and the evaluation.
  * Every published number comes from one recipe plus its seed (torchdistill's rule).
  *
- * <p>Read with {@link RecipeLoader}, strictly: an unknown key is an error naming its path. Keys
- * left out keep the defaults below, which are the embedded fine-foods default run. The {@code
- * training} and {@code method} objects are the distill module's {@code TrainerConfig} (without
- * {@code outputDir}, which the pipeline sets per stage) and {@code MethodConfig}.
+ * <p>The sections hold the modules' own config types ({@link TrainerConfig}, {@link MethodConfig},
+ * {@link TextCnnConfig}) and enums, so a recipe is checked whole when {@link RecipeLoader} reads it
+ * — unknown keys, types, enum values, ranges, files that must exist — before any stage runs or
+ * anything is written; every error names its key path. Keys left out keep the defaults below, which
+ * are the embedded fine-foods default run.
  */
-public final class Recipe {
-    /** Names the run and its report. */
+public final class Recipe implements CheckedConfig {
+    /** Names the run, its default folder ({@code runs/NAME}) and its report. */
     public String name = "fine-foods";
 
-    /** Seeds splits, initialisation, augmentation and training. */
+    /**
+     * Seeds everything random: the dev split, the teacher's new head and its fine-tuning, the
+     * augmentation and the students (the {@code i}-th seed of a student is {@code seed + i}).
+     */
     public long seed = 42;
 
     /** The labelled data. */
@@ -36,13 +55,24 @@ public final class Recipe {
     /** An optional grid search over T and α for one distilled student. */
     public Sweep sweep = new Sweep();
 
-    /** The comparison. */
-    public Evaluation evaluation = new Evaluation();
+    /** The comparison of the four models: the latency protocol of the report. */
+    public Comparison evaluation = new Comparison();
+
+    @Override
+    public void check() {
+        require(name != null && !name.isBlank(), "name", "must not be empty");
+        require(
+                !name.contains("/") && !name.contains("\\") && !name.startsWith("."),
+                "name",
+                "names the run's folder, so it must not contain '/' or '\\\\' or start with '.',"
+                        + " got \"%s\"",
+                name);
+    }
 
     /** Where the data come from and how to read them. */
-    public static final class Data {
-        /** {@code tsv}, {@code csv}, {@code lines} ({@code label<space>text}) or {@code jsonl}. */
-        public String format = "tsv";
+    public static final class Data implements CheckedConfig {
+        /** How the labelled files are written. */
+        public DataFormat format = DataFormat.TSV;
 
         /** Training file; {@code classpath:} names a resource of the jar. */
         public String train = "classpath:datasets/fine-foods/train.tsv";
@@ -64,7 +94,7 @@ public final class Recipe {
          * Format of {@link #unlabelled}: {@code text} (one text per line), or one of {@link
          * #format}'s values, read with {@link #textColumn}; default: {@link #format}.
          */
-        public String unlabelledFormat;
+        public DataFormat unlabelledFormat;
 
         /** Text column (CSV/TSV) or field (JSON Lines). */
         public String textColumn = "review";
@@ -77,10 +107,52 @@ public final class Recipe {
 
         /** Share of train held out as the dev set when {@link #dev} is absent. */
         public double devFraction = 0.1;
+
+        /** The format of {@link #unlabelled}. */
+        public DataFormat unlabelledFormat() {
+            return unlabelledFormat != null ? unlabelledFormat : format;
+        }
+
+        @Override
+        public void check() {
+            require(
+                    format != DataFormat.TEXT,
+                    "format",
+                    "'text' has no labels: it is only for data.unlabelledFormat");
+            requireFile("train", train);
+            requireFile("test", test);
+            if (dev != null) {
+                requireFile("dev", dev);
+            } else {
+                require(
+                        devFraction > 0 && devFraction < 1,
+                        "devFraction",
+                        "must be in (0, 1) when no dev file is given, got %s",
+                        devFraction);
+            }
+            if (unlabelled != null) {
+                requireFile("unlabelled", unlabelled);
+            }
+            require(textColumn != null && !textColumn.isBlank(), "textColumn", "must be set");
+            require(labelColumn != null && !labelColumn.isBlank(), "labelColumn", "must be set");
+            require(
+                    charset != null && isCharset(charset),
+                    "charset",
+                    "'%s' is not a character set this Java knows (e.g. UTF-8, GB18030)",
+                    charset);
+        }
+
+        private static boolean isCharset(String name) {
+            try {
+                return Charset.isSupported(name);
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
     }
 
     /** The teacher and its fine-tuning. */
-    public static final class Teacher {
+    public static final class Teacher implements CheckedConfig {
         /** A preset ({@code minilm-l6}, {@code bge-small-en}, {@code bge-small-zh}, …). */
         public String preset = "minilm-l6";
 
@@ -88,7 +160,7 @@ public final class Recipe {
         public String checkpoint;
 
         /** {@code cls}, {@code mean} or {@code pooler}. */
-        public String pooling = "mean";
+        public Pooling pooling = Pooling.MEAN;
 
         /** Tokens per text. */
         public int maxLength = 64;
@@ -96,15 +168,39 @@ public final class Recipe {
         /** Fine-tune on at most this many training examples (0 = all): keeps CPU runs short. */
         public int maxTrainExamples = 0;
 
-        /** Engineering settings of fine-tuning. */
-        public JsonObject training = new JsonObject();
+        /** Engineering settings of fine-tuning (the seed is the recipe's). */
+        public TrainerConfig training = TrainerConfig.builder().build();
 
         /** Method settings of fine-tuning (α = 1: supervised). */
-        public JsonObject method = new JsonObject();
+        public MethodConfig method = MethodConfig.builder().build();
+
+        @Override
+        public void check() {
+            if (checkpoint == null) {
+                try {
+                    BertPreset.fromId(preset);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw ConfigException.at(
+                            "preset", "%s", preset == null ? "must be set" : e.getMessage());
+                }
+            } else {
+                requireFolder("checkpoint", checkpoint);
+            }
+            require(
+                    maxLength >= 2,
+                    "maxLength",
+                    "must be >= 2 ([CLS] and [SEP]), got %s",
+                    maxLength);
+            require(
+                    maxTrainExamples >= 0,
+                    "maxTrainExamples",
+                    "must be >= 0, got %s",
+                    maxTrainExamples);
+        }
     }
 
     /** Tang et al. (2019) augmentation of the transfer set. */
-    public static final class Augmentation {
+    public static final class Augmentation implements CheckedConfig {
         /** Augmented copies per training example (0 = no augmentation). */
         public int copies = 2;
 
@@ -125,12 +221,31 @@ public final class Recipe {
 
         /** Neighbours considered for replacement. */
         public int neighbours = 10;
+
+        /** The augmenter's settings, seeded with {@code seed}. */
+        public AugmentationConfig toConfig(long seed) {
+            return AugmentationConfig.builder()
+                    .optCopies(copies)
+                    .optMaskProbability(maskProbability)
+                    .optReplaceProbability(replaceProbability)
+                    .optNgramProbability(ngramProbability)
+                    .optMaxNgram(maxNgram)
+                    .optMaskToken(maskToken)
+                    .optSeed(seed)
+                    .build();
+        }
+
+        @Override
+        public void check() {
+            toConfig(0);
+            require(neighbours >= 1, "neighbours", "must be >= 1, got %s", neighbours);
+        }
     }
 
     /** The students and their training. */
-    public static final class Student {
+    public static final class Student implements CheckedConfig {
         /** {@code word}, {@code wordpiece} (the teacher's) or {@code chinese-char}. */
-        public String vocabulary = "word";
+        public VocabularyKind vocabulary = VocabularyKind.WORD;
 
         /** Lower-case words (word vocabulary). */
         public boolean lowerCase = true;
@@ -144,26 +259,33 @@ public final class Recipe {
         /** Keep at most this many tokens. */
         public int maxSize = 30000;
 
-        /** {@code random} or {@code teacher} (teacher word embeddings, PCA to the width). */
-        public String embeddings = "random";
+        /** How the embedding matrix starts. */
+        public InitialEmbeddings embeddings = InitialEmbeddings.RANDOM;
 
-        /** The TextCNN architecture ({@code TextCnnConfig} JSON). */
-        public JsonObject textcnn = new JsonObject();
+        /** The TextCNN architecture. */
+        public TextCnnConfig textcnn = TextCnnConfig.defaults();
 
-        /** Engineering settings of student training. */
-        public JsonObject training = new JsonObject();
+        /** Engineering settings of student training (the seeds are the recipe's). */
+        public TrainerConfig training = TrainerConfig.builder().build();
 
         /** Method of the undistilled student (α = 1). */
-        public JsonObject hardMethod = new JsonObject();
+        public MethodConfig hardMethod = MethodConfig.builder().build();
 
         /** Method of the distilled students (T, α, loss kind, schedules). */
-        public JsonObject distillMethod = new JsonObject();
+        public MethodConfig distillMethod = MethodConfig.builder().build();
 
         /**
          * How many times each student is trained, with consecutive seeds; the report gives each
-         * role's test accuracy as mean ± sd across them (default 1: one student per role).
+         * role's test accuracy as mean ± sd across them (default 1; the default run trains 3).
          */
         public int seeds = 1;
+
+        @Override
+        public void check() {
+            require(minFrequency >= 1, "minFrequency", "must be >= 1, got %s", minFrequency);
+            require(maxSize >= 1, "maxSize", "must be >= 1, got %s", maxSize);
+            require(seeds >= 1, "seeds", "must be >= 1, got %s", seeds);
+        }
     }
 
     /**
@@ -172,9 +294,9 @@ public final class Recipe {
      * constant {@code (T, α)} and is judged by its best dev accuracy. No sweep when either list is
      * empty (the default).
      */
-    public static final class Sweep {
+    public static final class Sweep implements CheckedConfig {
         /** The student swept: {@code student-kd} or {@code student-kd-aug}. */
-        public String role = "student-kd";
+        public StudentRole role = StudentRole.KD;
 
         /** The values of {@code T}. */
         public List<Float> temperatures = new ArrayList<>();
@@ -186,10 +308,31 @@ public final class Recipe {
         public boolean requested() {
             return !temperatures.isEmpty() && !alphas.isEmpty();
         }
+
+        @Override
+        public void check() {
+            require(
+                    role.distilled(),
+                    "role",
+                    "must be a distilled student (student-kd or student-kd-aug), got %s",
+                    role.id());
+            for (int i = 0; i < temperatures.size(); i++) {
+                Float t = temperatures.get(i);
+                require(t != null && t > 0, "temperatures[" + i + "]", "must be > 0, got %s", t);
+            }
+            for (int i = 0; i < alphas.size(); i++) {
+                Float a = alphas.get(i);
+                require(
+                        a != null && a >= 0 && a <= 1,
+                        "alphas[" + i + "]",
+                        "must be in [0, 1], got %s",
+                        a);
+            }
+        }
     }
 
     /** The benchmark protocol of the comparison. */
-    public static final class Evaluation {
+    public static final class Comparison implements CheckedConfig {
         /** Warm-up rounds before measuring. */
         public int warmupRounds = 2;
 
@@ -198,5 +341,51 @@ public final class Recipe {
 
         /** Test sentences timed per round at batch 1. */
         public int sentences = 50;
+
+        @Override
+        public void check() {
+            require(warmupRounds >= 0, "warmupRounds", "must be >= 0, got %s", warmupRounds);
+            require(rounds >= 1, "rounds", "must be >= 1, got %s", rounds);
+            require(sentences >= 1, "sentences", "must be >= 1, got %s", sentences);
+        }
+    }
+
+    /** Whether {@code location} names a resource inside the jar rather than a file. */
+    public static boolean isClasspath(String location) {
+        return location.startsWith(RecipeLoader.CLASSPATH);
+    }
+
+    private static void requireFile(String key, String location) {
+        require(location != null && !location.isBlank(), key, "must be set");
+        if (isClasspath(location)) {
+            String resource = location.substring(RecipeLoader.CLASSPATH.length());
+            require(
+                    Recipe.class.getClassLoader().getResource(resource) != null,
+                    key,
+                    "no resource '%s' in the jar",
+                    resource);
+            return;
+        }
+        Path file = path(key, location);
+        require(
+                !Files.isDirectory(file),
+                key,
+                "%s is a folder; name the data file inside it",
+                location);
+        require(Files.isRegularFile(file), key, "file not found: %s", location);
+        require(Files.isReadable(file), key, "cannot read %s (permission denied)", location);
+    }
+
+    private static void requireFolder(String key, String location) {
+        Path folder = path(key, location);
+        require(Files.isDirectory(folder), key, "folder not found: %s", location);
+    }
+
+    private static Path path(String key, String location) {
+        try {
+            return Path.of(location);
+        } catch (InvalidPathException e) {
+            throw ConfigException.at(key, "'%s' is not a valid path: %s", location, e.getReason());
+        }
     }
 }

@@ -81,13 +81,13 @@ public final class TrainingMemorySoak {
                     DistillationTrainer.builder()
                             .setTrainingConfig(
                                     TrainerConfig.builder()
-                                            .setOutputDir(out.resolve("training"))
                                             .optEpochs((int) (steps / stepsPerEpoch + 1))
                                             .optMaxSteps(steps)
                                             .optBatchSize(BATCH)
                                             .optEvalEverySteps(VALIDATE_EVERY)
                                             .optCheckpointEverySteps(VALIDATE_EVERY)
                                             .build())
+                            .setOutputDir(out.resolve("training"))
                             .setMethodConfig(
                                     MethodConfig.builder()
                                             .optOptimizer(OptimizerKind.ADAM)

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +65,7 @@ class RunDataTest {
     @Test
     void delimitedUnlabelledTextNeedsNoLabelColumn() throws IOException {
         Recipe.Data spec = new Recipe.Data();
-        spec.format = "tsv";
+        spec.format = DataFormat.TSV;
         spec.textColumn = "review";
         spec.labelColumn = "score";
         spec.train =
@@ -85,7 +87,7 @@ class RunDataTest {
     void plainTextLinesAreReadWithTheTextFormat() throws IOException {
         Recipe.Data spec = linesSpec();
         spec.unlabelled = write("more.txt", "0 the first token is text here .", "a fine film .");
-        spec.unlabelledFormat = "text";
+        spec.unlabelledFormat = DataFormat.TEXT;
 
         RunData data = RunData.read(spec, 1, folder.resolve("data"));
         TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
@@ -100,20 +102,17 @@ class RunDataTest {
     @Test
     void theTextFormatIsRefusedForLabelledFiles() throws IOException {
         Recipe.Data spec = linesSpec();
-        spec.format = "text";
+        spec.format = DataFormat.TEXT;
 
-        IllegalArgumentException error =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () -> RunData.read(spec, 1, folder.resolve("data")));
+        ConfigException error = assertThrows(ConfigException.class, spec::check);
         assertEquals(
-                "data.format 'text' has no labels: it is only for data.unlabelledFormat",
+                "format: 'text' has no labels: it is only for data.unlabelledFormat",
                 error.getMessage());
     }
 
     private Recipe.Data linesSpec() throws IOException {
         Recipe.Data spec = new Recipe.Data();
-        spec.format = "lines";
+        spec.format = DataFormat.LINES;
         spec.charset = "UTF-8";
         spec.train = write("train.txt", "0 a dull film .", "1 a fine film .", "1 a good film .");
         spec.dev = write("dev.txt", "0 the dev film .");

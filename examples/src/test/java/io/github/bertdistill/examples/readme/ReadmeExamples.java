@@ -125,11 +125,8 @@ final class ReadmeExamples {
             TrainerResult result =
                     DistillationTrainer.builder()
                             .setTrainingConfig(
-                                    TrainerConfig.builder()
-                                            .setOutputDir(folder.resolve("training"))
-                                            .optEpochs(3)
-                                            .optBatchSize(2)
-                                            .build())
+                                    TrainerConfig.builder().optEpochs(3).optBatchSize(2).build())
+                            .setOutputDir(folder.resolve("training"))
                             .setMethodConfig(method)
                             .setClassifier(student)
                             .setTrainSet(train)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.student.vocab.VocabularyKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -27,18 +28,138 @@ class RecipeLoaderTest {
 
     @Test
     void overridesReachNestedKeysAndKeepTypes() throws IOException {
+        Path dev = Files.writeString(folder.resolve("dev.tsv"), "review\tscore\n");
         Recipe recipe =
                 RecipeLoader.load(
                         null,
                         List.of(
                                 "teacher.maxLength=32",
-                                "data.dev=/data/dev.tsv",
+                                "data.dev=" + dev,
+                                "student.vocabulary=chinese-char",
                                 "student.distillMethod.temperature={\"from\": 2, \"to\": 1}"));
         assertEquals(32, recipe.teacher.maxLength);
-        assertEquals("/data/dev.tsv", recipe.data.dev);
+        assertEquals(dev.toString(), recipe.data.dev);
+        assertEquals(VocabularyKind.CHINESE_CHAR, recipe.student.vocabulary);
+        assertEquals(2, recipe.student.distillMethod.temperature().from());
+        assertEquals(1, recipe.student.distillMethod.temperature().to());
+    }
+
+    /** The message of loading the default recipe with {@code overrides}, which must fail. */
+    private static String refused(String... overrides) {
+        return assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RecipeLoader.load(null, List.of(overrides)))
+                .getMessage();
+    }
+
+    @Test
+    void aTypoAtEveryNestingLevelIsRefusedWithItsKeyPathBeforeAnyStage() {
+        assertTrue(
+                refused("nmae=x")
+                        .startsWith("--set nmae=x: nmae: unknown key (did you mean 'name'?)"));
+        assertTrue(
+                refused("teacher.trainng.epochs=1")
+                        .startsWith(
+                                "--set teacher.trainng.epochs=1: teacher.trainng: unknown key"));
+        assertTrue(
+                refused("student.distillMethod.temprature=2")
+                        .startsWith(
+                                "--set student.distillMethod.temprature=2:"
+                                        + " student.distillMethod.temprature: unknown key (did you"
+                                        + " mean 'temperature'?)"));
+        assertTrue(
+                refused("student.distillMethod.temperature.form=2")
+                        .startsWith(
+                                "--set student.distillMethod.temperature.form=2:"
+                                        + " student.distillMethod.temperature.form: unknown key"));
+        assertTrue(
+                refused("student.textcnn.filtrs=2")
+                        .contains("student.textcnn.filtrs: unknown key"));
+        assertTrue(
+                refused("student.hardMethod.lr=2").contains("student.hardMethod.lr: unknown key"));
+        assertTrue(refused("teacher.method.optimiser=ADAM").contains("teacher.method.optimiser"));
+        assertTrue(refused("augmentation.copy=2").contains("augmentation.copy: unknown key"));
+        assertTrue(refused("evaluation.round=2").contains("evaluation.round: unknown key"));
+        assertTrue(refused("sweep.alpha=[1]").contains("sweep.alpha: unknown key"));
+    }
+
+    @Test
+    void wrongTypesEnumsAndRangesNameTheKeyTheValueAndWhatIsExpected() {
         assertEquals(
-                2,
-                recipe.student.distillMethod.getAsJsonObject("temperature").get("from").getAsInt());
+                "--set student.distillMethod.temperature=-2: student.distillMethod.temperature:"
+                        + " expected an object {\"from\": a number, \"to\": a number}, got -2",
+                refused("student.distillMethod.temperature=-2"));
+        assertEquals(
+                "--set student.distillMethod.temperature.from=-2:"
+                        + " student.distillMethod.temperature.from: must be > 0, got -2.0",
+                refused("student.distillMethod.temperature.from=-2"));
+        assertEquals(
+                "--set student.training.batchSize=0: student.training.batchSize: must be >= 1, got"
+                        + " 0",
+                refused("student.training.batchSize=0"));
+        assertEquals(
+                "--set student.training.epochs=abc: student.training.epochs: expected a whole"
+                        + " number, got \"abc\"",
+                refused("student.training.epochs=abc"));
+        assertEquals(
+                "--set augmentation.copies=-1: augmentation.copies: must be >= 0, got -1",
+                refused("augmentation.copies=-1"));
+        assertEquals(
+                "--set student.vocabulary=words: student.vocabulary: expected one of WORDPIECE,"
+                        + " WORD, CHINESE_CHAR, got \"words\"",
+                refused("student.vocabulary=words"));
+        assertEquals(
+                "--set data.format=xml: data.format: expected one of tsv, csv, lines, jsonl, text,"
+                        + " got \"xml\"",
+                refused("data.format=xml"));
+        assertEquals(
+                "--set student.textcnn.kernelWidths=[3,0]: student.textcnn.kernelWidths[1]: must"
+                        + " be >= 1, got 0",
+                refused("student.textcnn.kernelWidths=[3,0]"));
+        assertEquals(
+                "--set sweep.role=student-hard: sweep.role: must be a distilled student"
+                        + " (student-kd or student-kd-aug), got student-hard",
+                refused("sweep.role=student-hard"));
+        assertTrue(
+                refused("teacher.preset=bert-huge")
+                        .contains("teacher.preset: unknown BERT preset"));
+        assertTrue(
+                refused("student.training.seed=5")
+                        .contains("student.training.seed: the run's seeds come from the recipe's"));
+        assertTrue(
+                refused("data.charset=UTF-9")
+                        .contains("data.charset: 'UTF-9' is not a character set"));
+    }
+
+    @Test
+    void missingDataFilesAndFoldersAreRefusedWhenTheRecipeIsRead() throws IOException {
+        Path missing = folder.resolve("missing.tsv");
+        assertEquals(
+                "--set data.train=" + missing + ": data.train: file not found: " + missing,
+                refused("data.train=" + missing));
+        assertEquals(
+                "--set data.test="
+                        + folder
+                        + ": data.test: "
+                        + folder
+                        + " is a folder; name the"
+                        + " data file inside it",
+                refused("data.test=" + folder));
+        assertTrue(
+                refused("teacher.checkpoint=" + missing)
+                        .endsWith("teacher.checkpoint: folder not found: " + missing));
+    }
+
+    @Test
+    void aResolvedRecipeReadsBackAsTheSameRecipe() throws IOException {
+        Recipe recipe = RecipeLoader.load(null, List.of("student.textcnn.filtersPerWidth=7"));
+        Path file = Files.writeString(folder.resolve("recipe.json"), RecipeLoader.toJson(recipe));
+        assertEquals(
+                RecipeLoader.toJson(recipe),
+                RecipeLoader.toJson(RecipeLoader.load(file, List.of())));
+        assertEquals(
+                RecipeLoader.toJson(recipe), RecipeLoader.toJson(RecipeLoader.readResolved(file)));
+        assertTrue(!RecipeLoader.toJson(recipe).contains("\"seed\": 42,\n      \"bucketBatches"));
     }
 
     @Test
@@ -49,7 +170,11 @@ class RecipeLoaderTest {
                 assertThrows(
                         IllegalArgumentException.class, () -> RecipeLoader.load(file, List.of()));
         assertTrue(
-                e.getMessage().startsWith(file + ": unknown key 'Recipe.teacher.maxLenght'"),
+                e.getMessage()
+                        .startsWith(
+                                file
+                                        + ": teacher.maxLenght: unknown key (did you mean"
+                                        + " 'maxLength'?)"),
                 e.getMessage());
     }
 
@@ -59,7 +184,7 @@ class RecipeLoaderTest {
                 assertThrows(
                         IllegalArgumentException.class,
                         () -> RecipeLoader.load(null, List.of("teacher.maxLength")));
-        assertEquals("override 'teacher.maxLength' must look like key.path=value", e.getMessage());
+        assertEquals("--set teacher.maxLength: must look like key.path=value", e.getMessage());
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.bertdistill.student.model;
 
-import static com.google.common.base.Preconditions.checkArgument;
+import static io.github.bertdistill.core.config.ConfigException.require;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.config.CheckedConfig;
+import io.github.bertdistill.core.config.StrictJson;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,49 +17,52 @@ import java.util.Objects;
  * 30k-token WordPiece student near 4M parameters. A kernel wider than {@code maxLength} is rejected
  * when the config is built.
  *
- * <p>Immutable; saved as the {@code "textcnn"} object of {@code config.json}.
+ * <p>Immutable once built or read; saved as the {@code "textcnn"} object of {@code config.json}.
  */
-public final class TextCnnConfig {
-    private static final List<String> JSON_KEYS =
-            List.of(
-                    "dropout",
-                    "embeddingMode",
-                    "embeddingSize",
-                    "filtersPerWidth",
-                    "kernelWidths",
-                    "maxLength");
-    private final int embeddingSize;
-    private final int[] kernelWidths;
-    private final int filtersPerWidth;
-    private final float dropout;
-    private final EmbeddingMode embeddingMode;
-    private final int maxLength;
+public final class TextCnnConfig implements CheckedConfig {
+    private int embeddingSize;
+    private int[] kernelWidths;
+    private int filtersPerWidth;
+    private float dropout;
+    private EmbeddingMode embeddingMode;
+    private int maxLength;
+
+    /** The defaults, which JSON keys then override. */
+    private TextCnnConfig() {
+        this(new Builder());
+    }
 
     private TextCnnConfig(Builder b) {
-        checkArgument(b.embeddingSize >= 1, "embeddingSize must be >= 1, got %s", b.embeddingSize);
-        checkArgument(b.kernelWidths.length > 0, "at least one kernel width is needed");
-        for (int w : b.kernelWidths) {
-            checkArgument(
-                    w >= 1, "kernel widths must be >= 1, got %s", Arrays.toString(b.kernelWidths));
-        }
-        checkArgument(
-                b.filtersPerWidth >= 1, "filtersPerWidth must be >= 1, got %s", b.filtersPerWidth);
-        checkArgument(
-                b.dropout >= 0 && b.dropout < 1, "dropout must be in [0, 1), got %s", b.dropout);
-        checkArgument(b.maxLength >= 1, "maxLength must be >= 1, got %s", b.maxLength);
-        int widest = Arrays.stream(b.kernelWidths).max().getAsInt();
-        checkArgument(
-                widest <= b.maxLength,
-                "kernel width %s is wider than maxLength %s: no text could fill it; use narrower"
-                        + " kernels or a larger maxLength",
-                widest,
-                b.maxLength);
         this.embeddingSize = b.embeddingSize;
         this.kernelWidths = b.kernelWidths.clone();
         this.filtersPerWidth = b.filtersPerWidth;
         this.dropout = b.dropout;
-        this.embeddingMode = Objects.requireNonNull(b.embeddingMode, "embeddingMode");
+        this.embeddingMode = b.embeddingMode;
         this.maxLength = b.maxLength;
+    }
+
+    @Override
+    public void check() {
+        require(embeddingSize >= 1, "embeddingSize", "must be >= 1, got %s", embeddingSize);
+        require(kernelWidths.length > 0, "kernelWidths", "at least one kernel width is needed");
+        for (int i = 0; i < kernelWidths.length; i++) {
+            require(
+                    kernelWidths[i] >= 1,
+                    "kernelWidths[" + i + "]",
+                    "must be >= 1, got %s",
+                    kernelWidths[i]);
+        }
+        require(filtersPerWidth >= 1, "filtersPerWidth", "must be >= 1, got %s", filtersPerWidth);
+        require(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got %s", dropout);
+        require(embeddingMode != null, "embeddingMode", "must be set");
+        require(maxLength >= 1, "maxLength", "must be >= 1, got %s", maxLength);
+        require(
+                widestKernel() <= maxLength,
+                "kernelWidths",
+                "kernel width %s is wider than maxLength %s: no text could fill it; use narrower"
+                        + " kernels or a larger maxLength",
+                widestKernel(),
+                maxLength);
     }
 
     /** The defaults: 128 / [3, 4, 5] × 100 / 0.5 / non-static / 128 tokens. */
@@ -123,61 +126,19 @@ public final class TextCnnConfig {
         return maxLength;
     }
 
-    /** This config as JSON. */
+    /** This config as the JSON object saved in {@code config.json}. */
     public JsonObject toJson() {
-        JsonObject json = new JsonObject();
-        json.addProperty("embeddingSize", embeddingSize);
-        JsonArray widths = new JsonArray();
-        Arrays.stream(kernelWidths).forEach(widths::add);
-        json.add("kernelWidths", widths);
-        json.addProperty("filtersPerWidth", filtersPerWidth);
-        json.addProperty("dropout", dropout);
-        json.addProperty("embeddingMode", embeddingMode.name());
-        json.addProperty("maxLength", maxLength);
-        return json;
+        return StrictJson.toTree(this);
     }
 
     /**
      * Reads {@link #toJson()}; missing fields keep their defaults.
      *
-     * @throws IllegalArgumentException if a field is malformed or the config is invalid
+     * @throws io.github.bertdistill.core.config.ConfigException naming the key of an unknown key, a
+     *     value of the wrong type or out of range
      */
     public static TextCnnConfig fromJson(JsonObject json) {
-        for (String key : json.keySet()) {
-            if (!JSON_KEYS.contains(key)) {
-                throw new IllegalArgumentException(
-                        "unknown TextCNN config key '" + key + "'; known keys: " + JSON_KEYS);
-            }
-        }
-        try {
-            Builder b = builder();
-            if (json.has("embeddingSize")) {
-                b.optEmbeddingSize(json.get("embeddingSize").getAsInt());
-            }
-            if (json.has("kernelWidths")) {
-                JsonArray array = json.getAsJsonArray("kernelWidths");
-                int[] widths = new int[array.size()];
-                for (int i = 0; i < widths.length; i++) {
-                    widths[i] = array.get(i).getAsInt();
-                }
-                b.optKernelWidths(widths);
-            }
-            if (json.has("filtersPerWidth")) {
-                b.optFiltersPerWidth(json.get("filtersPerWidth").getAsInt());
-            }
-            if (json.has("dropout")) {
-                b.optDropout(json.get("dropout").getAsFloat());
-            }
-            if (json.has("embeddingMode")) {
-                b.optEmbeddingMode(EmbeddingMode.valueOf(json.get("embeddingMode").getAsString()));
-            }
-            if (json.has("maxLength")) {
-                b.optMaxLength(json.get("maxLength").getAsInt());
-            }
-            return b.build();
-        } catch (IllegalStateException | ClassCastException | NumberFormatException e) {
-            throw new IllegalArgumentException("invalid TextCNN config " + json + ": " + e, e);
-        }
+        return StrictJson.read(json, TextCnnConfig.class);
     }
 
     @Override
@@ -260,11 +221,13 @@ public final class TextCnnConfig {
         /**
          * The config.
          *
-         * @throws IllegalArgumentException if a value is out of range or a kernel is wider than
-         *     {@code maxLength}
+         * @throws io.github.bertdistill.core.config.ConfigException naming a value out of range or
+         *     a kernel wider than {@code maxLength}
          */
         public TextCnnConfig build() {
-            return new TextCnnConfig(this);
+            TextCnnConfig config = new TextCnnConfig(this);
+            config.check();
+            return config;
         }
     }
 }

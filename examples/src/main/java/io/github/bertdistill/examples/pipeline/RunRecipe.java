@@ -1,0 +1,258 @@
+package io.github.bertdistill.examples.pipeline;
+
+import com.google.common.io.MoreFiles;
+import com.google.common.io.RecursiveDeleteOption;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import io.github.bertdistill.core.storage.AtomicFiles;
+import io.github.bertdistill.examples.recipe.InitialEmbeddings;
+import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.examples.recipe.RecipeLoader;
+import io.github.bertdistill.student.vocab.VocabularyKind;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A run folder's {@code recipe.json}: the resolved recipe its models were made with, kept true.
+ *
+ * <ul>
+ *   <li>{@link #open} compares a command's recipe with the folder's, key by key. A changed key that
+ *       a model in the folder was made with (the teacher, the logits, a student, the sweep) is
+ *       refused, naming the key, both values and the models, and saying how to retrain: a new
+ *       {@code --output} folder, or {@code --retrain}, which deletes exactly those models (and the
+ *       report) so they are made again. Keys that change nothing made yet are accepted.
+ *   <li>{@link #save} writes the file, atomically, right before a stage does work with the recipe
+ *       (never for a stage that only reuses its output, and never when the recipe fails its
+ *       checks), and only when its content changes.
+ * </ul>
+ */
+public final class RunRecipe {
+    private static final Logger LOG = LoggerFactory.getLogger(RunRecipe.class);
+
+    private final RunFolder run;
+    private final String json;
+
+    private RunRecipe(RunFolder run, String json) {
+        this.run = run;
+        this.json = json;
+    }
+
+    /**
+     * The recipe of {@code run} for a command with {@code recipe}; with {@code retrain}, the models
+     * that a changed key invalidates are deleted first.
+     *
+     * @throws IllegalArgumentException if a changed key conflicts with a model in the folder and
+     *     {@code retrain} is false, or if the folder's recipe.json cannot be read
+     */
+    public static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain) throws IOException {
+        RunRecipe opened = new RunRecipe(run, RecipeLoader.toJson(recipe));
+        if (!Files.exists(run.recipe())) {
+            return opened;
+        }
+        Recipe before = RecipeLoader.readResolved(run.recipe());
+        Map<String, JsonElement> was = flatten(RecipeLoader.toTree(before));
+        Map<String, JsonElement> now = flatten(RecipeLoader.toTree(recipe));
+        Set<String> changed = new LinkedHashSet<>();
+        for (String key : union(was.keySet(), now.keySet())) {
+            if (!java.util.Objects.equals(was.get(key), now.get(key))) {
+                changed.add(key);
+            }
+        }
+        if (changed.isEmpty()) {
+            return opened;
+        }
+        List<Path> invalid = new ArrayList<>();
+        String firstKey = null;
+        for (Product product : products(run, before, recipe)) {
+            for (String key : changed) {
+                if (product.dependsOn().test(key)) {
+                    invalid.addAll(product.paths());
+                    firstKey = firstKey == null ? key : firstKey;
+                    break;
+                }
+            }
+        }
+        if (invalid.isEmpty()) {
+            LOG.info("recipe: {} changed; nothing made yet depends on it", changed);
+            return opened;
+        }
+        if (!retrain) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: %s is %s in %s but %s now, and %s %s made with it; use a new"
+                                    + " --output folder, or add --retrain to delete %s and make"
+                                    + " %s again",
+                            run.root(),
+                            firstKey,
+                            shown(was.get(firstKey)),
+                            run.recipe().getFileName(),
+                            shown(now.get(firstKey)),
+                            names(run, invalid),
+                            invalid.size() == 1 ? "was" : "were",
+                            invalid.size() == 1 ? "it" : "them",
+                            invalid.size() == 1 ? "it" : "them"));
+        }
+        for (Path path : invalid) {
+            MoreFiles.deleteRecursively(path, RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+        if (Files.exists(run.report())) {
+            MoreFiles.deleteRecursively(run.report(), RecursiveDeleteOption.ALLOW_INSECURE);
+        }
+        LOG.info("retrain: {} changed; deleted {}", changed, names(run, invalid));
+        return opened;
+    }
+
+    /** Writes the recipe to the run folder unless the file already holds it. */
+    public void save() throws IOException {
+        Path file = run.recipe();
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(json)) {
+            return;
+        }
+        Files.createDirectories(run.root());
+        AtomicFiles.writeString(file, json);
+    }
+
+    /** Something a run folder holds, and the recipe keys it was made with. */
+    private record Product(List<Path> paths, Predicate<String> dependsOn) {}
+
+    private static List<Product> products(RunFolder run, Recipe before, Recipe now)
+            throws IOException {
+        Predicate<String> everything =
+                key ->
+                        key.equals("seed")
+                                || (key.startsWith("data.") && !key.startsWith("data.unlabelled"));
+        Predicate<String> teacher = everything.or(key -> key.startsWith("teacher."));
+        Predicate<String> transfer =
+                teacher.or(
+                        key ->
+                                key.startsWith("augmentation.")
+                                        || key.startsWith("data.unlabelled"));
+        boolean hardUsesTeacher = usesTeacher(before) || usesTeacher(now);
+        List<Product> products = new ArrayList<>();
+        products.add(existing(teacher, run.teacher(), run.teacherTraining()));
+        products.add(existing(transfer, run.logits(), run.neighbours()));
+        Path students = run.root().resolve("students");
+        if (Files.isDirectory(students)) {
+            try (Stream<Path> folders = Files.list(students)) {
+                for (Path folder : folders.sorted().toList()) {
+                    StudentRole role = roleOf(folder.getFileName().toString());
+                    if (role != null) {
+                        products.add(
+                                new Product(
+                                        List.of(folder), student(role, hardUsesTeacher, teacher)));
+                    }
+                }
+            }
+        }
+        Predicate<String> sweep =
+                student(before.sweep.role, hardUsesTeacher, teacher)
+                        .or(student(now.sweep.role, hardUsesTeacher, teacher))
+                        .or(key -> key.startsWith("sweep."));
+        products.add(existing(sweep, run.sweep()));
+        return products.stream().filter(p -> !p.paths().isEmpty()).toList();
+    }
+
+    private static Predicate<String> student(
+            StudentRole role, boolean hardUsesTeacher, Predicate<String> teacher) {
+        Predicate<String> own =
+                key ->
+                        key.startsWith("student.")
+                                && !key.equals("student.seeds")
+                                && !key.startsWith(
+                                        role.distilled()
+                                                ? "student.hardMethod."
+                                                : "student.distillMethod.");
+        Predicate<String> depends =
+                own.or(
+                        key ->
+                                key.equals("seed")
+                                        || (key.startsWith("data.")
+                                                && !key.startsWith("data.unlabelled")));
+        if (role.distilled() || hardUsesTeacher) {
+            depends = depends.or(teacher);
+        }
+        if (role == StudentRole.KD_AUG) {
+            depends =
+                    depends.or(
+                            key ->
+                                    key.startsWith("augmentation.")
+                                            || key.startsWith("data.unlabelled"));
+        }
+        return depends;
+    }
+
+    private static boolean usesTeacher(Recipe recipe) {
+        return recipe.student.vocabulary == VocabularyKind.WORDPIECE
+                || recipe.student.embeddings == InitialEmbeddings.TEACHER;
+    }
+
+    private static Product existing(Predicate<String> dependsOn, Path... paths) {
+        return new Product(Stream.of(paths).filter(Files::exists).toList(), dependsOn);
+    }
+
+    /**
+     * The role of a folder under {@code students/}: {@code ROLE}, {@code ROLE-seedN}, {@code
+     * …-training}.
+     */
+    private static StudentRole roleOf(String folder) {
+        StudentRole best = null;
+        for (StudentRole role : StudentRole.values()) {
+            String id = role.id();
+            if ((folder.equals(id) || folder.startsWith(id + "-"))
+                    && (best == null || id.length() > best.id().length())) {
+                String rest = folder.substring(id.length());
+                if (rest.isEmpty() || rest.matches("(-seed\\d+)?(-training)?")) {
+                    best = role;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static String names(RunFolder run, List<Path> paths) {
+        List<String> names = paths.stream().map(p -> run.root().relativize(p).toString()).toList();
+        return names.size() <= 4
+                ? String.join(", ", names)
+                : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+    }
+
+    private static String shown(JsonElement value) {
+        return value == null ? "absent" : value.toString();
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Every leaf of {@code json} by key path; lists are leaves. */
+    private static Map<String, JsonElement> flatten(JsonObject json) {
+        Map<String, JsonElement> leaves = new TreeMap<>();
+        flatten(json, "", leaves);
+        return leaves;
+    }
+
+    private static void flatten(JsonObject json, String prefix, Map<String, JsonElement> leaves) {
+        for (Map.Entry<String, JsonElement> entry : json.entrySet()) {
+            String key = prefix + entry.getKey();
+            if (entry.getValue().isJsonObject()) {
+                flatten(entry.getValue().getAsJsonObject(), key + ".", leaves);
+            } else {
+                leaves.put(key, entry.getValue());
+            }
+        }
+    }
+}
