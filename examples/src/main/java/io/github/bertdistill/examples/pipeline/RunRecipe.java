@@ -29,10 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #open} compares a command's recipe with the folder's, key by key. A changed key that
- *       a model in the folder was made with (the teacher, the logits, a student, the sweep) is
- *       refused, naming the key, both values and the models, and saying how to retrain: a new
- *       {@code --output} folder, or {@code --retrain}, which deletes exactly those models (and the
- *       report) so they are made again. Keys that change nothing made yet are accepted.
+ *       a model in the folder was made with (the teacher, a student, the sweep table) is refused,
+ *       naming the key, both values and the models, and saying how to retrain: a new {@code
+ *       --output} folder, or {@code --retrain}, which deletes exactly those models (and the report)
+ *       so they are made again. Keys that change nothing made yet are accepted.
  *   <li>{@link #save} writes the file, atomically, right before a stage does work with the recipe
  *       (never for a stage that only reuses its output, and never when the recipe fails its
  *       checks), and only when its content changes.
@@ -134,15 +134,12 @@ public final class RunRecipe {
                         key.equals("seed")
                                 || (key.startsWith("data.") && !key.startsWith("data.unlabelled"));
         Predicate<String> teacher = everything.or(key -> key.startsWith("teacher."));
-        Predicate<String> transfer =
-                teacher.or(
-                        key ->
-                                key.startsWith("augmentation.")
-                                        || key.startsWith("data.unlabelled"));
         boolean hardUsesTeacher = usesTeacher(before) || usesTeacher(now);
         List<Product> products = new ArrayList<>();
+        // The logit cache and the stored neighbours check themselves (teacher fingerprint, text
+        // hashes, search settings): a changed transfer set adds to them, and a changed teacher is
+        // refused here already.
         products.add(existing(teacher, run.teacher(), run.teacherTraining()));
-        products.add(existing(transfer, run.logits(), run.neighbours()));
         Path students = run.root().resolve("students");
         if (Files.isDirectory(students)) {
             try (Stream<Path> folders = Files.list(students)) {

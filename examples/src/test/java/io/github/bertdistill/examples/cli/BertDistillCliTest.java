@@ -79,7 +79,10 @@ class BertDistillCliTest {
         cli.setErr(new PrintWriter(err));
 
         assertEquals(2, cli.execute("run", "--set", "teacher.temprature=2"));
-        assertTrue(
-                err.toString().contains("unknown key 'Recipe.teacher.temprature'"), err.toString());
+        assertEquals(
+                "bert-distill: --set teacher.temprature=2: teacher.temprature: unknown key; known"
+                        + " keys: checkpoint, maxLength, maxTrainExamples, method, pooling, preset,"
+                        + " training",
+                err.toString().strip());
     }
 }

@@ -158,7 +158,7 @@ class SeedsCommandTest {
 
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals(
-                "bert-distill: student.seeds is 0: train each student at least once",
+                "bert-distill: --set student.seeds=0: student.seeds: must be >= 1, got 0",
                 result.err().strip());
     }
 

@@ -51,6 +51,13 @@ class StageCommandsTest {
         CliResult distilled =
                 CliResult.run(
                         concat("distill", options, "--role", "student-kd", "--set", averaged));
+        // From here on the run folder's recipe has the average: every command says so.
+        options =
+                concat(
+                        "--recipe",
+                        new String[] {recipe, "--output", run.toString()},
+                        "--set",
+                        averaged);
         assertEquals(0, distilled.exitCode(), distilled.toString());
         assertEquals("student: " + run.resolve("students/student-kd"), distilled.out().strip());
         assertTrue(hasWeightAverage(run.resolve("students/student-kd-training")));
@@ -78,6 +85,11 @@ class StageCommandsTest {
         assertEquals(2, wrongRole.exitCode(), wrongRole.toString());
         assertTrue(wrongRole.err().contains("'bert-distill train'"), wrongRole.err());
 
+        // A teacher brought from elsewhere (no recipe.json beside it) meets data with other labels.
+        Path other = folder.resolve("other");
+        Files.createDirectories(other);
+        copyFolder(run.resolve("teacher"), other.resolve("teacher"));
+        options = new String[] {"--recipe", recipe, "--output", other.toString()};
         Path relabelled = folder.resolve("relabelled.tsv");
         Files.writeString(
                 relabelled,
@@ -90,12 +102,21 @@ class StageCommandsTest {
         assertEquals(2, mismatch.exitCode(), mismatch.toString());
         assertEquals(
                 "bert-distill: the model "
-                        + run.resolve("teacher")
+                        + other.resolve("teacher")
                         + " has labels [great, other] but the data "
                         + relabelled
                         + " has labels [neg, pos]: use a model trained on these labels, or data"
                         + " labelled like the model",
                 mismatch.err().strip());
+    }
+
+    private static void copyFolder(Path from, Path to) throws Exception {
+        Files.createDirectories(to);
+        try (var files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        }
     }
 
     /** Whether the last checkpoint of a student's training folder holds a weight average. */

@@ -87,8 +87,8 @@ class SweepCommandTest {
                                 "sweep.alphas=[0.5]"));
         assertEquals(2, hard.exitCode(), hard.toString());
         assertEquals(
-                "bert-distill: sweep.role 'student-hard' is not distilled: use student-kd or"
-                        + " student-kd-aug",
+                "bert-distill: --set sweep.role=student-hard: sweep.role: must be a distilled"
+                        + " student (student-kd or student-kd-aug), got student-hard",
                 hard.err().strip());
     }
 }
