@@ -9,8 +9,7 @@
  *   <li>{@link io.github.bertdistill.student.vocab}: vocabularies, tokenizers (WordPiece, words,
  *       Chinese characters) and the student's text encoder;
  *   <li>{@link io.github.bertdistill.student.init}: random, teacher (PCA) and word-vector embedding
- *       initialisation;
- *   <li>{@link io.github.bertdistill.student.storage}: the safetensors weight format.
+ *       initialisation.
  * </ul>
  */
 package io.github.bertdistill.student;

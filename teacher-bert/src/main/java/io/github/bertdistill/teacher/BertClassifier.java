@@ -7,17 +7,17 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.model.BlockTextClassifier;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.core.storage.ModelDirectory;
+import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.BertClassifierBlock;
 import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
-import io.github.bertdistill.teacher.weights.HostTensor;
 import io.github.bertdistill.teacher.weights.LoadPolicy;
 import io.github.bertdistill.teacher.weights.LoadReport;
-import io.github.bertdistill.teacher.weights.Safetensors;
 import io.github.bertdistill.teacher.weights.WeightLoader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -163,7 +163,7 @@ public final class BertClassifier extends BlockTextClassifier {
                 staging -> {
                     staging.writeConfig(hfConfig());
                     staging.writeLabels(labels());
-                    Safetensors.write(staging.resolve(HfCheckpoint.WEIGHTS_FILE), tensors);
+                    SafetensorsFile.write(staging.resolve(HfCheckpoint.WEIGHTS_FILE), tensors);
                     Files.write(staging.resolve(HfCheckpoint.TOKENIZER_FILE), tokenizer.toJson());
                 });
     }

@@ -9,12 +9,12 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.storage.HostTensor;
+import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.BertModel;
 import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
-import io.github.bertdistill.teacher.weights.HostTensor;
-import io.github.bertdistill.teacher.weights.Safetensors;
 import io.github.bertdistill.teacher.weights.WeightLoadException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -54,7 +54,7 @@ class CheckpointImportTest {
                                             name,
                                             new HostTensor(
                                                     p.getShape(), p.getArray().toFloatArray())));
-            Safetensors.write(folder.resolve("model.safetensors"), tensors);
+            SafetensorsFile.write(folder.resolve("model.safetensors"), tensors);
         }
         Files.writeString(folder.resolve("config.json"), config.toJson().toString());
         try (var tokenizer = BertPreset.MINILM_L6.tokenizer(32)) {
@@ -109,7 +109,7 @@ class CheckpointImportTest {
                                         folder, BertClassifierTest.LABELS, Pooling.CLS, 32));
         assertTrue(e.getMessage().contains("not a valid safetensors file"), e.getMessage());
         Files.write(weights, new byte[] {1, 2, 3});
-        assertThrows(IOException.class, () -> Safetensors.read(weights));
+        assertThrows(IOException.class, () -> SafetensorsFile.read(weights));
     }
 
     @Test

@@ -1,24 +1,26 @@
 package io.github.bertdistill.distill.augment;
 
+import io.github.bertdistill.core.text.WordSplitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The tokenisation augmentation works on; deliberately simple and independent of any model's
- * tokenizer:
+ * The tokenisation augmentation works on: {@code core}'s {@link WordSplitter}, the rule the
+ * student's word and Chinese character vocabularies use, plus special tokens.
  *
  * <ul>
- *   <li>a run of letters, digits and combining marks is one token ({@code don't} is {@code don},
- *       {@code '}, {@code t});
- *   <li>every Han, Hiragana or Katakana character is a token of its own (Chinese is not segmented
- *       into words);
+ *   <li>a run of letters and digits (kana and Hangul included, combining and enclosing marks
+ *       staying with their character) is one token ({@code don't} is {@code don}, {@code '}, {@code
+ *       t});
+ *   <li>every CJK ideograph is a token of its own (Chinese is not segmented into words);
  *   <li>a special token in brackets, such as {@code [MASK]} or {@code [UNK]}, is one token, so a
  *       masked text tokenises back to the same tokens;
- *   <li>every other non-space character (punctuation, symbols) is a token of its own;
+ *   <li>every other visible character (punctuation, symbols) is a token of its own;
  *   <li>whitespace separates tokens and is not kept, except that each token remembers whether
- *       whitespace preceded it.
+ *       whitespace preceded it; invisible characters (zero-width joiners, the byte order mark, …)
+ *       are dropped.
  * </ul>
  *
  * {@link #detokenize} puts one space wherever the source had whitespace, so an unchanged token
@@ -42,26 +44,17 @@ public final class SimpleTokenizer {
     public static List<Token> tokenize(String text) {
         List<Token> tokens = new ArrayList<>();
         Matcher special = SPECIAL.matcher(text);
-        int i = 0;
-        boolean space = false;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
-                space = true;
-                i += Character.charCount(cp);
-                continue;
+        int specialEnd = 0;
+        for (WordSplitter.Token word : WordSplitter.split(text)) {
+            if (word.start() < specialEnd) {
+                continue; // a piece of the special token just added
             }
-            int end = i + Character.charCount(cp);
-            if (special.region(i, text.length()).lookingAt()) {
-                end = special.end();
-            } else if (isWordChar(cp)) {
-                while (end < text.length() && isWordChar(text.codePointAt(end))) {
-                    end += Character.charCount(text.codePointAt(end));
-                }
+            if (special.region(word.start(), text.length()).lookingAt()) {
+                tokens.add(new Token(special.group(), word.spaceBefore()));
+                specialEnd = special.end();
+            } else {
+                tokens.add(new Token(word.text(), word.spaceBefore()));
             }
-            tokens.add(new Token(text.substring(i, end), space && !tokens.isEmpty()));
-            space = false;
-            i = end;
         }
         return tokens;
     }
@@ -76,23 +69,5 @@ public final class SimpleTokenizer {
             text.append(token.text());
         }
         return text.toString();
-    }
-
-    /** Whether the code point is a Han, Hiragana or Katakana character. */
-    static boolean isCjk(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA;
-    }
-
-    private static boolean isWordChar(int cp) {
-        if (isCjk(cp)) {
-            return false;
-        }
-        int type = Character.getType(cp);
-        return Character.isLetterOrDigit(cp)
-                || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK;
     }
 }

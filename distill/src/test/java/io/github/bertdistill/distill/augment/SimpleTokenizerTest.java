@@ -34,6 +34,18 @@ class SimpleTokenizerTest {
     }
 
     @Test
+    void followsTheSharedWordRuleForKanaMarksAndInvisibleCharacters() {
+        // kana are letters, as for BERT and the student's vocabularies (no longer one token each)
+        assertEquals(List.of("東", "京", "タワーへ", "行", "く"), texts("東京タワーへ行く"));
+        // enclosing marks stay with their character (no longer a token of their own)
+        String keycaps = "1\uFE0F\u20E3 [MASK] a\u20DD!";
+        assertEquals(List.of("1\uFE0F\u20E3", "[MASK]", "a\u20DD", "!"), texts(keycaps));
+        assertEquals(keycaps, roundTrip(keycaps));
+        // invisible characters are dropped (no longer tokens)
+        assertEquals(List.of("hello", "world"), texts("\uFEFFhello\u200B world"));
+    }
+
+    @Test
     void aBlankTextHasNoTokens() {
         assertEquals(List.of(), texts(" \t\n"));
     }

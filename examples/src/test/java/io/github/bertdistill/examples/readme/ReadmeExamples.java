@@ -8,6 +8,7 @@ import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.metrics.ClassificationMetrics;
 import io.github.bertdistill.core.metrics.ConfusionMatrix;
 import io.github.bertdistill.core.model.Prediction;
+import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.distill.loss.LossKind;
 import io.github.bertdistill.distill.train.DistillationTrainer;
 import io.github.bertdistill.distill.train.MethodConfig;
@@ -31,7 +32,6 @@ import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import io.github.bertdistill.teacher.weights.OnnxWeights;
-import io.github.bertdistill.teacher.weights.Safetensors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -167,7 +167,7 @@ final class ReadmeExamples {
     static void onnxTeacher(Path onnxFile, Path configJson, Path tokenizerJson, Path folder)
             throws Exception {
         Files.createDirectories(folder);
-        Safetensors.write(folder.resolve("model.safetensors"), OnnxWeights.read(onnxFile));
+        SafetensorsFile.write(folder.resolve("model.safetensors"), OnnxWeights.read(onnxFile));
         Files.copy(configJson, folder.resolve("config.json"));
         Files.copy(tokenizerJson, folder.resolve("tokenizer.json"));
         LabelSet labels = LabelSet.of("great", "other");

@@ -18,14 +18,14 @@ import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TrainableClassifier;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.core.storage.ModelDirectory;
+import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.student.init.EmbeddingMatrix;
-import io.github.bertdistill.student.storage.SafeTensors;
 import io.github.bertdistill.student.vocab.StudentTextEncoder;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
 import io.github.bertdistill.student.vocab.Vocabulary;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,12 +174,10 @@ public final class TextCnnClassifier implements TrainableClassifier {
     /** Saves the model folder {@code dir} atomically (replacing an existing one). */
     public void save(Path dir) throws IOException {
         checkState(!closed, "the classifier is closed");
-        Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>();
+        Map<String, HostTensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : block.namedParameters().entrySet()) {
             NDArray array = e.getValue().getArray();
-            tensors.put(
-                    e.getKey(),
-                    new SafeTensors.Tensor(array.getShape().getShape(), array.toFloatArray()));
+            tensors.put(e.getKey(), new HostTensor(array.getShape(), array.toFloatArray()));
         }
         JsonObject config = new JsonObject();
         config.addProperty("format", FORMAT);
@@ -193,9 +191,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
                     staging.writeConfig(config);
                     staging.writeLabels(labels);
                     staging.writeString(VOCAB_FILE, vocabulary.vocabulary().toText());
-                    try (OutputStream out = Files.newOutputStream(staging.resolve(WEIGHTS_FILE))) {
-                        SafeTensors.write(out, tensors, Map.of("format", "pt"));
-                    }
+                    SafetensorsFile.write(staging.resolve(WEIGHTS_FILE), tensors);
                 });
     }
 
@@ -217,12 +213,12 @@ public final class TextCnnClassifier implements TrainableClassifier {
         Path vocabFile = dir.resolve(VOCAB_FILE);
         Vocabulary tokens = Vocabulary.read(vocabFile);
         Path weightsFile = dir.resolve(WEIGHTS_FILE);
-        Map<String, SafeTensors.Tensor> tensors = SafeTensors.read(weightsFile);
-        SafeTensors.Tensor embedding = tensors.get("embedding.weight");
-        if (embedding == null || embedding.shape().length != 2) {
+        Map<String, HostTensor> tensors = SafetensorsFile.read(weightsFile);
+        HostTensor embedding = tensors.get("embedding.weight");
+        if (embedding == null || embedding.shape().dimension() != 2) {
             throw new IOException(weightsFile + ": no 2-D tensor embedding.weight");
         }
-        if (embedding.shape()[0] != tokens.size()) {
+        if (embedding.shape().get(0) != tokens.size()) {
             throw new IOException(
                     vocabFile
                             + " has "
@@ -230,7 +226,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
                             + " tokens but "
                             + weightsFile.getFileName()
                             + " has an embedding matrix of "
-                            + embedding.shape()[0]
+                            + embedding.shape().get(0)
                             + " rows: the vocabulary does not belong to these weights");
         }
         TextCnnConfig textCnn;
@@ -265,7 +261,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
         tensors.forEach(
                 (name, tensor) -> {
                     values.put(name, tensor.data());
-                    shapes.put(name, new Shape(tensor.shape()));
+                    shapes.put(name, tensor.shape());
                 });
         NDManager manager = Engine.getEngine(EngineBootstrap.ENGINE_NAME).newBaseManager();
         try {

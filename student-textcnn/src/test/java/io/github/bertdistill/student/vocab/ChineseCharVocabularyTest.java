@@ -17,6 +17,10 @@ class ChineseCharVocabularyTest {
         assertEquals(
                 List.of("很", "很好", "好", "，", "吃"),
                 new ChineseCharTokenizer(true, true).tokenize("很好，吃"));
+        // no bigram across whitespace; an invisible zero-width space is no whitespace
+        assertEquals(
+                List.of("很", "好", "很", "很好", "好"),
+                new ChineseCharTokenizer(true, true).tokenize("很 好 很\u200B好"));
     }
 
     @Test

@@ -35,6 +35,8 @@ class WordPieceTokenizerTest {
         // control, format and private-use characters are removed, not split on (as HF's
         // clean_text)
         assertEquals(List.of("ab", "世"), uncased.tokenize("a\uE404b\u0007 世\uE844"));
+        // line and paragraph separators split words, as in HF's BertPreTokenizer
+        assertEquals(List.of("a", "b", "c"), uncased.tokenize("a\u2028b\u2029c"));
     }
 
     @Test

@@ -21,6 +21,10 @@ class WordVocabularyTest {
                         "!"),
                 new WordTokenizer(true).tokenize("Don't stop—it's 9.5/10!"));
         assertEquals(List.of("Café", "Über"), new WordTokenizer(false).tokenize(" Café\tÜber\n"));
+        // the shared core rule: ideographs alone, kana in words, marks with their character
+        assertEquals(
+                List.of("用", "iphone", "拍", "照", "これはペンです", "1\uFE0F\u20E3"),
+                new WordTokenizer(true).tokenize("用iPhone拍照 これはペンです 1\uFE0F\u20E3"));
     }
 
     @Test

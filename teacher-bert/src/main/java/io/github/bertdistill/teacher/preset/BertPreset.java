@@ -1,10 +1,10 @@
 package io.github.bertdistill.teacher.preset;
 
 import ai.djl.ndarray.NDManager;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.BertModel;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
-import io.github.bertdistill.teacher.weights.HostTensor;
 import io.github.bertdistill.teacher.weights.LoadPolicy;
 import io.github.bertdistill.teacher.weights.OnnxWeights;
 import io.github.bertdistill.teacher.weights.WeightLoader;

@@ -1,6 +1,6 @@
 package io.github.bertdistill.teacher.preset;
 
-import io.github.bertdistill.teacher.weights.HostTensor;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.teacher.weights.TfBundleWeights;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,9 @@ package io.github.bertdistill.teacher.weights;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.core.storage.ModelDirectory;
+import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +46,7 @@ public final class HfCheckpoint {
                             : "";
             throw new IOException(file + " is missing" + hint);
         }
-        return Safetensors.read(file);
+        return SafetensorsFile.read(file);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.google.protobuf.ByteString;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.WireFormat;
+import io.github.bertdistill.core.storage.HostTensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;

@@ -1,5 +1,6 @@
 package io.github.bertdistill.teacher.weights;
 
+import io.github.bertdistill.core.storage.HostTensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

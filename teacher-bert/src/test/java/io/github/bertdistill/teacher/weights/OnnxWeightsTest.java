@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

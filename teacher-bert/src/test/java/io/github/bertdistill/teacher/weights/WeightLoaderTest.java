@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.BertModel;
 import java.util.Arrays;

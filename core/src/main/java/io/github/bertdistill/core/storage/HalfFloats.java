@@ -1,6 +1,6 @@
-package io.github.bertdistill.teacher.weights;
+package io.github.bertdistill.core.storage;
 
-/** IEEE 754 half precision (binary16) to float, for F16 checkpoints (Java 17 has no built-in). */
+/** IEEE 754 half precision (binary16) to float, for F16 safetensors (Java 17 has no built-in). */
 final class HalfFloats {
     private HalfFloats() {}
 

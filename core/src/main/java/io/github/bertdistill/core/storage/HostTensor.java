@@ -1,11 +1,12 @@
-package io.github.bertdistill.teacher.weights;
+package io.github.bertdistill.core.storage;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
 
 /**
- * A float32 tensor held in Java memory, row-major: the common currency of the weight readers,
- * between a file and the model's parameters.
+ * A float32 tensor held in Java memory, row-major: the common currency of the weight readers and
+ * writers ({@link SafetensorsFile}, the teacher's ONNX and TensorFlow readers), between a file and
+ * a model's parameters.
  *
  * @param shape the dimensions
  * @param data {@code shape.size()} values, row-major
