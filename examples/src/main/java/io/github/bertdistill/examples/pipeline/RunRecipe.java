@@ -41,6 +41,12 @@ import org.slf4j.LoggerFactory;
 public final class RunRecipe {
     private static final Logger LOG = LoggerFactory.getLogger(RunRecipe.class);
 
+    /** The keys every model depends on: the seed and the labelled data. */
+    private static final Predicate<String> SEED_AND_DATA =
+            key ->
+                    key.equals("seed")
+                            || (key.startsWith("data.") && !key.startsWith("data.unlabelled"));
+
     private final RunFolder run;
     private final String json;
 
@@ -129,11 +135,7 @@ public final class RunRecipe {
 
     private static List<Product> products(RunFolder run, Recipe before, Recipe now)
             throws IOException {
-        Predicate<String> everything =
-                key ->
-                        key.equals("seed")
-                                || (key.startsWith("data.") && !key.startsWith("data.unlabelled"));
-        Predicate<String> teacher = everything.or(key -> key.startsWith("teacher."));
+        Predicate<String> teacher = SEED_AND_DATA.or(key -> key.startsWith("teacher."));
         boolean hardUsesTeacher = usesTeacher(before) || usesTeacher(now);
         List<Product> products = new ArrayList<>();
         // The logit cache and the stored neighbours check themselves (teacher fingerprint, text
@@ -171,12 +173,7 @@ public final class RunRecipe {
                                         role.distilled()
                                                 ? "student.hardMethod."
                                                 : "student.distillMethod.");
-        Predicate<String> depends =
-                own.or(
-                        key ->
-                                key.equals("seed")
-                                        || (key.startsWith("data.")
-                                                && !key.startsWith("data.unlabelled")));
+        Predicate<String> depends = own.or(SEED_AND_DATA);
         if (role.distilled() || hardUsesTeacher) {
             depends = depends.or(teacher);
         }
