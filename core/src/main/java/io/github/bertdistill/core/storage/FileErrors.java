@@ -26,6 +26,15 @@ public final class FileErrors {
     }
 
     /**
+     * {@code e} in words, naming its file: {@code runs/x: it already exists}, {@code runs/x:
+     * permission denied}. (The message of most such exceptions is the bare file name.)
+     */
+    public static String describe(FileSystemException e) {
+        String file = e.getFile() != null ? e.getFile() : "a file";
+        return file + ": " + reason(e);
+    }
+
+    /**
      * Why {@code e} happened, in words and without Java class names; prefixed with the file it
      * concerns when that is not {@code path} (e.g. the folder a file was to be written in).
      */

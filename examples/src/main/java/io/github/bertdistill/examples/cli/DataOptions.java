@@ -3,6 +3,7 @@ package io.github.bertdistill.examples.cli;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.examples.pipeline.RunData;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
@@ -66,7 +67,12 @@ final class DataOptions {
         if ((data == null) == (recipe == null)) {
             throw new IllegalArgumentException("give either --data FILE or --recipe FILE");
         }
-        Recipe.Data spec = recipe != null ? RecipeLoader.load(recipe, List.of()).data : fileSpec();
+        Recipe.Data spec =
+                recipe != null
+                        ? RecipeLoader.load(
+                                        InputLocation.requireFile(recipe, "recipe file"), List.of())
+                                .data
+                        : fileSpec();
         String location = recipe != null ? spec.test : data.toString();
         Path scratch = Files.createTempDirectory("bert-distill-data");
         try {

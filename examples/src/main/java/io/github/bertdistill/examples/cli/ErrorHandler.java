@@ -1,10 +1,12 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.data.io.DatasetFormatException;
+import io.github.bertdistill.core.storage.FileErrors;
 import io.github.bertdistill.core.storage.UnusablePathException;
 import io.github.bertdistill.examples.pipeline.MissingStageException;
 import io.github.bertdistill.examples.pipeline.ModelFolderException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -103,7 +105,10 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             String reason = missing.getReason() == null ? "file not found" : missing.getReason();
             return reason + ": " + missing.getFile();
         }
-        String message = e.getMessage();
+        String message =
+                e instanceof FileSystemException failure
+                        ? FileErrors.describe(failure)
+                        : e.getMessage();
         if (message == null || message.isBlank()) {
             return "internal error" + (verbose ? "" : " (run again with --verbose for details)");
         }

@@ -8,6 +8,7 @@ import io.github.bertdistill.core.storage.UnusablePathException;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -97,6 +98,15 @@ class CliErrorsTest {
                         + " is a folder, not a file: give the file"
                         + " itself",
                 result.errorLine());
+    }
+
+    @Test
+    void aFolderGivenAsRecipeIsSaidToBeAFolder() {
+        CliResult result =
+                CliResult.run("bench", "--recipe", folder.toString(), "--model", "cnn=" + student);
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.errorLine().contains("recipe file " + folder + " is a folder"));
     }
 
     @Test
@@ -254,6 +264,9 @@ class CliErrorsTest {
                 ErrorHandler.describe(
                         new IOException("weights do not fit: 1 loaded\n  178 missing:\n    a.b"),
                         false));
+        assertEquals(
+                "runs/x: it already exists",
+                ErrorHandler.describe(new FileAlreadyExistsException("runs/x"), false));
         String internal = ErrorHandler.describe(new NullPointerException(), false);
         assertFalse(internal.contains("Exception"), internal);
         assertTrue(internal.contains("--verbose"), internal);
