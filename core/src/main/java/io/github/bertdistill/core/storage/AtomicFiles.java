@@ -28,8 +28,21 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Atomically replaces {@code target} with what {@code writer} writes. */
+    /**
+     * Atomically replaces {@code target} with what {@code writer} writes.
+     *
+     * @throws IOException {@code cannot write <target>: <cause>}, e.g. {@code No space left on
+     *     device}; {@code target} is then left as it was
+     */
     public static void write(Path target, ContentWriter writer) throws IOException {
+        try {
+            replace(target, writer);
+        } catch (IOException e) {
+            throw FileErrors.naming("cannot write", target, e);
+        }
+    }
+
+    private static void replace(Path target, ContentWriter writer) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         // Not Files.createTempFile: its owner-only permissions would end up on the model files.
@@ -52,7 +65,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** Atomically replaces {@code target} with {@code text} in UTF-8. */
+    /** Atomically replaces {@code target} with {@code text} in UTF-8 (see {@link #write}). */
     public static void writeString(Path target, String text) throws IOException {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }

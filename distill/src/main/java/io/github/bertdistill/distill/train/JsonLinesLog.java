@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.core.storage.AtomicFiles;
+import io.github.bertdistill.core.storage.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,8 @@ public final class JsonLinesLog implements TrainerListener {
             AtomicFiles.writeString(
                     file, kept.stream().map(line -> line + "\n").collect(Collectors.joining()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot trim the metrics log " + file, e);
+            throw new UncheckedIOException(
+                    "cannot trim the metrics log " + file + ": " + FileErrors.cause(file, e), e);
         }
     }
 
@@ -97,7 +99,9 @@ public final class JsonLinesLog implements TrainerListener {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to the metrics log " + file, e);
+            throw new UncheckedIOException(
+                    "cannot append to the metrics log " + file + ": " + FileErrors.cause(file, e),
+                    e);
         }
     }
 }

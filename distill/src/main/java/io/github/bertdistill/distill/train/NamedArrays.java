@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 final class NamedArrays {
     private static final int MAGIC = 0x42444e41; // "BDNA"
+    private static final NDIndex ALL = new NDIndex("...");
 
     private NamedArrays() {}
 
@@ -111,7 +113,18 @@ final class NamedArrays {
                                 + ", expected "
                                 + expected);
             }
-            entry.getValue().set(value.toByteBuffer());
+            overwrite(entry.getValue(), value);
         }
+    }
+
+    /**
+     * Overwrites {@code target} in place with the elements of {@code value} (same shape and type).
+     *
+     * <p>Not {@code target.set(value.toByteBuffer())}: on PyTorch that goes through the deprecated
+     * {@code AutoNonVariableTypeMode}, and libtorch prints a deprecation warning on standard error
+     * that the user would see in the middle of a command's output. An indexed copy does not.
+     */
+    static void overwrite(NDArray target, NDArray value) {
+        target.set(ALL, value);
     }
 }

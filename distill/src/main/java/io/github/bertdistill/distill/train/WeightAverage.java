@@ -88,7 +88,7 @@ final class WeightAverage implements AutoCloseable {
             try {
                 action.run();
             } finally {
-                trained.forEach((name, copy) -> weights.get(name).set(copy.toByteBuffer()));
+                trained.forEach((name, copy) -> NamedArrays.overwrite(weights.get(name), copy));
             }
         }
     }
@@ -103,7 +103,7 @@ final class WeightAverage implements AutoCloseable {
             for (Map.Entry<String, NDArray> entry : weights.entrySet()) {
                 NDArray sum = sums.get(entry.getKey());
                 step.tempAttachAll(sum);
-                entry.getValue().set(sum.div(correction).toByteBuffer());
+                NamedArrays.overwrite(entry.getValue(), sum.div(correction));
             }
         }
     }

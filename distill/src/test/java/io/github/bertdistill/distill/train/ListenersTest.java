@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -9,6 +10,7 @@ import com.google.gson.JsonParser;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,23 @@ class ListenersTest {
                         .getAsJsonObject()
                         .get("accuracy")
                         .getAsDouble());
+    }
+
+    @Test
+    void jsonLinesLogFailuresNameTheFileAndTheCause() throws IOException {
+        Path blocker = Files.writeString(dir.resolve("training"), "a file, not a folder");
+        JsonLinesLog log = new JsonLinesLog(blocker.resolve("metrics.jsonl"));
+
+        UncheckedIOException e =
+                assertThrows(UncheckedIOException.class, () -> log.onStep(step(1, 10)));
+
+        assertEquals(
+                "cannot append to the metrics log "
+                        + blocker.resolve("metrics.jsonl")
+                        + ": "
+                        + blocker
+                        + ": it already exists",
+                e.getMessage());
     }
 
     @Test

@@ -58,8 +58,10 @@ public final class BertDistillCli implements Runnable {
 
     /** The configured command line (also used by tests). */
     public static CommandLine newCommandLine() {
+        ErrorHandler errors = new ErrorHandler();
         return new CommandLine(new BertDistillCli())
-                .setExecutionExceptionHandler(new ErrorHandler());
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 
     /** Without a subcommand: print the usage. */

@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.examples.pipeline.RunData;
 import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
@@ -70,7 +71,12 @@ final class DataOptions {
         if ((data == null) == (recipe == null)) {
             throw new IllegalArgumentException("give either --data FILE or --recipe FILE");
         }
-        Recipe.Data spec = recipe != null ? RecipeLoader.load(recipe, List.of()).data : fileSpec();
+        Recipe.Data spec =
+                recipe != null
+                        ? RecipeLoader.load(
+                                        InputLocation.requireFile(recipe, "recipe file"), List.of())
+                                .data
+                        : fileSpec();
         String location = recipe != null ? spec.test : data.toString();
         Path scratch = Files.createTempDirectory("bert-distill-data");
         try {

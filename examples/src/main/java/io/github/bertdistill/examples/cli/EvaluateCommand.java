@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.eval.Evaluation;
 import io.github.bertdistill.eval.ModelSpec;
 import io.github.bertdistill.eval.report.ReportWriter;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
             "      --role a=teacher --output reports/a"
         })
 final class EvaluateCommand implements Callable<Integer> {
+    /** Room for the report files (report.html ≈ 1–2 MB) and their temporary copies. */
+    private static final long REPORT_BYTES = 10 * OutputLocation.MB;
+
     @Mixin ModelOptions models;
 
     @Option(
@@ -55,7 +59,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(
             names = "--output",
             paramLabel = "DIR",
-            description = "Report folder (default: ${DEFAULT-VALUE}).")
+            description = "Report folder, checked before any work (default: ${DEFAULT-VALUE}).")
     Path output = Path.of("report");
 
     @Spec CommandSpec spec;
@@ -71,6 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                 + models.models.keySet());
             }
         }
+        OutputLocation.requireFolder(output, REPORT_BYTES);
         TextDataset test = data.read();
         Evaluation.Builder evaluation =
                 Evaluation.builder().setDataset(test).optLatency(latency.benchmark(test.texts()));

@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -30,6 +31,14 @@ import picocli.CommandLine.Command;
             "Next: bert-distill label (same --recipe, --set and --output)."
         })
 final class FinetuneCommand extends RecipeStageCommand {
+    /**
+     * A teacher of up to ~130 MB, with its fine-tuning checkpoints (weights and Adam's moments).
+     */
+    @Override
+    long spaceNeeded() {
+        return 1024 * OutputLocation.MB;
+    }
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
         return describe("teacher", Pipeline.finetune(recipe, output));

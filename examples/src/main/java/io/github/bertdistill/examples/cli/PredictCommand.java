@@ -3,19 +3,19 @@ package io.github.bertdistill.examples.cli;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.data.io.DatasetFormatException;
+import io.github.bertdistill.core.data.io.TextLineStream;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +36,13 @@ import picocli.CommandLine.Spec;
             "Texts come from the arguments, else from --file (one per line), else from"
                     + " standard input (one per line, answered as they arrive, in batches of up to "
                     + PredictCommand.BATCH
-                    + "). Blank lines are skipped.",
+                    + ").",
+            "",
+            "Texts are read as UTF-8, like data files: a byte-order mark is dropped and blank"
+                    + " lines at the end are ignored. An empty or blank text (argument, or line"
+                    + " before a later text) and bytes that are not UTF-8 stop with an error naming"
+                    + " the argument or the file (or standard input) and line, exit code 2, after"
+                    + " the texts before it were answered.",
             ""
         },
         footer = {
@@ -48,6 +54,7 @@ import picocli.CommandLine.Spec;
         })
 final class PredictCommand implements Callable<Integer> {
     static final int BATCH = 32;
+    private static final String STANDARD_INPUT = "standard input";
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     @Option(
@@ -73,8 +80,16 @@ final class PredictCommand implements Callable<Integer> {
         if (!texts.isEmpty() && file != null) {
             throw new IllegalArgumentException("give texts as arguments or --file, not both");
         }
-        if (file != null && !Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "text file not found");
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i).isBlank()) {
+                throw new IllegalArgumentException(
+                        "text argument "
+                                + (i + 1)
+                                + " is empty or blank: give a text to classify, or leave it out");
+            }
+        }
+        if (file != null) {
+            InputLocation.requireFile(file, "text file");
         }
         PrintWriter out = spec.commandLine().getOut();
         try (TextClassifier classifier = ModelFolders.load(model)) {
@@ -82,25 +97,37 @@ final class PredictCommand implements Callable<Integer> {
                 print(classifier, texts, out);
                 return 0;
             }
-            try (BufferedReader in =
+            try (TextLineStream lines =
                     file != null
-                            ? Files.newBufferedReader(file, StandardCharsets.UTF_8)
-                            : new BufferedReader(
-                                    new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                List<String> batch = new ArrayList<>();
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    if (!line.isBlank()) {
-                        batch.add(line);
-                    }
-                    if (batch.size() == BATCH || (!batch.isEmpty() && !in.ready())) {
-                        print(classifier, batch, out);
-                        batch.clear();
-                    }
-                }
-                print(classifier, batch, out);
+                            ? TextLineStream.open(file, StandardCharsets.UTF_8)
+                            : TextLineStream.of(
+                                    System.in, STANDARD_INPUT, StandardCharsets.UTF_8)) {
+                answer(classifier, lines, out);
             }
         }
         return 0;
+    }
+
+    /**
+     * Answers the texts of {@code lines} in batches, each when full or when no more input is
+     * waiting; a bad line stops it after the texts before it were answered.
+     */
+    private static void answer(TextClassifier classifier, TextLineStream lines, PrintWriter out)
+            throws IOException {
+        List<String> batch = new ArrayList<>();
+        try {
+            for (Optional<String> text = lines.next(); text.isPresent(); text = lines.next()) {
+                batch.add(text.get());
+                if (batch.size() == BATCH || !lines.ready()) {
+                    print(classifier, batch, out);
+                    batch.clear();
+                }
+            }
+        } catch (DatasetFormatException e) {
+            print(classifier, batch, out);
+            throw e;
+        }
+        print(classifier, batch, out);
     }
 
     private static void print(TextClassifier classifier, List<String> batch, PrintWriter out)

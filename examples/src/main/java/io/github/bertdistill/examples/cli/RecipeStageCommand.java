@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.pipeline.RunRecipe;
 import io.github.bertdistill.examples.recipe.Recipe;
@@ -32,6 +33,14 @@ abstract class RecipeStageCommand implements Callable<Integer> {
 
     private final Set<Path> madeBefore = new HashSet<>();
 
+    /**
+     * About how many bytes the command may write, checked free before it starts: 100 MB (the
+     * logits, students and their checkpoints, a report) unless it fine-tunes a teacher.
+     */
+    long spaceNeeded() {
+        return 100 * OutputLocation.MB;
+    }
+
     /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */
     String describeStudents(List<Path> folders) {
         return folders.stream()
@@ -54,6 +63,7 @@ abstract class RecipeStageCommand implements Callable<Integer> {
     public final Integer call() throws Exception {
         Recipe loaded = recipe.load();
         Path output = recipe.output(loaded);
+        OutputLocation.requireFolder(output, spaceNeeded());
         RunFolder run = new RunFolder(output);
         // Before any work: a changed key that a model in the folder was made with is refused, or
         // with --retrain those models are deleted.

@@ -6,6 +6,7 @@ import com.google.gson.JsonPrimitive;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.eval.report.Roles;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -30,6 +31,11 @@ import java.util.List;
  *       {@code labels.json} and optionally {@code config.json} with {@code max_length} (default
  *       128).
  * </ul>
+ *
+ * <p>Every problem with a folder is reported in one way: {@link NoSuchFileException} if it does not
+ * exist, {@link io.github.bertdistill.core.storage.UnusablePathException} if it is a file, and
+ * {@link ModelFolderException} naming the folder if it is no model folder or its files cannot be
+ * read or loaded, whatever the loader threw.
  */
 public final class ModelFolders {
     /** The traced model of a TorchScript folder. */
@@ -51,31 +57,31 @@ public final class ModelFolders {
 
     private ModelFolders() {}
 
+    /** Reads or loads something from a model folder. */
+    @FunctionalInterface
+    private interface FolderAction<T> {
+        T apply() throws IOException;
+    }
+
     /**
      * The kind of model in {@code folder}.
      *
      * @throws NoSuchFileException if the folder does not exist
-     * @throws IllegalArgumentException if it is none of the three kinds
+     * @throws io.github.bertdistill.core.storage.UnusablePathException if it is a file
+     * @throws ModelFolderException if it is none of the three kinds
      */
     public static Kind kind(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            throw new NoSuchFileException(folder.toString(), null, "model folder not found");
-        }
+        InputLocation.requireFolder(folder, "model folder");
         if (Files.isRegularFile(folder.resolve(TORCHSCRIPT_FILE))) {
             return Kind.TORCHSCRIPT;
         }
         if (Files.isRegularFile(folder.resolve(ModelDirectory.CONFIG_FILE))) {
-            JsonObject config = ModelDirectory.readConfig(folder);
-            if (config.has("format") && STUDENT_FORMAT.equals(config.get("format").getAsString())) {
-                return Kind.STUDENT;
-            }
-            if (config.has("architectures")
-                    && config.getAsJsonArray("architectures")
-                            .contains(new JsonPrimitive(TEACHER_ARCHITECTURE))) {
-                return Kind.TEACHER;
+            Kind kind = reading(folder, () -> configuredKind(ModelDirectory.readConfig(folder)));
+            if (kind != null) {
+                return kind;
             }
         }
-        throw new IllegalArgumentException(
+        throw new ModelFolderException(
                 folder
                         + " is not a model folder: expected a teacher (config.json with"
                         + " architectures ["
@@ -87,16 +93,41 @@ public final class ModelFolders {
                         + ", tokenizer.json, labels.json)");
     }
 
-    /** The classes of the model in {@code folder}, read without loading the model. */
-    public static LabelSet labels(Path folder) throws IOException {
-        kind(folder);
-        return ModelDirectory.readLabels(folder);
+    /** The kind a {@code config.json} names, or null. */
+    private static Kind configuredKind(JsonObject config) {
+        if (config.has("format") && STUDENT_FORMAT.equals(config.get("format").getAsString())) {
+            return Kind.STUDENT;
+        }
+        if (config.has("architectures")
+                && config.getAsJsonArray("architectures")
+                        .contains(new JsonPrimitive(TEACHER_ARCHITECTURE))) {
+            return Kind.TEACHER;
+        }
+        return null;
     }
 
-    /** Starts the engine and loads the model in {@code folder}, whatever its {@link Kind}. */
+    /**
+     * The classes of the model in {@code folder}, read without loading the model.
+     *
+     * @throws ModelFolderException if they cannot be read
+     */
+    public static LabelSet labels(Path folder) throws IOException {
+        kind(folder);
+        return reading(folder, () -> ModelDirectory.readLabels(folder));
+    }
+
+    /**
+     * Starts the engine and loads the model in {@code folder}, whatever its {@link Kind}.
+     *
+     * @throws ModelFolderException naming the folder if its files cannot be loaded
+     */
     public static TextClassifier load(Path folder) throws IOException {
         Kind kind = kind(folder);
         EngineBootstrap.start();
+        return reading(folder, () -> loadKind(folder, kind));
+    }
+
+    private static TextClassifier loadKind(Path folder, Kind kind) throws IOException {
         switch (kind) {
             case TEACHER:
                 return BertClassifier.load(folder);
@@ -108,6 +139,18 @@ public final class ModelFolders {
                         folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                         ModelDirectory.readLabels(folder),
                         torchScriptMaxLength(folder));
+        }
+    }
+
+    /**
+     * Runs {@code action} on {@code folder}; whatever it throws (the loaders throw I/O errors,
+     * malformed JSON, shape mismatches, engine errors) becomes one {@link ModelFolderException}.
+     */
+    private static <T> T reading(Path folder, FolderAction<T> action) throws ModelFolderException {
+        try {
+            return action.apply();
+        } catch (IOException | RuntimeException e) {
+            throw ModelFolderException.cannotLoad(folder, e);
         }
     }
 

@@ -14,13 +14,13 @@ import io.github.bertdistill.core.data.io.LabelledLinesReader;
 import io.github.bertdistill.core.data.io.ReadOptions;
 import io.github.bertdistill.core.data.io.TextLinesReader;
 import io.github.bertdistill.core.storage.AtomicFiles;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,6 +105,7 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      * which is copied into {@code dataFolder} first) with the format and columns of {@code spec}.
      *
      * @throws java.nio.file.NoSuchFileException if the file does not exist
+     * @throws io.github.bertdistill.core.storage.UnusablePathException if it is a folder
      * @throws io.github.bertdistill.core.data.io.DatasetFormatException naming the file, line and
      *     field of a bad row, or a column that does not exist
      */
@@ -149,11 +150,7 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
 
     private static Path locate(String location, Path dataFolder) throws IOException {
         if (!Recipe.isClasspath(location)) {
-            Path file = Path.of(location);
-            if (!Files.isRegularFile(file)) {
-                throw new NoSuchFileException(location, null, "data file not found");
-            }
-            return file;
+            return InputLocation.requireFile(Path.of(location), "data file");
         }
         String resource = location.substring(RecipeLoader.CLASSPATH.length());
         Path copy = dataFolder.resolve(Path.of(resource).getFileName().toString());

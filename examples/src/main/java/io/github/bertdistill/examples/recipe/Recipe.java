@@ -4,6 +4,7 @@ import static io.github.bertdistill.core.config.ConfigException.require;
 
 import io.github.bertdistill.core.config.CheckedConfig;
 import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.TrainerConfig;
@@ -12,9 +13,10 @@ import io.github.bertdistill.student.model.TextCnnConfig;
 import io.github.bertdistill.student.vocab.VocabularyKind;
 import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
+import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -367,18 +369,24 @@ public final class Recipe implements CheckedConfig {
             return;
         }
         Path file = path(key, location);
-        require(
-                !Files.isDirectory(file),
-                key,
-                "%s is a folder; name the data file inside it",
-                location);
-        require(Files.isRegularFile(file), key, "file not found: %s", location);
-        require(Files.isReadable(file), key, "cannot read %s (permission denied)", location);
+        try {
+            InputLocation.requireFile(file, "data file");
+        } catch (NoSuchFileException e) {
+            throw ConfigException.at(key, "file not found: %s", location);
+        } catch (IOException e) {
+            throw ConfigException.at(key, "%s", e.getMessage());
+        }
     }
 
     private static void requireFolder(String key, String location) {
         Path folder = path(key, location);
-        require(Files.isDirectory(folder), key, "folder not found: %s", location);
+        try {
+            InputLocation.requireFolder(folder, "checkpoint folder");
+        } catch (NoSuchFileException e) {
+            throw ConfigException.at(key, "folder not found: %s", location);
+        } catch (IOException e) {
+            throw ConfigException.at(key, "%s", e.getMessage());
+        }
     }
 
     private static Path path(String key, String location) {

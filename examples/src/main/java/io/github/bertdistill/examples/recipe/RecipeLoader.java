@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.config.StrictJson;
+import io.github.bertdistill.core.storage.InputLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,7 +15,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -126,16 +126,7 @@ public final class RecipeLoader {
     }
 
     private static String readFile(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(
-                    file + " is a folder; --recipe takes a recipe JSON file");
-        }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new NoSuchFileException(file.toString(), null, "recipe file not found");
-        }
+        byte[] bytes = Files.readAllBytes(InputLocation.requireFile(file, "recipe file"));
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -9,9 +9,8 @@ import com.google.gson.JsonParser;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.testing.TinyRun;
-import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code predict}, {@code evaluate} and {@code bench} on tiny saved models, and their errors. */
 class ModelCommandsTest {
+    private static final byte[] LATIN1_E_ACUTE = {(byte) 0xE9};
+
     @TempDir static Path folder;
     private static Path teacher;
     private static Path student;
@@ -46,31 +47,94 @@ class ModelCommandsTest {
     }
 
     @Test
-    void predictReadsAFileAndSkipsBlankLines() throws IOException {
-        Path texts = Files.writeString(folder.resolve("texts.txt"), "good food\n\nawful\n");
+    void predictReadsAFileLikeADataFile() throws IOException {
+        Path texts =
+                Files.writeString(folder.resolve("texts.txt"), "\uFEFFgood food\r\nawful\n\n  \n");
         CliResult result =
                 CliResult.run("predict", "--model", teacher.toString(), "--file", texts.toString());
         assertEquals(0, result.exitCode(), result.toString());
         List<String> lines = result.out().strip().lines().toList();
         assertEquals(2, lines.size());
+        assertPrediction(lines.get(0), "good food");
         assertPrediction(lines.get(1), "awful");
     }
 
     @Test
     void predictReadsStandardInputWithoutTexts() {
-        InputStream stdin = System.in;
-        System.setIn(
-                new ByteArrayInputStream(
-                        "fresh\nbland\nlove it\n".getBytes(StandardCharsets.UTF_8)));
-        try {
-            CliResult result = CliResult.run("predict", "--model", student.toString());
-            assertEquals(0, result.exitCode(), result.toString());
-            List<String> lines = result.out().strip().lines().toList();
-            assertEquals(3, lines.size());
-            assertPrediction(lines.get(2), "love it");
-        } finally {
-            System.setIn(stdin);
-        }
+        CliResult result =
+                CliResult.withInput(
+                        "fresh\nbland\nlove it\n".getBytes(StandardCharsets.UTF_8),
+                        "predict",
+                        "--model",
+                        student.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().strip().lines().toList();
+        assertEquals(3, lines.size());
+        assertPrediction(lines.get(2), "love it");
+    }
+
+    @Test
+    void predictStopsAtInvalidUtf8InAFileAfterAnsweringTheLinesBefore() throws IOException {
+        Path texts = folder.resolve("latin1.txt");
+        Files.write(texts, concat("fresh\ntasty\ncaf", LATIN1_E_ACUTE, "\nbland\n"));
+
+        CliResult result =
+                CliResult.run("predict", "--model", student.toString(), "--file", texts.toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(
+                "bert-distill: "
+                        + texts
+                        + ":3: bytes that are not valid UTF-8 at byte offset 15 (line 3)",
+                result.errorLine());
+        List<String> lines = result.out().strip().lines().toList();
+        assertEquals(2, lines.size(), result.out());
+        assertPrediction(lines.get(1), "tasty");
+    }
+
+    @Test
+    void predictStopsAtInvalidUtf8OnStandardInput() {
+        CliResult result =
+                CliResult.withInput(
+                        concat("fresh\ncaf", LATIN1_E_ACUTE, "\n"),
+                        "predict",
+                        "--model",
+                        student.toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(
+                "bert-distill: standard input:2: bytes that are not valid UTF-8 at byte offset 9"
+                        + " (line 2)",
+                result.errorLine());
+        assertEquals(1, result.out().strip().lines().count(), result.out());
+    }
+
+    @Test
+    void predictRefusesABlankLineBeforeATextAsTheDataReadersDo() {
+        CliResult result =
+                CliResult.withInput(
+                        "fresh\n\nbland\n".getBytes(StandardCharsets.UTF_8),
+                        "predict",
+                        "--model",
+                        student.toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals("bert-distill: standard input:2: blank line", result.errorLine());
+        assertEquals(1, result.out().strip().lines().count(), result.out());
+    }
+
+    @Test
+    void predictRefusesAnEmptyTextArgumentBeforeLoadingTheModel() {
+        CliResult result =
+                CliResult.run(
+                        "predict", "--model", folder.resolve("no-model").toString(), "fine", " ");
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertEquals(
+                "bert-distill: text argument 2 is empty or blank: give a text to classify, or"
+                        + " leave it out",
+                result.errorLine());
+        assertEquals("", result.out());
     }
 
     @Test
@@ -175,7 +239,8 @@ class ModelCommandsTest {
     }
 
     @Test
-    void benchPrintsARowPerModel() {
+    void benchPrintsARowPerModelAndWritesTheTableToOutput() throws IOException {
+        Path table = folder.resolve("bench").resolve("table.txt");
         CliResult result =
                 CliResult.run(
                         "bench",
@@ -190,12 +255,26 @@ class ModelCommandsTest {
                         "--rounds",
                         "1",
                         "--sentences",
-                        "2");
+                        "2",
+                        "--output",
+                        table.toString());
         assertEquals(0, result.exitCode(), result.toString());
         List<String> lines = result.out().lines().toList();
         assertTrue(lines.get(0).startsWith("model"), result.out());
         assertTrue(lines.get(1).startsWith("bert "), result.out());
         assertTrue(lines.get(2).startsWith("cnn "), result.out());
+        assertEquals(result.out(), Files.readString(table));
+    }
+
+    private static byte[] concat(Object... parts) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            bytes.writeBytes(
+                    part instanceof byte[] array
+                            ? array
+                            : ((String) part).getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
     }
 
     private static void assertPrediction(String line, String text) {

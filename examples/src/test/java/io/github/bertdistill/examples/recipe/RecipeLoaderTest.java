@@ -140,10 +140,9 @@ class RecipeLoaderTest {
         assertEquals(
                 "--set data.test="
                         + folder
-                        + ": data.test: "
+                        + ": data.test: data file "
                         + folder
-                        + " is a folder; name the"
-                        + " data file inside it",
+                        + " is a folder, not a file: give the file itself",
                 refused("data.test=" + folder));
         assertTrue(
                 refused("teacher.checkpoint=" + missing)

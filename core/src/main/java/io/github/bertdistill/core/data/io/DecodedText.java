@@ -1,12 +1,8 @@
 package io.github.bertdistill.core.data.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,22 +16,19 @@ import java.util.TreeMap;
 /**
  * A whole file decoded strictly, with a line index, shared by every reader.
  *
- * <p>Bytes that are invalid in the charset do not stop decoding: each is replaced by U+FFFD and the
- * line it falls on is remembered, so a reader can reject exactly the rows that hold one. A leading
- * byte-order mark is dropped, and so are the blank lines at the end of the file. Lines end with
- * {@code \n} or {@code \r\n}.
+ * <p>Decoded by {@link LineDecoder}: bytes that are invalid in the charset do not stop decoding,
+ * each is replaced by U+FFFD and the line it falls on is remembered, so a reader can reject exactly
+ * the rows that hold one. A leading byte-order mark is dropped, and so are the blank lines at the
+ * end of the file. Lines end with {@code \n} or {@code \r\n}.
  */
 final class DecodedText {
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
-    private static final char REPLACEMENT = '\uFFFD';
-
     private final String content;
     private final int[] lineStarts;
-    private final NavigableMap<Integer, Integer> malformedByteOffsets;
+    private final NavigableMap<Integer, Long> malformedByteOffsets;
     private final Charset charset;
 
     private DecodedText(
-            String content, NavigableMap<Integer, Integer> malformedByteOffsets, Charset charset) {
+            String content, NavigableMap<Integer, Long> malformedByteOffsets, Charset charset) {
         this.content = content;
         this.lineStarts = lineStarts(content);
         this.malformedByteOffsets = malformedByteOffsets;
@@ -44,46 +37,20 @@ final class DecodedText {
 
     /** Reads and decodes {@code file}. */
     static DecodedText read(Path file, Charset charset) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(file));
-        CharsetDecoder decoder =
-                charset.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-        CharBuffer out = CharBuffer.allocate(in.remaining() + 16);
-        NavigableMap<Integer, Integer> malformed = new TreeMap<>();
-        int line = 1;
-        int scanned = 0;
-        CoderResult result;
-        do {
-            result = decoder.decode(in, out, true);
-            if (result.isOverflow()) {
-                out = grow(out);
-            } else if (result.isError()) {
-                for (; scanned < out.position(); scanned++) {
-                    line += out.get(scanned) == '\n' ? 1 : 0;
+        StringBuilder content = new StringBuilder();
+        NavigableMap<Integer, Long> malformed = new TreeMap<>();
+        try (InputStream in = Files.newInputStream(file)) {
+            LineDecoder decoder = new LineDecoder(in, charset);
+            int line = 0;
+            for (String text = decoder.nextLine(); text != null; text = decoder.nextLine()) {
+                line++;
+                content.append(text);
+                if (decoder.malformedOffset() >= 0) {
+                    malformed.put(line, decoder.malformedOffset());
                 }
-                malformed.putIfAbsent(line, in.position());
-                in.position(in.position() + result.length());
-                out = out.hasRemaining() ? out : grow(out);
-                out.put(REPLACEMENT);
             }
-        } while (!result.isUnderflow());
-        while (decoder.flush(out).isOverflow()) {
-            out = grow(out);
         }
-        out.flip();
-        return new DecodedText(
-                withoutTrailingBlankLines(withoutBom(out.toString())), malformed, charset);
-    }
-
-    private static CharBuffer grow(CharBuffer out) {
-        CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2);
-        out.flip();
-        return bigger.put(out);
-    }
-
-    private static String withoutBom(String text) {
-        return !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        return new DecodedText(withoutTrailingBlankLines(content.toString()), malformed, charset);
     }
 
     private static String withoutTrailingBlankLines(String text) {
@@ -154,17 +121,23 @@ final class DecodedText {
      * lastLine}, if any.
      */
     Optional<String> malformedInput(int firstLine, int lastLine) {
-        Map.Entry<Integer, Integer> first = malformedByteOffsets.ceilingEntry(firstLine);
+        Map.Entry<Integer, Long> first = malformedByteOffsets.ceilingEntry(firstLine);
         if (first == null || first.getKey() > lastLine) {
             return Optional.empty();
         }
-        return Optional.of(
-                "bytes that are not valid "
-                        + charset.name()
-                        + " at byte offset "
-                        + first.getValue()
-                        + " (line "
-                        + first.getKey()
-                        + ")");
+        return Optional.of(malformedInput(charset, first.getValue(), first.getKey()));
+    }
+
+    /**
+     * Describes input invalid in {@code charset} at {@code byteOffset}, on 1-based {@code line}.
+     */
+    static String malformedInput(Charset charset, long byteOffset, int line) {
+        return "bytes that are not valid "
+                + charset.name()
+                + " at byte offset "
+                + byteOffset
+                + " (line "
+                + line
+                + ")";
     }
 }

@@ -11,6 +11,9 @@ import java.util.Objects;
  * the end of the file are ignored.
  */
 final class LineRows {
+    /** The reason given for a blank line before the last record. */
+    static final String BLANK_LINE = "blank line";
+
     /** Parses one non-blank line. */
     @FunctionalInterface
     interface LineParser {
@@ -50,7 +53,7 @@ final class LineRows {
                     i + 1,
                     () -> {
                         if (line.isBlank()) {
-                            throw new BadRowException(null, "blank line");
+                            throw new BadRowException(null, BLANK_LINE);
                         }
                         return parser.parse(line);
                     });

@@ -19,5 +19,8 @@
  * charset make their row bad, and an example's id is {@code <file name>:<line>} (the line where its
  * record starts) unless the format names an id column. Every problem is reported as a {@link
  * io.github.bertdistill.core.data.io.DatasetFormatException} naming the file, line and field.
+ *
+ * <p>{@link io.github.bertdistill.core.data.io.TextLineStream} applies the same decoding and
+ * plain-text rules to input answered line by line as it arrives, such as standard input.
  */
 package io.github.bertdistill.core.data.io;

@@ -46,7 +46,7 @@ final class Fixtures {
     static DatasetFormatException assertFormatError(
             Path file, int line, String field, Executable read) {
         DatasetFormatException e = assertThrows(DatasetFormatException.class, read);
-        assertEquals(file, e.file(), e.getMessage());
+        assertEquals(Optional.of(file), e.file(), e.getMessage());
         assertEquals(line, e.line(), e.getMessage());
         assertEquals(Optional.ofNullable(field), e.field(), e.getMessage());
         return e;
