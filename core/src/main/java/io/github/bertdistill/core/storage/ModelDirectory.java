@@ -81,9 +81,22 @@ public final class ModelDirectory {
     /**
      * Writes the model folder {@code target} atomically.
      *
-     * @throws IOException if {@code contents} fails; {@code target} is then left as it was
+     * @throws IOException {@code cannot write <target>: <cause>} if {@code contents} or the file
+     *     system fails; {@code target} is then left as it was
      */
     public static void write(Path target, Contents contents) throws IOException {
+        try {
+            writeStaged(target, contents);
+        } catch (UnusablePathException e) {
+            throw e;
+        } catch (IOException e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("cannot write ")
+                    ? e
+                    : FileErrors.naming("cannot write", target, e);
+        }
+    }
+
+    private static void writeStaged(Path target, Contents contents) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         Files.createDirectories(parent);

@@ -44,7 +44,7 @@ class ModelDirectoryTest {
                                             throw new IOException("disk full");
                                         }));
 
-        assertEquals("disk full", e.getMessage());
+        assertEquals("cannot write " + model + ": disk full", e.getMessage());
         assertFalse(Files.exists(model));
         assertEquals(List.of(), entries(root));
     }
