@@ -1,6 +1,11 @@
 package io.github.bertdistill.distill.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,15 +18,20 @@ import java.util.stream.IntStream;
 /**
  * Speed of {@link CosineNeighbours#neighboursOfAll} (not a test): a random Gaussian {@code rows ×
  * dimension} matrix (a teacher's word-embedding table: BERT's WordPiece vocabulary has 30,522 rows,
- * MiniLM's are 384 wide), the top {@code k} of {@code queries} words drawn at random, searched on
- * each thread count in turn, {@code runs} times each with a fresh index; prints every run, the
- * median per thread count and its speed-up over the first thread count, and checks that every
- * thread count gave the same answers.
+ * MiniLM's are 384 wide), the top {@code k} of {@code queries} words drawn at random, searched with
+ * a fresh index on each thread count in turn, {@code runs} rounds (interleaved, so that a busy
+ * machine slows every thread count alike); prints every run with its process CPU time (CPU time
+ * over wall time is how many cores the run had) and the load average, the median per thread count
+ * and its speed-up over the first thread count, and checks that every thread count gave the same
+ * answers.
  *
  * <p>Arguments: {@code [rows=30000] [dimension=384] [queries=10000] [k=10] [threads=1,2] [runs=3]}.
  * The command is in the distill module's README.
  */
 public final class NeighbourSearchBench {
+    private static final OperatingSystemMXBean CPU =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
     private NeighbourSearchBench() {}
 
     public static void main(String[] args) {
@@ -48,47 +58,72 @@ public final class NeighbourSearchBench {
         asked = asked.subList(0, queries);
         System.out.printf(
                 Locale.ROOT,
-                "%,d × %d matrix, top %d of %,d words, %d runs per thread count%n",
+                "%,d × %d matrix, top %d of %,d words, %d rounds%n",
                 rows,
                 dimension,
                 k,
                 queries,
                 runs);
 
+        double[][] seconds = new double[threads.length][runs];
         Map<String, List<String>> first = null;
-        double baseline = 0;
-        for (int t : threads) {
-            double[] seconds = new double[runs];
-            for (int run = 0; run < runs; run++) {
+        for (int run = 0; run < runs; run++) {
+            for (int t = 0; t < threads.length; t++) {
                 CosineNeighbours search =
                         CosineNeighbours.builder()
                                 .setVocabulary(vocabulary)
                                 .setEmbeddings(embeddings)
                                 .optTopK(k)
-                                .optThreads(t)
+                                .optThreads(threads[t])
                                 .build();
                 long start = System.nanoTime();
+                long cpuStart = CPU.getProcessCpuTime();
                 Map<String, List<String>> answers = search.neighboursOfAll(asked);
-                seconds[run] = (System.nanoTime() - start) / 1e9;
+                seconds[t][run] = (System.nanoTime() - start) / 1e9;
+                double cpu = (CPU.getProcessCpuTime() - cpuStart) / 1e9;
                 if (first == null) {
                     first = answers;
                 } else if (!first.equals(answers)) {
-                    throw new IllegalStateException(t + " threads gave other answers");
+                    throw new IllegalStateException(threads[t] + " threads gave other answers");
                 }
                 System.out.printf(
-                        Locale.ROOT, "%d threads, run %d: %.2f s%n", t, run + 1, seconds[run]);
+                        Locale.ROOT,
+                        "run %d, %d threads: %.2f s, %.2f s of CPU (%.2f cores busy; load average"
+                                + " %s)%n",
+                        run + 1,
+                        threads[t],
+                        seconds[t][run],
+                        cpu,
+                        cpu / seconds[t][run],
+                        loadAverage());
             }
-            Arrays.sort(seconds);
-            double median = seconds[runs / 2];
-            baseline = baseline == 0 ? median : baseline;
+        }
+        double baseline = median(seconds[0]);
+        for (int t = 0; t < threads.length; t++) {
+            double median = median(seconds[t]);
             System.out.printf(
                     Locale.ROOT,
                     "%d threads: median %.2f s (%.2f ms per word), speed-up %.2f×%n",
-                    t,
+                    threads[t],
                     median,
                     1000 * median / queries,
                     baseline / median);
         }
         System.out.println("the answers of every thread count are identical");
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** The 1-minute load average, or "?" where /proc/loadavg cannot be read. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
     }
 }
