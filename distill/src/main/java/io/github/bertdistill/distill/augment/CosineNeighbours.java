@@ -239,6 +239,7 @@ public final class CosineNeighbours implements EmbeddingNeighbours {
     private int searchBlock(int[] queries, int block, int[][] found) {
         int from = block * QUERY_BLOCK;
         int to = Math.min(queries.length, from + QUERY_BLOCK);
+        int last = to - 1;
         Best[] best = new Best[to - from];
         for (int i = 0; i < best.length; i++) {
             best[i] = new Best(topK);
@@ -247,7 +248,6 @@ public final class CosineNeighbours implements EmbeddingNeighbours {
         for (int c0 = 0; c0 < paddedSlots; c0 += CANDIDATE_BLOCK) {
             int c1 = Math.min(paddedSlots, c0 + CANDIDATE_BLOCK);
             for (int q = from; q < to; q += TILE) {
-                int last = to - 1;
                 for (int c = c0; c < c1; c += TILE) {
                     scoreTile(
                             queries[q] * dimension,
