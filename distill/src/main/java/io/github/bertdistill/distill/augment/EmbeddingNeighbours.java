@@ -1,6 +1,9 @@
 package io.github.bertdistill.distill.augment;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Words that can stand in for a word during augmentation.
@@ -20,6 +23,21 @@ public interface EmbeddingNeighbours {
      * @return an empty list if the word is unknown or has no usable neighbour
      */
     List<String> neighbours(String word);
+
+    /**
+     * The neighbours of each of {@code words}, as {@link #neighbours(String)} answers them. A
+     * search may answer many words at once faster than one by one ({@link CosineNeighbours} does so
+     * on several threads); this default asks word by word.
+     *
+     * @return every one of {@code words} mapped to its neighbours
+     */
+    default Map<String, List<String>> neighboursOfAll(Collection<String> words) {
+        Map<String, List<String>> answers = new HashMap<>();
+        for (String word : words) {
+            answers.computeIfAbsent(word, this::neighbours);
+        }
+        return answers;
+    }
 
     /** No neighbours for any word: replacement then leaves every word as it is. */
     static EmbeddingNeighbours none() {

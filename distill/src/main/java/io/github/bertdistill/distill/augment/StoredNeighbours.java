@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,11 @@ import org.slf4j.LoggerFactory;
  * transfer set again does not repeat the neighbour search.
  *
  * <p>Searching a teacher's vocabulary costs one {@code O(V·d)} pass per distinct word ({@link
- * CosineNeighbours}), minutes for a data set such as SST-2, while augmenting the texts with known
- * neighbours takes seconds. Every later use of a run folder (another student, a sweep, more copies,
- * other augmentation probabilities) therefore reads the neighbours from this file.
+ * CosineNeighbours}), tens of seconds to minutes for a data set such as SST-2, while augmenting the
+ * texts with known neighbours takes seconds. A batch ({@link #neighboursOfAll}) sends only the
+ * words without an answer to the search, in one batch. Every later use of a run folder (another
+ * student, a sweep, more copies, other augmentation probabilities) therefore reads the neighbours
+ * from this file.
  *
  * <p>The file is text: a first line {@code # STAMP}, then one line per word, {@code word TAB
  * neighbour neighbour …}. The stamp says what produced the answers (the teacher's fingerprint, the
@@ -72,6 +76,21 @@ public final class StoredNeighbours implements EmbeddingNeighbours {
                     changed.set(true);
                     return search.neighbours(w);
                 });
+    }
+
+    /** Searches the words without a stored answer at once, through the search's batch answer. */
+    @Override
+    public Map<String, List<String>> neighboursOfAll(Collection<String> words) {
+        List<String> missing = words.stream().filter(w -> !answers.containsKey(w)).toList();
+        if (!missing.isEmpty()) {
+            search.neighboursOfAll(missing).forEach(answers::putIfAbsent);
+            changed.set(true);
+        }
+        Map<String, List<String>> found = new HashMap<>();
+        for (String word : words) {
+            found.put(word, answers.get(word));
+        }
+        return found;
     }
 
     /** How many words have an answer, stored or searched. */

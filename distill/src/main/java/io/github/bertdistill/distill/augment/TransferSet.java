@@ -75,11 +75,15 @@ public final class TransferSet {
         /**
          * The training examples and their copies, then the unlabelled texts and theirs, made lazily
          * while iterating: for a transfer set too large to hold in memory, feed this straight to
-         * the logit cache writer.
+         * the logit cache writer. The neighbours of their words are searched first, at once (see
+         * {@link Augmenter#prepare}).
          */
         public Iterable<TextExample> examples() {
             checkState(trainingSet != null, "a transfer set needs a training set");
             checkState(augmenter != null, "a transfer set needs an augmenter");
+            Iterable<TextExample> sources =
+                    unlabelled == null ? trainingSet : Iterables.concat(trainingSet, unlabelled);
+            augmenter.prepare(sources);
             Iterable<TextExample> labelled =
                     Iterables.concat(trainingSet, augmenter.augmentAll(trainingSet));
             if (unlabelled == null) {

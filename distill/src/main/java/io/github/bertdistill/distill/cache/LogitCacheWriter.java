@@ -89,6 +89,7 @@ public final class LogitCacheWriter {
         ProgressReporter progress =
                 new ProgressReporter(
                         "teacher logits",
+                        "examples",
                         sizeOf(examples),
                         progressInterval,
                         Ticker.systemTicker());

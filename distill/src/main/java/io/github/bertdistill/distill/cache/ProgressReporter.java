@@ -19,6 +19,7 @@ public final class ProgressReporter {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressReporter.class);
 
     private final String task;
+    private final String unit;
     private final long total;
     private final long intervalNanos;
     private final Ticker ticker;
@@ -31,12 +32,15 @@ public final class ProgressReporter {
      * A reporter that starts now.
      *
      * @param task what is being counted, shown first on each line
+     * @param unit the counted items, plural, shown with the rate ({@code examples/s})
      * @param total the expected count, or a negative number if unknown
      * @param interval the least time between two lines
      * @param ticker the clock (use {@link Ticker#systemTicker()})
      */
-    public ProgressReporter(String task, long total, Duration interval, Ticker ticker) {
+    public ProgressReporter(
+            String task, String unit, long total, Duration interval, Ticker ticker) {
         this.task = task;
+        this.unit = unit;
         this.total = total;
         this.intervalNanos = interval.toNanos();
         this.ticker = ticker;
@@ -76,7 +80,7 @@ public final class ProgressReporter {
                 line.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * done / total));
             }
         }
-        line.append(String.format(Locale.ROOT, ", %.1f examples/s", rate));
+        line.append(String.format(Locale.ROOT, ", %.1f %s/s", rate, unit));
         if (total >= 0 && rate > 0) {
             line.append(", ETA ")
                     .append(format(Duration.ofSeconds(Math.round((total - done) / rate))));

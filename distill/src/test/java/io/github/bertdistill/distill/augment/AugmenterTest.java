@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.distill.augment.SimpleTokenizer.Token;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -159,6 +160,56 @@ class AugmenterTest {
             assertTrue(gram.size() <= 3, copy.text());
             assertTrue(Collections.indexOfSubList(words, gram) >= 0, copy.text());
         }
+    }
+
+    /** Answers like {@link CosineNeighboursTest#neighbours}, recording every batch it is asked. */
+    private static final class RecordingNeighbours implements EmbeddingNeighbours {
+        final CosineNeighbours search = CosineNeighboursTest.neighbours(3);
+        final List<Set<String>> batches = new ArrayList<>();
+
+        @Override
+        public List<String> neighbours(String word) {
+            return search.neighbours(word);
+        }
+
+        @Override
+        public Map<String, List<String>> neighboursOfAll(Collection<String> words) {
+            batches.add(Set.copyOf(words));
+            return search.neighboursOfAll(words);
+        }
+    }
+
+    @Test
+    void prepareAsksEveryWordOnceInOneBatchAndChangesNoCopy() {
+        RecordingNeighbours recording = new RecordingNeighbours();
+        Augmenter prepared = new Augmenter(config().build(), recording);
+
+        prepared.prepare(SOURCES);
+
+        assertEquals(1, recording.batches.size());
+        Set<String> batch = recording.batches.get(0);
+        assertEquals(
+                SOURCES.stream()
+                        .flatMap(s -> SimpleTokenizer.tokenize(s.text()).stream())
+                        .map(Token::text)
+                        .collect(Collectors.toSet()),
+                batch);
+        assertTrue(batch.containsAll(List.of("awful", "film", "!", "这")), batch.toString());
+        assertEquals(
+                augmentAll(
+                        new Augmenter(config().build(), CosineNeighboursTest.neighbours(3)),
+                        SOURCES),
+                augmentAll(prepared, SOURCES));
+    }
+
+    @Test
+    void prepareAsksNothingWhenNoWordCanBeReplaced() {
+        RecordingNeighbours recording = new RecordingNeighbours();
+
+        new Augmenter(config().optCopies(0).build(), recording).prepare(SOURCES);
+        new Augmenter(config().optReplaceProbability(0).build(), recording).prepare(SOURCES);
+
+        assertEquals(List.of(), recording.batches);
     }
 
     @Test

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +78,41 @@ class StoredNeighboursTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> StoredNeighbours.open(file, "two\nlines", search));
+    }
+
+    @Test
+    void aBatchSearchesOnlyTheWordsWithoutAnAnswerInOneCall() throws Exception {
+        Path file = folder.resolve("neighbours.tsv");
+        Files.writeString(file, "# s\ngood\tstored\n");
+        List<List<String>> batches = new ArrayList<>();
+        EmbeddingNeighbours batchSearch =
+                new EmbeddingNeighbours() {
+                    @Override
+                    public List<String> neighbours(String word) {
+                        return search.neighbours(word);
+                    }
+
+                    @Override
+                    public Map<String, List<String>> neighboursOfAll(Collection<String> words) {
+                        batches.add(List.copyOf(words));
+                        return EmbeddingNeighbours.super.neighboursOfAll(words);
+                    }
+                };
+        StoredNeighbours stored = StoredNeighbours.open(file, "s", batchSearch);
+
+        assertEquals(
+                Map.of(
+                        "good", List.of("stored"),
+                        "bad", List.of("bad-1", "bad-2"),
+                        "zzz", List.of()),
+                stored.neighboursOfAll(List.of("good", "bad", "zzz")));
+        assertEquals(List.of(List.of("bad", "zzz")), batches);
+        assertEquals(List.of("bad-1", "bad-2"), stored.neighbours("bad"));
+        assertEquals(List.of("bad", "zzz"), asked, "each word is searched once");
+        stored.save();
+        assertEquals(
+                List.of("# s", "bad\tbad-1 bad-2", "good\tstored", "zzz\t"),
+                Files.readAllLines(file));
     }
 
     @Test

@@ -21,7 +21,8 @@ class ProgressReporterTest {
     void showsCountRateAndEtaIgnoringSkippedWork() {
         ManualTicker ticker = new ManualTicker();
         ProgressReporter progress =
-                new ProgressReporter("teacher logits", 1000, Duration.ofSeconds(10), ticker);
+                new ProgressReporter(
+                        "teacher logits", "examples", 1000, Duration.ofSeconds(10), ticker);
         progress.skip(400);
         ticker.nanos = TimeUnit.SECONDS.toNanos(10);
         progress.advance(100);
@@ -34,10 +35,10 @@ class ProgressReporterTest {
     void anUnknownTotalShowsCountAndRate() {
         ManualTicker ticker = new ManualTicker();
         ProgressReporter progress =
-                new ProgressReporter("teacher logits", -1, Duration.ofSeconds(10), ticker);
+                new ProgressReporter("neighbours", "words", -1, Duration.ofSeconds(10), ticker);
         ticker.nanos = TimeUnit.SECONDS.toNanos(4);
         progress.advance(10);
 
-        assertEquals("teacher logits: 10, 2.5 examples/s", progress.line());
+        assertEquals("neighbours: 10, 2.5 words/s", progress.line());
     }
 }
