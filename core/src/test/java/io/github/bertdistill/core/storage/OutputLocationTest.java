@@ -3,7 +3,6 @@ package io.github.bertdistill.core.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -84,12 +83,16 @@ class OutputLocationTest {
                         root.resolve("locked"),
                         PosixFilePermissions.asFileAttribute(
                                 PosixFilePermissions.fromString("r-xr-xr-x")));
-        // As root, permission bits do not stop writing, and isWritable says so: nothing to refuse.
-        assumeFalse(Files.isWritable(locked), "this process may write to a r-x folder (root)");
-
-        assertUnusable(
-                "cannot write to " + locked.resolve("x") + ": " + locked + " is read-only",
-                () -> OutputLocation.requireFolder(locked.resolve("x"), 1));
+        // As root, permission bits do not stop writing: the check follows what this process may do.
+        if (Files.isWritable(locked)) {
+            Path inside = locked.resolve("x");
+            assertEquals(inside, OutputLocation.requireFolder(inside, 1));
+            Files.createDirectory(inside);
+        } else {
+            assertUnusable(
+                    "cannot write to " + locked.resolve("x") + ": " + locked + " is read-only",
+                    () -> OutputLocation.requireFolder(locked.resolve("x"), 1));
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.bertdistill.core.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class TextCnnConfigTest {
@@ -33,7 +34,23 @@ class TextCnnConfigTest {
         IllegalArgumentException e =
                 assertThrows(IllegalArgumentException.class, () -> TextCnnConfig.fromJson(json));
         assertTrue(
-                e.getMessage().startsWith("unknown TextCNN config key 'kernelWidth'"),
+                e.getMessage()
+                        .startsWith("kernelWidth: unknown key (did you mean 'kernelWidths'?)"),
                 e.getMessage());
+    }
+
+    @Test
+    void badValuesNameTheirKey() {
+        JsonObject json =
+                JsonParser.parseString("{\"kernelWidths\": [3, 9], \"maxLength\": 8}")
+                        .getAsJsonObject();
+        ConfigException wide =
+                assertThrows(ConfigException.class, () -> TextCnnConfig.fromJson(json));
+        assertEquals("kernelWidths", wide.keyPath());
+        ConfigException dropout =
+                assertThrows(
+                        ConfigException.class,
+                        () -> TextCnnConfig.builder().optDropout(1f).build());
+        assertEquals("dropout: must be in [0, 1), got 1.0", dropout.getMessage());
     }
 }
