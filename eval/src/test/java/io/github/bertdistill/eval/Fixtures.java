@@ -15,7 +15,7 @@ public final class Fixtures {
 
     /** An engine description, so tests need not start PyTorch just to fill the environment. */
     public static final EngineInfo ENGINE =
-            new EngineInfo("PyTorch", "2.7.1", "0.36.0", new ThreadSettings(1, 1), 0);
+            new EngineInfo("PyTorch", "2.7.1", "0.36.0", new ThreadSettings(1, 1), "cpu()", 0);
 
     private Fixtures() {}
 

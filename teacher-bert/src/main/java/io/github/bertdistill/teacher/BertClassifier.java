@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
 import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.core.storage.ModelDirectory;
@@ -245,7 +246,7 @@ public final class BertClassifier extends BlockTextClassifier {
             LoadPolicy policy,
             String source)
             throws IOException {
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = EngineBootstrap.newManager();
         try {
             checkTokenizer(config, tokenizer, source);
             BertClassifierBlock block =

@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.annotations.JsonAdapter;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -136,7 +137,9 @@ public final class StrictJson {
             }
             return;
         }
-        if (raw == boolean.class || raw == Boolean.class) {
+        if (raw.isAnnotationPresent(JsonAdapter.class)) {
+            checkAdapted(value, raw, path);
+        } else if (raw == boolean.class || raw == Boolean.class) {
             require(
                     isPrimitive(value) && value.getAsJsonPrimitive().isBoolean(),
                     path,
@@ -167,6 +170,17 @@ public final class StrictJson {
         } else if (isConfig(raw)) {
             require(value.isJsonObject(), path, type, value);
             checkObject(value.getAsJsonObject(), raw, path);
+        }
+    }
+
+    /** A type with its own JSON adapter (a value written as a name): the adapter decides. */
+    private static void checkAdapted(JsonElement value, Class<?> type, String path) {
+        try {
+            GSON.fromJson(value, type);
+        } catch (ConfigException e) {
+            throw e.under(path);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException e) {
+            throw ConfigException.at(path, "%s, got %s", rootCause(e), shown(value));
         }
     }
 
@@ -295,7 +309,7 @@ public final class StrictJson {
             return;
         }
         Class<?> type = config.getClass();
-        if (!isConfig(type) && !type.isRecord()) {
+        if (!isConfig(type) && !type.isRecord() || type.isAnnotationPresent(JsonAdapter.class)) {
             return;
         }
         for (Field field : fields(type).values()) {

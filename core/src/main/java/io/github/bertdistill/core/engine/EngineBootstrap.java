@@ -1,7 +1,9 @@
 package io.github.bertdistill.core.engine;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.engine.EngineException;
+import ai.djl.ndarray.NDManager;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,29 +30,48 @@ public final class EngineBootstrap {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineBootstrap.class);
     private static EngineInfo started;
+    private static Device device;
 
     private EngineBootstrap() {}
 
-    /** Starts the engine with the thread settings given on the command line, if any. */
+    /**
+     * Starts the engine with the thread settings and the device given on the command line ({@link
+     * ThreadSettings#fromSystemProperties}, {@link ComputeDevice#fromSystemProperties}), if any.
+     */
     public static EngineInfo start() {
-        return start(ThreadSettings.fromSystemProperties());
+        return start(ThreadSettings.fromSystemProperties(), ComputeDevice.fromSystemProperties());
+    }
+
+    /** Starts the engine with {@code threads} on the device given on the command line, if any. */
+    public static EngineInfo start(ThreadSettings threads) {
+        return start(threads, ComputeDevice.fromSystemProperties());
     }
 
     /**
-     * Starts the PyTorch engine offline with {@code threads}; later calls return the running engine
-     * (thread settings cannot change once it is loaded, so a different request is logged and
-     * ignored).
+     * Starts the PyTorch engine offline with {@code threads}, making models and batches on {@code
+     * computeDevice}; later calls return the running engine (threads and device cannot change once
+     * it is loaded, so a different request is logged and ignored).
      *
      * @throws EngineStartException if the engine or its natives cannot be loaded
+     * @throws IllegalArgumentException if {@code computeDevice} names a GPU the engine lacks
      */
-    public static synchronized EngineInfo start(ThreadSettings threads) {
+    public static synchronized EngineInfo start(
+            ThreadSettings threads, ComputeDevice computeDevice) {
         Objects.requireNonNull(threads, "threads");
+        Objects.requireNonNull(computeDevice, "computeDevice");
         if (started != null) {
             if (!started.threads().equals(threads)) {
                 LOG.warn(
                         "PyTorch engine already running with {}; ignoring the request for {}",
                         started.threads().describe(),
                         threads.describe());
+            }
+            if (computeDevice.kind() != ComputeDevice.Kind.AUTO
+                    && !computeDevice.resolve(Engine.getEngine(ENGINE_NAME)).equals(device)) {
+                LOG.warn(
+                        "PyTorch engine already running on {}; ignoring the request for {}",
+                        device,
+                        computeDevice);
             }
             return started;
         }
@@ -70,15 +91,31 @@ public final class EngineBootstrap {
                     e);
         }
         double startupMillis = (System.nanoTime() - begin) / 1e6;
+        device = computeDevice.resolve(engine);
         started =
                 new EngineInfo(
                         engine.getEngineName(),
                         engine.getVersion(),
                         Engine.getDjlVersion(),
                         threads,
+                        device.toString(),
                         startupMillis);
         LOG.debug("{}", started.describe());
         return started;
+    }
+
+    /** The device models and batches are made on; starts the engine with defaults if needed. */
+    public static synchronized Device device() {
+        start();
+        return device;
+    }
+
+    /**
+     * A new base manager of the engine on {@link #device()}: every model, batch and training state
+     * of the project is made through one, so nothing assumes the CPU. Close it when done.
+     */
+    public static NDManager newManager() {
+        return NDManager.newBaseManager(device(), ENGINE_NAME);
     }
 
     /** Whether {@link #start} has succeeded in this JVM. */

@@ -116,7 +116,7 @@ public final class DistillationTrainer {
             devSet.labelIndices(classifier.labels()); // fails now, not after the first epoch
         }
         TrainingState fresh = TrainingState.start(training, method, trainSet.fingerprint());
-        try (NDManager runManager = NDManager.newBaseManager();
+        try (NDManager runManager = EngineBootstrap.newManager();
                 AdamOptimizer optimizer =
                         new AdamOptimizer(method.optimizer(), method.weightDecay(), runManager);
                 WeightAverage average =

@@ -28,7 +28,7 @@ final class ForwardPass {
 
     /** Runs the block on {@code batch}; returns the elapsed nanoseconds and feeds {@code sink}. */
     long time(EncodedBatch batch, Sink sink) {
-        try (NDManager step = NDManager.newBaseManager(EngineBootstrap.ENGINE_NAME)) {
+        try (NDManager step = EngineBootstrap.newManager()) {
             long begin = System.nanoTime();
             NDList input = batch.toNDList(step);
             float[] logits =

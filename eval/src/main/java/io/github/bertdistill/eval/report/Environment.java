@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  * @param engineName the engine's name ("PyTorch")
  * @param engineVersion the engine's native version, such as 2.7.1
  * @param threads the engine's intra-/inter-op thread settings
+ * @param device the device the models ran on, e.g. {@code cpu()}
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, suffixed "-dirty" when
  *     tracked files differ from it, or "unknown"
  * @param date when the report was made (ISO-8601, UTC)
@@ -38,6 +39,7 @@ public record Environment(
         String engineName,
         String engineVersion,
         String threads,
+        String device,
         String gitCommit,
         String date) {
     private static final String UNKNOWN = "unknown";
@@ -58,6 +60,7 @@ public record Environment(
                 engine.engineName(),
                 engine.engineVersion(),
                 engine.threads().describe(),
+                engine.device(),
                 headCommit(),
                 Instant.now().toString());
     }

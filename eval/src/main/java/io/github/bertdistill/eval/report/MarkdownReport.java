@@ -375,6 +375,7 @@ public final class MarkdownReport {
                 .row("DJL", env.djlVersion())
                 .row("Engine", env.engineName() + " " + env.engineVersion())
                 .row("Engine threads", env.threads())
+                .row("Device", env.device())
                 .row("Git commit", env.gitCommit())
                 .row("Date", env.date());
     }

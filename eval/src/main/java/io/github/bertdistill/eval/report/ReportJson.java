@@ -290,6 +290,7 @@ public final class ReportJson {
         json.addProperty("engine", environment.engineName());
         json.addProperty("engine_version", environment.engineVersion());
         json.addProperty("threads", environment.threads());
+        json.addProperty("device", environment.device());
         json.addProperty("git_commit", environment.gitCommit());
         json.addProperty("date", environment.date());
         return json;

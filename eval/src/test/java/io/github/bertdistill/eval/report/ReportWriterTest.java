@@ -89,8 +89,10 @@ class ReportWriterTest {
                 "engine",
                 "engine_version",
                 "threads",
+                "device",
                 "git_commit",
                 "date");
+        assertEquals("cpu()", json.getAsJsonObject("environment").get("device").getAsString());
         assertHas(json, "mcnemar", "benchmark", "config", "sweep", "seed_replicates");
         assertEquals(12, json.getAsJsonArray("sweep").size());
         JsonObject hard = json.getAsJsonArray("seed_replicates").get(0).getAsJsonObject();

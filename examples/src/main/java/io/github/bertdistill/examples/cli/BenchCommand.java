@@ -43,6 +43,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Mixin LatencyOptions latency;
 
+    @Mixin DeviceOption device;
+
     @Option(
             names = "--output",
             paramLabel = "FILE",
@@ -57,6 +59,7 @@ final class BenchCommand implements Callable<Integer> {
         if (output != null) {
             OutputLocation.requireFile(output, OutputLocation.MB);
         }
+        device.startEngine();
         List<String> texts = data.read().texts();
         Map<String, TextClassifier> loaded = models.loadAll();
         String table;

@@ -1,6 +1,5 @@
 package io.github.bertdistill.examples.cli;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.engine.EngineInfo;
@@ -35,7 +34,7 @@ final class EngineCommand implements Callable<Integer> {
     public Integer call() {
         EngineInfo info = EngineBootstrap.start(new ThreadSettings(intraOpThreads, interOpThreads));
         System.out.println(info.describe());
-        try (NDManager manager = Engine.getEngine(info.engineName()).newBaseManager()) {
+        try (NDManager manager = EngineBootstrap.newManager()) {
             float sum = manager.arange(1f, 5f).sum().getFloat();
             System.out.println("check: 1 + 2 + 3 + 4 = " + sum);
         }

@@ -56,6 +56,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin LatencyOptions latency;
 
+    @Mixin DeviceOption device;
+
     @Option(
             names = "--output",
             paramLabel = "DIR",
@@ -76,6 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         OutputLocation.requireFolder(output, REPORT_BYTES);
+        device.startEngine();
         TextDataset test = data.read();
         Evaluation.Builder evaluation =
                 Evaluation.builder().setDataset(test).optLatency(latency.benchmark(test.texts()));

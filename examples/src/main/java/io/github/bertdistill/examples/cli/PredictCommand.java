@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -73,6 +74,8 @@ final class PredictCommand implements Callable<Integer> {
     @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts to classify.")
     List<String> texts = new ArrayList<>();
 
+    @Mixin DeviceOption device;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -92,6 +95,7 @@ final class PredictCommand implements Callable<Integer> {
             InputLocation.requireFile(file, "text file");
         }
         PrintWriter out = spec.commandLine().getOut();
+        device.startEngine();
         try (TextClassifier classifier = ModelFolders.load(model)) {
             if (!texts.isEmpty()) {
                 print(classifier, texts, out);

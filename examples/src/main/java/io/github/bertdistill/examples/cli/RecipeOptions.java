@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -39,9 +40,15 @@ final class RecipeOptions {
                             + " of refusing.")
     boolean retrain;
 
-    /** The recipe with the overrides applied. */
+    @Mixin DeviceOption device;
+
+    /** The recipe with the overrides (and {@code --device}) applied. */
     Recipe load() throws IOException {
-        return RecipeLoader.load(recipe, overrides);
+        List<String> all = new ArrayList<>(overrides);
+        if (device.asOverride() != null) {
+            all.add(device.asOverride());
+        }
+        return RecipeLoader.load(recipe, all);
     }
 
     /** The run folder of {@code loaded}. */

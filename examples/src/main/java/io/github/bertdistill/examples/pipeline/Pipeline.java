@@ -5,6 +5,7 @@ import com.google.common.io.RecursiveDeleteOption;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.storage.AtomicFiles;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -180,7 +181,7 @@ public final class Pipeline {
     private static Started start(Recipe recipe, Path output) throws IOException {
         RunFolder run = new RunFolder(output);
         RunRecipe recipeFile = RunRecipe.open(run, recipe, false);
-        EngineBootstrap.start();
+        EngineBootstrap.start(ThreadSettings.fromSystemProperties(), recipe.engine.device);
         boolean fresh = !Files.exists(output);
         RunData data;
         try {

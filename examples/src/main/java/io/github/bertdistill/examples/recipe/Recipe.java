@@ -4,6 +4,7 @@ import static io.github.bertdistill.core.config.ConfigException.require;
 
 import io.github.bertdistill.core.config.CheckedConfig;
 import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.engine.ComputeDevice;
 import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.train.MethodConfig;
@@ -59,6 +60,9 @@ public final class Recipe implements CheckedConfig {
 
     /** The comparison of the four models: the latency protocol of the report. */
     public Comparison evaluation = new Comparison();
+
+    /** Where the models run. */
+    public EngineSettings engine = new EngineSettings();
 
     @Override
     public void check() {
@@ -331,6 +335,18 @@ public final class Recipe implements CheckedConfig {
                         a);
             }
         }
+    }
+
+    /**
+     * The compute engine's settings. They change where and how fast the run computes, not what it
+     * computes, so a run folder's models stay valid when they change.
+     */
+    public static final class EngineSettings {
+        /**
+         * {@code auto} (the default: a GPU when the CUDA natives see one), {@code cpu}, {@code
+         * gpu:N}.
+         */
+        public ComputeDevice device = ComputeDevice.AUTO;
     }
 
     /** The benchmark protocol of the comparison. */

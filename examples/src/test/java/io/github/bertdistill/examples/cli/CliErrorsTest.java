@@ -228,6 +228,25 @@ class CliErrorsTest {
     }
 
     @Test
+    void aDeviceTheEngineLacksIsRefusedBeforeAnyModelIsLoaded() {
+        CliResult gpu =
+                CliResult.run("predict", "--model", student.toString(), "--device", "gpu:7", "ok");
+        assertEquals(2, gpu.exitCode(), gpu.toString());
+        assertTrue(
+                gpu.errorLine()
+                        .startsWith(
+                                "bert-distill: device gpu:7 asked for, but the PyTorch engine"
+                                        + " sees"),
+                gpu.errorLine());
+        CliResult bad =
+                CliResult.run("predict", "--model", student.toString(), "--device", "tpu", "ok");
+        assertEquals(2, bad.exitCode(), bad.toString());
+        assertEquals(
+                "bert-distill: --device: expected auto, cpu, gpu or gpu:N, got \"tpu\"",
+                bad.errorLine());
+    }
+
+    @Test
     void benchRefusesAFolderAsOutputFile() {
         CliResult result =
                 CliResult.run(

@@ -3,7 +3,6 @@ package io.github.bertdistill.student.model;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -263,7 +262,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
                     values.put(name, tensor.data());
                     shapes.put(name, tensor.shape());
                 });
-        NDManager manager = Engine.getEngine(EngineBootstrap.ENGINE_NAME).newBaseManager();
+        NDManager manager = EngineBootstrap.newManager();
         try {
             block.setParameterValues(values, shapes, weightsFile.toString());
             block.initialize(manager);
@@ -364,7 +363,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
                             .optEmbeddings(embeddings)
                             .build();
             EngineBootstrap.start();
-            NDManager manager = Engine.getEngine(EngineBootstrap.ENGINE_NAME).newBaseManager();
+            NDManager manager = EngineBootstrap.newManager();
             try {
                 block.initialize(manager);
             } catch (RuntimeException e) {

@@ -54,6 +54,7 @@ public final class TorchScriptClassifier extends BlockTextClassifier {
                         .setTypes(NDList.class, NDList.class)
                         .optModelPath(modelFile.toAbsolutePath())
                         .optEngine(EngineBootstrap.ENGINE_NAME)
+                        .optDevice(EngineBootstrap.device())
                         .build();
         try {
             return new TorchScriptClassifier(criteria.loadModel(), tokenizer, labels);
