@@ -124,7 +124,9 @@ public final class ModelSpec {
             return this;
         }
 
-        /** The JSON-lines training log (see {@code TrainingLog} for the keys). */
+        /**
+         * The JSON-lines training log (see {@code TrainingLog} for the keys); {@code null}: none.
+         */
         public Builder optTrainingLog(Path trainingLog) {
             this.trainingLog = trainingLog;
             return this;

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * A model folder: {@code config.json} (the architecture), {@code labels.json} (the {@link
@@ -75,6 +76,20 @@ public final class ModelDirectory {
         /** Writes a UTF-8 text file. */
         public void writeString(String fileName, String text) throws IOException {
             Files.writeString(folder.resolve(fileName), text, StandardCharsets.UTF_8);
+        }
+
+        /** Copies every file of {@code source} (a model folder, subfolders included). */
+        public void copyFrom(Path source) throws IOException {
+            try (Stream<Path> paths = Files.walk(source)) {
+                for (Path path : paths.toList()) {
+                    Path target = folder.resolve(source.relativize(path).toString());
+                    if (Files.isDirectory(path)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(path, target);
+                    }
+                }
+            }
         }
     }
 

@@ -7,8 +7,8 @@ import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.eval.report.Roles;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.model.TextCnnClassifier;
-import io.github.bertdistill.teacher.BertClassifier;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,11 +28,11 @@ final class EvaluateStage {
                         .optLatency(LatencyProtocol.of(recipe.evaluation, data.test().texts()))
                         .addModel(
                                 ModelSpec.builder()
-                                        .setName(recipe.teacher.preset + "-teacher")
+                                        .setName(teacherName(recipe))
                                         .setRole(Roles.TEACHER)
-                                        .setLoader(() -> BertClassifier.load(run.teacher()))
+                                        .setLoader(() -> ModelFolders.load(run.teacher()))
                                         .optModelDir(run.teacher())
-                                        .optTrainingLog(RunFolder.metricsLog(run.teacherTraining()))
+                                        .optTrainingLog(teacherLog(run))
                                         .build());
         for (StudentRole role : StudentRole.values()) {
             Path folder = run.student(role.id());
@@ -56,5 +56,19 @@ final class EvaluateStage {
         }
         EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
         return ReportWriter.write(report, run.report());
+    }
+
+    /** The teacher's fine-tuning log, or none for a teacher fine-tuned elsewhere. */
+    private static Path teacherLog(RunFolder run) {
+        Path log = RunFolder.metricsLog(run.teacherTraining());
+        return Files.exists(log) ? log : null;
+    }
+
+    /** The teacher's name in the report: its preset, or the folder of a given fine-tuned one. */
+    private static String teacherName(Recipe recipe) {
+        return (recipe.teacher.finetuned != null
+                        ? Path.of(recipe.teacher.finetuned).getFileName().toString()
+                        : recipe.teacher.preset)
+                + "-teacher";
     }
 }

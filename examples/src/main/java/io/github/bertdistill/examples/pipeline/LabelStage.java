@@ -1,6 +1,9 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.model.BlockTextClassifier;
+import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
@@ -11,12 +14,12 @@ import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
-import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +36,16 @@ final class LabelStage {
 
     /** The transfer set, the teacher's logits for it, and the teacher's word embeddings. */
     record Labelled(
-            TextDataset transferSet, SoftTargets softTargets, TeacherWordEmbeddings embeddings)
-            implements Teaching {}
+            TextDataset transferSet,
+            SoftTargets softTargets,
+            Optional<TeacherWordEmbeddings> wordEmbeddings,
+            Path teacherFolder)
+            implements Teaching {
+        @Override
+        public TeacherWordEmbeddings embeddings() {
+            return wordEmbeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
+        }
+    }
 
     /** Builds the transfer set and fills the cache (resuming a partial one). */
     static Labelled run(Recipe recipe, RunData data, RunFolder run) throws IOException {
@@ -50,10 +61,11 @@ final class LabelStage {
 
     private static Labelled withTeacher(Recipe recipe, RunData data, RunFolder run, boolean label)
             throws IOException {
-        try (BertClassifier teacher = BertClassifier.load(run.requireTeacher())) {
+        try (TextClassifier teacher = ModelFolders.load(run.requireTeacher())) {
             LabelMatch.requireSame(
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
-            TeacherWordEmbeddings embeddings = TeacherWordEmbeddings.of(teacher, run.teacher());
+            Optional<TeacherWordEmbeddings> embeddings =
+                    TeacherWordEmbeddings.find(teacher, run.teacher());
             TeacherFingerprint fingerprint = fingerprint(teacher, run);
             TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
             TextDataset transfer =
@@ -63,6 +75,7 @@ final class LabelStage {
                             unlabelled,
                             embeddings,
                             fingerprint,
+                            run.teacher(),
                             run.neighbours());
             if (label) {
                 LOG.info(
@@ -78,7 +91,10 @@ final class LabelStage {
                         .write(transfer);
             }
             return new Labelled(
-                    transfer, TeacherLogitCache.open(run.logits(), fingerprint), embeddings);
+                    transfer,
+                    TeacherLogitCache.open(run.logits(), fingerprint),
+                    embeddings,
+                    run.teacher());
         }
     }
 
@@ -91,8 +107,9 @@ final class LabelStage {
             Recipe recipe,
             TextDataset train,
             TextDataset unlabelled,
-            TeacherWordEmbeddings embeddings,
+            Optional<TeacherWordEmbeddings> teacherEmbeddings,
             TeacherFingerprint teacher,
+            Path teacherFolder,
             Path neighboursFile)
             throws IOException {
         Recipe.Augmentation spec = recipe.augmentation;
@@ -104,6 +121,12 @@ final class LabelStage {
             return transfer.setAugmenter(none).optName(train.name()).build();
         }
         AugmentationConfig config = spec.toConfig(recipe.seed);
+        if (spec.replaceProbability == 0) {
+            // Masking and n-gram sampling only: no neighbour search, no teacher embeddings needed.
+            return transfer.setAugmenter(new Augmenter(config)).build();
+        }
+        TeacherWordEmbeddings embeddings =
+                teacherEmbeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
         CosineNeighbours search =
                 CosineNeighbours.builder()
                         .setVocabulary(embeddings.tokens())
@@ -125,19 +148,33 @@ final class LabelStage {
         return built;
     }
 
-    /** Weights, config, tokenizer and maximum length of the fine-tuned teacher. */
-    private static TeacherFingerprint fingerprint(BertClassifier teacher, RunFolder run)
+    /**
+     * Weights, config, tokenizer and maximum length of the fine-tuned teacher: a BERT folder's
+     * {@code model.safetensors} and {@code config.json}, or a TorchScript export's {@code model.pt}
+     * (and its {@code config.json} if it has one).
+     */
+    private static TeacherFingerprint fingerprint(TextClassifier teacher, RunFolder run)
             throws IOException {
+        Path folder = run.teacher();
+        Path weights = folder.resolve(HfCheckpoint.WEIGHTS_FILE);
+        Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
         return TeacherFingerprint.builder()
-                .setWeights(run.teacher().resolve(HfCheckpoint.WEIGHTS_FILE))
+                .setWeights(
+                        Files.exists(weights)
+                                ? weights
+                                : folder.resolve(ModelFolders.TORCHSCRIPT_FILE))
                 .setConfig(
-                        Files.readString(
-                                run.teacher().resolve("config.json"), StandardCharsets.UTF_8))
+                        Files.exists(config)
+                                ? Files.readString(config, StandardCharsets.UTF_8)
+                                : "")
                 .setTokenizerSettings(
                         Files.readString(
-                                run.teacher().resolve(HfCheckpoint.TOKENIZER_FILE),
+                                folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                                 StandardCharsets.UTF_8))
-                .setMaxLength(teacher.tokenizer().maxLength())
+                .setMaxLength(
+                        teacher instanceof BlockTextClassifier block
+                                ? block.encoder().maxLength()
+                                : 0)
                 .build();
     }
 }

@@ -127,6 +127,15 @@ public final class ModelFolders {
         return reading(folder, () -> loadKind(folder, kind));
     }
 
+    /**
+     * Copies the model folder {@code source}, checked to be one, to {@code target}, atomically (a
+     * kill leaves no half-copied folder).
+     */
+    public static void copy(Path source, Path target) throws IOException {
+        kind(source);
+        ModelDirectory.write(target, staging -> staging.copyFrom(source));
+    }
+
     private static TextClassifier loadKind(Path folder, Kind kind) throws IOException {
         switch (kind) {
             case TEACHER:

@@ -32,6 +32,11 @@ final class TeacherStage {
             return;
         }
         Recipe.Teacher spec = recipe.teacher;
+        if (spec.finetuned != null) {
+            LOG.info("teacher: using the fine-tuned teacher {} (no fine-tuning)", spec.finetuned);
+            ModelFolders.copy(Path.of(spec.finetuned), run.teacher());
+            return;
+        }
         TextDataset train = fineTuningSet(data.train(), spec.maxTrainExamples, recipe.seed);
         LOG.info(
                 "teacher: fine-tuning {} on {} examples",

@@ -1,12 +1,15 @@
 package io.github.bertdistill.examples.pipeline;
 
 import ai.djl.ndarray.NDArray;
+import io.github.bertdistill.core.model.BlockTextClassifier;
+import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The teacher's WordPiece vocabulary and word-embedding matrix: the neighbour space of word
@@ -18,25 +21,61 @@ import java.util.List;
  */
 record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension) {
     private static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
+    private static final String WORD_EMBEDDINGS_SUFFIX = "word_embeddings.weight";
 
-    /** Reads them from a loaded teacher and its saved folder's {@code tokenizer.json}. */
-    static TeacherWordEmbeddings of(BertClassifier teacher, Path teacherFolder) throws IOException {
+    /**
+     * Reads them from a loaded teacher and its folder's {@code tokenizer.json}: a BERT teacher's
+     * {@code embeddings.word_embeddings.weight}, or the parameter of a TorchScript teacher whose
+     * name ends so (a traced Hugging Face BERT, RoBERTa, DeBERTa, …) with one row per token; empty
+     * when the teacher has no such matrix.
+     */
+    static Optional<TeacherWordEmbeddings> find(TextClassifier teacher, Path teacherFolder)
+            throws IOException {
         List<String> tokens =
                 StudentVocabulary.wordPiece(teacherFolder.resolve(HfCheckpoint.TOKENIZER_FILE))
                         .vocabulary()
                         .tokens();
-        NDArray matrix = teacher.bertBlock().bert().hfParameters().get(WORD_EMBEDDINGS).getArray();
-        int dimension = Math.toIntExact(matrix.getShape().get(1));
-        if (matrix.getShape().get(0) != tokens.size()) {
+        Optional<NDArray> matrix =
+                teacher instanceof BertClassifier bert
+                        ? Optional.of(
+                                bert.bertBlock()
+                                        .bert()
+                                        .hfParameters()
+                                        .get(WORD_EMBEDDINGS)
+                                        .getArray())
+                        : teacher instanceof BlockTextClassifier block
+                                ? block.block().getParameters().stream()
+                                        .filter(p -> p.getKey().endsWith(WORD_EMBEDDINGS_SUFFIX))
+                                        .map(p -> p.getValue().getArray())
+                                        .filter(a -> a.getShape().dimension() == 2)
+                                        .findFirst()
+                                : Optional.empty();
+        if (matrix.isEmpty()) {
+            return Optional.empty();
+        }
+        NDArray values = matrix.get();
+        int dimension = Math.toIntExact(values.getShape().get(1));
+        if (values.getShape().get(0) != tokens.size()) {
             throw new IllegalStateException(
                     teacherFolder
                             + ": the tokenizer has "
                             + tokens.size()
                             + " tokens but the embedding matrix "
-                            + matrix.getShape().get(0)
+                            + values.getShape().get(0)
                             + " rows");
         }
-        return new TeacherWordEmbeddings(tokens, matrix.toFloatArray(), dimension);
+        return Optional.of(new TeacherWordEmbeddings(tokens, values.toFloatArray(), dimension));
+    }
+
+    /** The error when a stage needs the embeddings of a teacher that has none. */
+    static IllegalArgumentException missing(Path teacherFolder) {
+        return new IllegalArgumentException(
+                "the teacher in "
+                        + teacherFolder
+                        + " has no word-embedding matrix (a parameter named …"
+                        + WORD_EMBEDDINGS_SUFFIX
+                        + "): word replacement and teacher-initialised student embeddings need one;"
+                        + " set augmentation.replaceProbability=0 and student.embeddings=random");
     }
 
     /** The matrix as one array per token. */

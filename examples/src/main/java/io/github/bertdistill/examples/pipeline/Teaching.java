@@ -1,8 +1,8 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.distill.train.SoftTargets;
-import io.github.bertdistill.teacher.BertClassifier;
 import java.io.IOException;
 
 /**
@@ -37,8 +37,9 @@ interface Teaching {
 
             @Override
             public TeacherWordEmbeddings embeddings() throws IOException {
-                try (BertClassifier teacher = BertClassifier.load(run.requireTeacher())) {
-                    return TeacherWordEmbeddings.of(teacher, run.teacher());
+                try (TextClassifier teacher = ModelFolders.load(run.requireTeacher())) {
+                    return TeacherWordEmbeddings.find(teacher, run.teacher())
+                            .orElseThrow(() -> TeacherWordEmbeddings.missing(run.teacher()));
                 }
             }
         };

@@ -9,6 +9,7 @@ import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.TrainerConfig;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.student.model.TextCnnConfig;
 import io.github.bertdistill.student.vocab.VocabularyKind;
@@ -165,6 +166,16 @@ public final class Recipe implements CheckedConfig {
         /** A Hugging Face checkpoint folder to start from instead of the preset. */
         public String checkpoint;
 
+        /**
+         * A teacher that is already fine-tuned, used as it is: the fine-tune stage copies it into
+         * the run folder instead of training. A model folder — a BERT classifier this project
+         * saved, or a TorchScript export ({@code model.pt}, {@code tokenizer.json}, {@code
+         * labels.json}, optionally {@code config.json} with {@code max_length}), such as a RoBERTa
+         * or DeBERTa classifier traced in Python. {@code preset}, {@code checkpoint}, {@code
+         * training} and {@code method} are then unused.
+         */
+        public String finetuned;
+
         /** {@code cls}, {@code mean} or {@code pooler}. */
         public Pooling pooling = Pooling.MEAN;
 
@@ -182,7 +193,19 @@ public final class Recipe implements CheckedConfig {
 
         @Override
         public void check() {
-            if (checkpoint == null) {
+            if (finetuned != null) {
+                requireFolder("finetuned", finetuned);
+                try {
+                    ModelFolders.Kind kind = ModelFolders.kind(Path.of(finetuned));
+                    require(
+                            kind != ModelFolders.Kind.STUDENT,
+                            "finetuned",
+                            "%s holds a TextCNN student, not a teacher",
+                            finetuned);
+                } catch (IOException e) {
+                    throw ConfigException.at("finetuned", "%s", e.getMessage());
+                }
+            } else if (checkpoint == null) {
                 try {
                     BertPreset.fromId(preset);
                 } catch (IllegalArgumentException | NullPointerException e) {

@@ -81,8 +81,8 @@ class BertDistillCliTest {
         assertEquals(2, cli.execute("run", "--set", "teacher.temprature=2"));
         assertEquals(
                 "bert-distill: --set teacher.temprature=2: teacher.temprature: unknown key; known"
-                        + " keys: checkpoint, maxLength, maxTrainExamples, method, pooling, preset,"
-                        + " training",
+                    + " keys: checkpoint, finetuned, maxLength, maxTrainExamples, method, pooling,"
+                    + " preset, training",
                 err.toString().strip());
     }
 }

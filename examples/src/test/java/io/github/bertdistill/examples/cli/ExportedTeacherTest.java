@@ -1,0 +1,135 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.distill.cache.TeacherLogitCache;
+import io.github.bertdistill.examples.testing.TinyRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A teacher fine-tuned elsewhere — here teacher-bert's traced TorchScript fixture, standing for a
+ * RoBERTa or DeBERTa classifier exported from Python — is distilled like a BERT folder: {@code
+ * teacher.finetuned} replaces fine-tuning, and labelling, the students and the report run on it.
+ */
+class ExportedTeacherTest {
+    private static final List<String> WORDS =
+            List.of("good", "great", "bad", "awful", "film", "movie", "plot", "acting", "fun");
+
+    @TempDir Path folder;
+
+    private Path tracedTeacher() throws IOException {
+        Path traced = Files.createDirectories(folder.resolve("traced"));
+        Path fixture = Path.of("../teacher-bert/src/test/resources/torchscript");
+        Files.copy(fixture.resolve("tiny-classifier.pt"), traced.resolve("model.pt"));
+        Files.copy(fixture.resolve("tokenizer.json"), traced.resolve("tokenizer.json"));
+        Files.writeString(
+                traced.resolve("labels.json"),
+                LabelSet.of("negative", "neutral", "positive").toJson());
+        Files.writeString(traced.resolve("config.json"), "{\"max_length\": 16}");
+        return traced;
+    }
+
+    private Path data(String name, int rows) throws IOException {
+        StringBuilder tsv = new StringBuilder("text\tlabel\n");
+        String[] labels = {"negative", "neutral", "positive"};
+        for (int i = 0; i < rows; i++) {
+            tsv.append("the ")
+                    .append(WORDS.get(i % WORDS.size()))
+                    .append(" film was ")
+                    .append(WORDS.get((i * 5 + 3) % WORDS.size()))
+                    .append('\t')
+                    .append(labels[i % 3])
+                    .append('\n');
+        }
+        return Files.writeString(folder.resolve(name), tsv.toString());
+    }
+
+    private Path recipe(Path teacher, double replaceProbability) throws IOException {
+        String json =
+                "{\"name\": \"exported\", \"seed\": 5,"
+                        + " \"data\": {\"train\": \""
+                        + data("train.tsv", 24)
+                        + "\", \"test\": \""
+                        + data("test.tsv", 9)
+                        + "\", \"textColumn\": \"text\", \"labelColumn\": \"label\","
+                        + " \"devFraction\": 0.25},"
+                        + " \"teacher\": {\"finetuned\": \""
+                        + teacher
+                        + "\"},"
+                        + " \"augmentation\": {\"copies\": 1, \"replaceProbability\": "
+                        + replaceProbability
+                        + "},"
+                        + " \"student\": {\"minFrequency\": 1, \"textcnn\": {\"embeddingSize\": 8,"
+                        + " \"kernelWidths\": [1, 2], \"filtersPerWidth\": 4, \"maxLength\": 16},"
+                        + " \"training\": {\"epochs\": 1, \"batchSize\": 8}},"
+                        + " \"evaluation\": {\"warmupRounds\": 0, \"rounds\": 1, \"sentences\":"
+                        + " 3}}";
+        return Files.writeString(folder.resolve("recipe-" + replaceProbability + ".json"), json);
+    }
+
+    @Test
+    void aTracedTeacherIsDistilledWithoutFineTuning() throws Exception {
+        Path run = folder.resolve("run");
+        CliResult result =
+                CliResult.run(
+                        "run",
+                        "--recipe",
+                        recipe(tracedTeacher(), 0).toString(),
+                        "--output",
+                        run.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(Files.isRegularFile(run.resolve("teacher/model.pt")), "copied, not trained");
+        assertTrue(Files.notExists(run.resolve("teacher-training")), "no fine-tuning");
+        // 18 training rows (a quarter of 24 held out as dev) and one augmented copy each.
+        assertEquals(36, TeacherLogitCache.open(run.resolve("logits")).size());
+        String report = Files.readString(run.resolve("report/report.md"));
+        assertTrue(report.contains("| traced-teacher | teacher |"), report);
+        assertTrue(report.contains("| textcnn-kd-aug | student-kd-aug |"), report);
+    }
+
+    @Test
+    void wordReplacementNeedsTheTeachersWordEmbeddingsAndSaysSo() throws Exception {
+        Path teacher = tracedTeacher();
+        CliResult result =
+                CliResult.run(
+                        "run",
+                        "--recipe",
+                        recipe(teacher, 0.1).toString(),
+                        "--output",
+                        folder.resolve("run").toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(
+                result.errorLine()
+                        .endsWith(
+                                "has no word-embedding matrix (a parameter named"
+                                        + " …word_embeddings.weight): word replacement and"
+                                        + " teacher-initialised student embeddings need one; set"
+                                        + " augmentation.replaceProbability=0 and"
+                                        + " student.embeddings=random"),
+                result.errorLine());
+    }
+
+    @Test
+    void aStudentIsNoTeacher() throws Exception {
+        Path student = TinyRun.student(folder.resolve("a-student"), TinyRun.LABELS);
+        CliResult result = CliResult.run("finetune", "--recipe", recipe(student, 0).toString());
+
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(
+                result.errorLine()
+                        .endsWith(
+                                "teacher.finetuned: "
+                                        + student
+                                        + " holds a TextCNN student, not a teacher"),
+                result.errorLine());
+    }
+}
