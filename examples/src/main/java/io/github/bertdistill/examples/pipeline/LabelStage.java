@@ -14,6 +14,7 @@ import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
+import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -150,19 +151,15 @@ final class LabelStage {
 
     /**
      * Weights, config, tokenizer and maximum length of the fine-tuned teacher: a BERT folder's
-     * {@code model.safetensors} and {@code config.json}, or a TorchScript export's {@code model.pt}
-     * (and its {@code config.json} if it has one).
+     * {@code model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
+     * model.onnx} (and its {@code config.json} if it has one).
      */
     private static TeacherFingerprint fingerprint(TextClassifier teacher, RunFolder run)
             throws IOException {
         Path folder = run.teacher();
-        Path weights = folder.resolve(HfCheckpoint.WEIGHTS_FILE);
         Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
         return TeacherFingerprint.builder()
-                .setWeights(
-                        Files.exists(weights)
-                                ? weights
-                                : folder.resolve(ModelFolders.TORCHSCRIPT_FILE))
+                .setWeights(ModelFolders.weightsFile(folder))
                 .setConfig(
                         Files.exists(config)
                                 ? Files.readString(config, StandardCharsets.UTF_8)
@@ -172,9 +169,9 @@ final class LabelStage {
                                 folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                                 StandardCharsets.UTF_8))
                 .setMaxLength(
-                        teacher instanceof BlockTextClassifier block
-                                ? block.encoder().maxLength()
-                                : 0)
+                        teacher instanceof OnnxClassifier onnx
+                                ? onnx.tokenizer().maxLength()
+                                : ((BlockTextClassifier) teacher).encoder().maxLength())
                 .build();
     }
 }

@@ -11,6 +11,7 @@ import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.eval.report.Roles;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import io.github.bertdistill.teacher.torchscript.TorchScriptClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
@@ -41,9 +42,12 @@ public final class ModelFolders {
     /** The traced model of a TorchScript folder. */
     public static final String TORCHSCRIPT_FILE = "model.pt";
 
+    /** The graph of an ONNX folder. */
+    public static final String ONNX_FILE = "model.onnx";
+
     private static final String STUDENT_FORMAT = "bert-distill/textcnn";
     private static final String TEACHER_ARCHITECTURE = "BertForSequenceClassification";
-    private static final int TORCHSCRIPT_MAX_LENGTH = 128;
+    private static final int EXPORTED_MAX_LENGTH = 128;
 
     /** What a model folder holds. */
     public enum Kind {
@@ -52,7 +56,9 @@ public final class ModelFolders {
         /** A TextCNN student. */
         STUDENT,
         /** A traced classifier with its tokenizer and labels. */
-        TORCHSCRIPT
+        TORCHSCRIPT,
+        /** An exported ONNX classifier with its tokenizer and labels. */
+        ONNX
     }
 
     private ModelFolders() {}
@@ -75,6 +81,9 @@ public final class ModelFolders {
         if (Files.isRegularFile(folder.resolve(TORCHSCRIPT_FILE))) {
             return Kind.TORCHSCRIPT;
         }
+        if (Files.isRegularFile(folder.resolve(ONNX_FILE))) {
+            return Kind.ONNX;
+        }
         if (Files.isRegularFile(folder.resolve(ModelDirectory.CONFIG_FILE))) {
             Kind kind = reading(folder, () -> configuredKind(ModelDirectory.readConfig(folder)));
             if (kind != null) {
@@ -88,8 +97,10 @@ public final class ModelFolders {
                         + TEACHER_ARCHITECTURE
                         + "]), a TextCNN student (config.json with format "
                         + STUDENT_FORMAT
-                        + ") or a TorchScript model ("
+                        + "), a TorchScript model ("
                         + TORCHSCRIPT_FILE
+                        + ", tokenizer.json, labels.json) or an ONNX model ("
+                        + ONNX_FILE
                         + ", tokenizer.json, labels.json)");
     }
 
@@ -127,6 +138,15 @@ public final class ModelFolders {
         return reading(folder, () -> loadKind(folder, kind));
     }
 
+    /** The file that holds the weights of the model in {@code folder}, whatever its kind. */
+    public static Path weightsFile(Path folder) throws IOException {
+        return switch (kind(folder)) {
+            case TORCHSCRIPT -> folder.resolve(TORCHSCRIPT_FILE);
+            case ONNX -> folder.resolve(ONNX_FILE);
+            case TEACHER, STUDENT -> folder.resolve(HfCheckpoint.WEIGHTS_FILE);
+        };
+    }
+
     /**
      * Copies the model folder {@code source}, checked to be one, to {@code target}, atomically (a
      * kill leaves no half-copied folder).
@@ -137,18 +157,23 @@ public final class ModelFolders {
     }
 
     private static TextClassifier loadKind(Path folder, Kind kind) throws IOException {
-        switch (kind) {
-            case TEACHER:
-                return BertClassifier.load(folder);
-            case STUDENT:
-                return TextCnnClassifier.load(folder);
-            default:
-                return TorchScriptClassifier.load(
-                        folder.resolve(TORCHSCRIPT_FILE),
-                        folder.resolve(HfCheckpoint.TOKENIZER_FILE),
-                        ModelDirectory.readLabels(folder),
-                        torchScriptMaxLength(folder));
-        }
+        Path tokenizer = folder.resolve(HfCheckpoint.TOKENIZER_FILE);
+        return switch (kind) {
+            case TEACHER -> BertClassifier.load(folder);
+            case STUDENT -> TextCnnClassifier.load(folder);
+            case TORCHSCRIPT ->
+                    TorchScriptClassifier.load(
+                            folder.resolve(TORCHSCRIPT_FILE),
+                            tokenizer,
+                            ModelDirectory.readLabels(folder),
+                            exportedMaxLength(folder));
+            case ONNX ->
+                    OnnxClassifier.load(
+                            folder.resolve(ONNX_FILE),
+                            tokenizer,
+                            ModelDirectory.readLabels(folder),
+                            exportedMaxLength(folder));
+        };
     }
 
     /**
@@ -177,11 +202,11 @@ public final class ModelFolders {
         return kind(folder) == Kind.STUDENT ? "student" : Roles.TEACHER;
     }
 
-    private static int torchScriptMaxLength(Path folder) throws IOException {
+    private static int exportedMaxLength(Path folder) throws IOException {
         if (!Files.isRegularFile(folder.resolve(ModelDirectory.CONFIG_FILE))) {
-            return TORCHSCRIPT_MAX_LENGTH;
+            return EXPORTED_MAX_LENGTH;
         }
         JsonElement maxLength = ModelDirectory.readConfig(folder).get("max_length");
-        return maxLength == null ? TORCHSCRIPT_MAX_LENGTH : maxLength.getAsInt();
+        return maxLength == null ? EXPORTED_MAX_LENGTH : maxLength.getAsInt();
     }
 }

@@ -25,9 +25,19 @@ class ExportedTeacherTest {
     @TempDir Path folder;
 
     private Path tracedTeacher() throws IOException {
-        Path traced = Files.createDirectories(folder.resolve("traced"));
+        return exportedTeacher("traced", "tiny-classifier.pt", "model.pt");
+    }
+
+    /** The same classifier exported to ONNX (teacher-bert's make_onnx_fixture.py). */
+    private Path onnxTeacher() throws IOException {
+        return exportedTeacher("exported", "tiny-classifier.onnx", "model.onnx");
+    }
+
+    private Path exportedTeacher(String name, String fixtureFile, String modelFile)
+            throws IOException {
+        Path traced = Files.createDirectories(folder.resolve(name));
         Path fixture = Path.of("../teacher-bert/src/test/resources/torchscript");
-        Files.copy(fixture.resolve("tiny-classifier.pt"), traced.resolve("model.pt"));
+        Files.copy(fixture.resolve(fixtureFile), traced.resolve(modelFile));
         Files.copy(fixture.resolve("tokenizer.json"), traced.resolve("tokenizer.json"));
         Files.writeString(
                 traced.resolve("labels.json"),
@@ -71,7 +81,10 @@ class ExportedTeacherTest {
                         + " \"training\": {\"epochs\": 1, \"batchSize\": 8}},"
                         + " \"evaluation\": {\"warmupRounds\": 0, \"rounds\": 1, \"sentences\":"
                         + " 3}}";
-        return Files.writeString(folder.resolve("recipe-" + replaceProbability + ".json"), json);
+        return Files.writeString(
+                folder.resolve(
+                        "recipe-" + teacher.getFileName() + "-" + replaceProbability + ".json"),
+                json);
     }
 
     @Test
@@ -93,6 +106,34 @@ class ExportedTeacherTest {
         String report = Files.readString(run.resolve("report/report.md"));
         assertTrue(report.contains("| traced-teacher | teacher |"), report);
         assertTrue(report.contains("| textcnn-kd-aug | student-kd-aug |"), report);
+    }
+
+    @Test
+    void anOnnxTeacherLabelsLikeTheTracedModelItWasExportedFrom() throws Exception {
+        Path traced = folder.resolve("traced-run");
+        Path onnx = folder.resolve("onnx-run");
+        for (String[] run :
+                new String[][] {
+                    {recipe(tracedTeacher(), 0).toString(), traced.toString()},
+                    {recipe(onnxTeacher(), 0).toString(), onnx.toString()}
+                }) {
+            CliResult labelled = CliResult.run("finetune", "--recipe", run[0], "--output", run[1]);
+            assertEquals(0, labelled.exitCode(), labelled.toString());
+            labelled = CliResult.run("label", "--recipe", run[0], "--output", run[1]);
+            assertEquals(0, labelled.exitCode(), labelled.toString());
+        }
+        TeacherLogitCache fromDjl = TeacherLogitCache.open(traced.resolve("logits"));
+        TeacherLogitCache fromOrt = TeacherLogitCache.open(onnx.resolve("logits"));
+        assertEquals(fromDjl.size(), fromOrt.size());
+        assertTrue(Files.isRegularFile(onnx.resolve("teacher/model.onnx")));
+        fromDjl.stream()
+                .forEach(
+                        record -> {
+                            float[] other = fromOrt.logitsFor(record.id()).orElseThrow();
+                            for (int c = 0; c < other.length; c++) {
+                                assertEquals(record.logits()[c], other[c], 1e-5f, record.id());
+                            }
+                        });
     }
 
     @Test

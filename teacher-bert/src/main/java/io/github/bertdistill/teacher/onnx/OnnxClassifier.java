@@ -1,0 +1,157 @@
+package io.github.bertdistill.teacher.onnx;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
+import java.io.IOException;
+import java.nio.LongBuffer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A teacher brought as an ONNX file, run by ONNX Runtime (its Java API, CPU): any graph whose
+ * inputs are {@code input_ids}, {@code attention_mask} and (optionally) {@code token_type_ids},
+ * int64 {@code [batch, sequence]} with dynamic axes, and whose first output is the logits {@code
+ * [batch, classes]} — what {@code torch.onnx.export} or Hugging Face Optimum write for a sequence
+ * classifier (BERT, RoBERTa, DeBERTa, …) — with the {@code tokenizer.json} it was trained with.
+ *
+ * <p>Texts are encoded by the same tokenizer rules as the BERT teacher and padded to the longest
+ * text of each call. ONNX Runtime sessions are thread-safe, so one instance may serve several
+ * threads. The model is not a DJL block: it serves labelling, evaluation and prediction, not
+ * training.
+ */
+public final class OnnxClassifier implements TextClassifier {
+    private static final String IDS = "input_ids";
+    private static final String MASK = "attention_mask";
+    private static final String TYPES = "token_type_ids";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final BertTokenizer tokenizer;
+    private final LabelSet labels;
+    private final boolean takesTypes;
+
+    private OnnxClassifier(
+            OrtEnvironment environment,
+            OrtSession session,
+            BertTokenizer tokenizer,
+            LabelSet labels) {
+        this.environment = environment;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.labels = labels;
+        this.takesTypes = session.getInputNames().contains(TYPES);
+    }
+
+    /**
+     * Loads an exported classifier.
+     *
+     * @param modelFile the {@code .onnx} file
+     * @param tokenizerJson its tokenizer
+     * @param labels the classes, in logit order
+     * @param maxLength tokens per text
+     * @throws IOException naming the file if it cannot be read, or its inputs are not those of a
+     *     text classifier
+     */
+    public static OnnxClassifier load(
+            Path modelFile, Path tokenizerJson, LabelSet labels, int maxLength) throws IOException {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try {
+            session =
+                    environment.createSession(
+                            modelFile.toString(), new OrtSession.SessionOptions());
+        } catch (OrtException e) {
+            throw new IOException("cannot load ONNX model " + modelFile + ": " + e.getMessage(), e);
+        }
+        Set<String> inputs = session.getInputNames();
+        if (!inputs.contains(IDS) || !inputs.contains(MASK)) {
+            closeQuietly(session);
+            throw new IOException(
+                    "ONNX model "
+                            + modelFile
+                            + " takes inputs "
+                            + inputs
+                            + "; a text classifier takes input_ids, attention_mask and optionally"
+                            + " token_type_ids");
+        }
+        BertTokenizer tokenizer = BertTokenizer.fromFile(tokenizerJson, maxLength);
+        return new OnnxClassifier(environment, session, tokenizer, labels);
+    }
+
+    /** The tokenizer the model was trained with. */
+    public BertTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    @Override
+    public LabelSet labels() {
+        return labels;
+    }
+
+    @Override
+    public float[][] logits(List<String> texts) {
+        if (texts.isEmpty()) {
+            return new float[0][];
+        }
+        EncodedBatch batch = tokenizer.encodeBatch(texts);
+        long[] shape = {batch.size(), batch.length()};
+        Map<String, OnnxTensor> inputs = new HashMap<>();
+        try {
+            inputs.put(IDS, tensor(batch.tokenIds(), shape));
+            inputs.put(MASK, tensor(batch.attentionMask(), shape));
+            if (takesTypes) {
+                inputs.put(TYPES, tensor(batch.tokenTypeIds(), shape));
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                if (!(result.get(0).getValue() instanceof float[][] logits)) {
+                    throw new IllegalStateException(
+                            "the ONNX model's first output is not float logits [batch, classes]");
+                }
+                if (logits.length != texts.size() || logits[0].length != labels.size()) {
+                    throw new IllegalStateException(
+                            "the ONNX model gave "
+                                    + logits.length
+                                    + " × "
+                                    + logits[0].length
+                                    + " logits for "
+                                    + texts.size()
+                                    + " texts and "
+                                    + labels.size()
+                                    + " labels");
+                }
+                return logits;
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
+        } finally {
+            inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    private OnnxTensor tensor(long[] values, long[] shape) throws OrtException {
+        return OnnxTensor.createTensor(environment, LongBuffer.wrap(values), shape);
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(session);
+        tokenizer.close();
+    }
+
+    private static void closeQuietly(OrtSession session) {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            // Closing frees native memory; nothing is lost if it fails.
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.bertdistill.teacher.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.teacher.torchscript.TorchScriptClassifier;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixture made by {@code src/test/python/make_onnx_fixture.py} (the TorchScript fixture
+ * exported to ONNX): ONNX Runtime gives the logits the model was traced with, and the same logits
+ * as the TorchScript model in DJL for batches of mixed lengths.
+ */
+class OnnxClassifierTest {
+    private static final LabelSet LABELS = LabelSet.of("negative", "neutral", "positive");
+
+    @TempDir Path folder;
+
+    private static Path fixture(String name) throws URISyntaxException {
+        return Path.of(OnnxClassifierTest.class.getResource("/torchscript/" + name).toURI());
+    }
+
+    @Test
+    void theExportedModelGivesItsTracedLogits() throws Exception {
+        JsonObject expected =
+                JsonParser.parseString(Files.readString(fixture("expected.json")))
+                        .getAsJsonObject();
+        List<String> sentences = new ArrayList<>();
+        expected.getAsJsonArray("sentences").forEach(s -> sentences.add(s.getAsString()));
+        try (OnnxClassifier teacher =
+                OnnxClassifier.load(
+                        fixture("tiny-classifier.onnx"), fixture("tokenizer.json"), LABELS, 16)) {
+            float[][] logits = teacher.logits(sentences);
+            assertEquals(sentences.size(), logits.length);
+            for (int i = 0; i < logits.length; i++) {
+                JsonArray row = expected.getAsJsonArray("logits").get(i).getAsJsonArray();
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(row.get(c).getAsFloat(), logits[i][c], 1e-5f);
+                }
+            }
+            assertEquals(0, teacher.logits(List.of()).length);
+        }
+    }
+
+    @Test
+    void onnxRuntimeAndTheTorchScriptModelAgreeOnMixedLengths() throws Exception {
+        List<String> texts =
+                List.of(
+                        "a",
+                        "the plot was very boring and the acting was awful",
+                        "fun",
+                        "i loved it");
+        try (OnnxClassifier onnx =
+                        OnnxClassifier.load(
+                                fixture("tiny-classifier.onnx"),
+                                fixture("tokenizer.json"),
+                                LABELS,
+                                16);
+                TorchScriptClassifier traced =
+                        TorchScriptClassifier.load(
+                                fixture("tiny-classifier.pt"),
+                                fixture("tokenizer.json"),
+                                LABELS,
+                                16)) {
+            float[][] fromOnnx = onnx.logits(texts);
+            float[][] fromDjl = traced.logits(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(fromDjl[i][c], fromOnnx[i][c], 1e-5f, texts.get(i));
+                }
+                // Padding to the batch's longest text changes nothing.
+                float[] alone = onnx.logits(List.of(texts.get(i)))[0];
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(alone[c], fromOnnx[i][c], 1e-5f, texts.get(i));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFileThatIsNoOnnxModelIsNamed() throws Exception {
+        Path bad = Files.writeString(folder.resolve("model.onnx"), "not a model");
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> OnnxClassifier.load(bad, fixture("tokenizer.json"), LABELS, 16));
+        assertTrue(
+                e.getMessage().startsWith("cannot load ONNX model " + bad + ": "), e.getMessage());
+    }
+}
