@@ -1,0 +1,138 @@
+package io.github.bertdistill.core.model;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+
+/**
+ * Dynamic padding with length-bucketed batches: classifies a window of texts in batches of similar
+ * token length and returns the logits in the window's order.
+ *
+ * <p>A batch is padded to its longest text, so a short text batched with a long one costs as much
+ * as the long one (more, for a transformer, whose attention grows with the square of the length).
+ * For a {@link TrainableClassifier} the window is therefore encoded once with its {@link
+ * TrainableClassifier#encoder() encoder}, sorted by token count (stably: equal lengths keep their
+ * order) and cut into consecutive batches of at most {@code batchSize} texts whose padded size
+ * (texts × longest, at least the encoder's {@link TextEncoder#minBatchLength()}) stays within the
+ * token budget; each batch goes to {@link TrainableClassifier#logits(EncodedBatch)} and its rows
+ * are put back where their texts were. A classifier that does not expose its encoder (any other
+ * {@link TextClassifier}) is called on consecutive slices of {@code batchSize} texts, in order.
+ *
+ * <p>Padding is masked, so the logits equal those of batches in window order up to the rounding of
+ * differently shaped kernels. The larger the window, the closer the lengths within a batch; callers
+ * choose it (a chunk of the logit cache, the lines a stream has ready).
+ */
+public final class BucketedInference {
+    private final TextClassifier classifier;
+    private final int batchSize;
+    private final long tokenBudget;
+
+    /**
+     * @param classifier the model; length-bucketed if it is a {@link TrainableClassifier}
+     * @param batchSize the most texts per call (> 0)
+     * @param tokenBudget the most padded tokens per call (> 0; a single text always fits), {@link
+     *     Long#MAX_VALUE} for no limit
+     */
+    public BucketedInference(TextClassifier classifier, int batchSize, long tokenBudget) {
+        checkArgument(batchSize > 0, "batch size must be positive, got %s", batchSize);
+        checkArgument(tokenBudget > 0, "token budget must be positive, got %s", tokenBudget);
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.batchSize = batchSize;
+        this.tokenBudget = tokenBudget;
+    }
+
+    /** Batches of at most {@code batchSize} texts and no token budget. */
+    public BucketedInference(TextClassifier classifier, int batchSize) {
+        this(classifier, batchSize, Long.MAX_VALUE);
+    }
+
+    /** The classifier. */
+    public TextClassifier classifier() {
+        return classifier;
+    }
+
+    /**
+     * The logits of {@code texts}, one row per text in their order.
+     *
+     * @param batchDone told the number of texts of each batch once it is classified (for progress)
+     * @throws IllegalStateException if the classifier returns another number of rows than texts
+     */
+    public float[][] logits(List<String> texts, IntConsumer batchDone) {
+        float[][] rows = new float[texts.size()][];
+        if (classifier instanceof TrainableClassifier trainable) {
+            bucketed(trainable, texts, rows, batchDone);
+        } else {
+            for (int start = 0; start < texts.size(); start += batchSize) {
+                int end = Math.min(texts.size(), start + batchSize);
+                float[][] batch =
+                        checked(classifier.logits(texts.subList(start, end)), end - start);
+                System.arraycopy(batch, 0, rows, start, batch.length);
+                batchDone.accept(batch.length);
+            }
+        }
+        return rows;
+    }
+
+    /** {@link #logits(List, IntConsumer)} without progress. */
+    public float[][] logits(List<String> texts) {
+        return logits(texts, size -> {});
+    }
+
+    private void bucketed(
+            TrainableClassifier trainable,
+            List<String> texts,
+            float[][] rows,
+            IntConsumer batchDone) {
+        TextEncoder encoder = trainable.encoder();
+        List<EncodedText> encoded = texts.stream().map(encoder::encode).toList();
+        int[] order =
+                IntStream.range(0, texts.size())
+                        .boxed()
+                        .sorted(Comparator.comparingInt(i -> encoded.get(i).length()))
+                        .mapToInt(Integer::intValue)
+                        .toArray();
+        int minLength = Math.max(1, encoder.minBatchLength());
+        int start = 0;
+        while (start < order.length) {
+            int end = start + 1;
+            while (end < order.length
+                    && end - start < batchSize
+                    && fits(end - start + 1, encoded.get(order[end]).length(), minLength)) {
+                end++;
+            }
+            List<EncodedText> batch = new ArrayList<>(end - start);
+            for (int k = start; k < end; k++) {
+                batch.add(encoded.get(order[k]));
+            }
+            float[][] logits =
+                    checked(
+                            trainable.logits(EncodedBatch.pad(batch, encoder.padId(), minLength)),
+                            batch.size());
+            for (int k = start; k < end; k++) {
+                rows[order[k]] = logits[k - start];
+            }
+            batchDone.accept(batch.size());
+            start = end;
+        }
+    }
+
+    /** Whether {@code size} texts padded to {@code longest} tokens stay within the budget. */
+    private boolean fits(int size, int longest, int minLength) {
+        return (long) size * Math.max(longest, minLength) <= tokenBudget;
+    }
+
+    private static float[][] checked(float[][] logits, int texts) {
+        checkState(
+                logits.length == texts,
+                "the classifier returned %s rows of logits for %s texts",
+                logits.length,
+                texts);
+        return logits;
+    }
+}
