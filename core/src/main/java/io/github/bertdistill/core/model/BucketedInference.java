@@ -4,10 +4,10 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -52,6 +52,16 @@ public final class BucketedInference {
         this(classifier, batchSize, Long.MAX_VALUE);
     }
 
+    /** Told of each batch as soon as it is classified. */
+    @FunctionalInterface
+    public interface BatchListener {
+        /**
+         * @param positions the positions in the window of the batch's texts
+         * @param logits their rows, in the same order
+         */
+        void batchDone(int[] positions, float[][] logits);
+    }
+
     /** The classifier. */
     public TextClassifier classifier() {
         return classifier;
@@ -60,35 +70,34 @@ public final class BucketedInference {
     /**
      * The logits of {@code texts}, one row per text in their order.
      *
-     * @param batchDone told the number of texts of each batch once it is classified (for progress)
+     * @param listener told of each batch as soon as it is classified
      * @throws IllegalStateException if the classifier returns another number of rows than texts
      */
-    public float[][] logits(List<String> texts, IntConsumer batchDone) {
+    public float[][] logits(List<String> texts, BatchListener listener) {
         float[][] rows = new float[texts.size()][];
         if (classifier instanceof TrainableClassifier trainable) {
-            bucketed(trainable, texts, rows, batchDone);
+            bucketed(trainable, texts, rows, listener);
         } else {
             for (int start = 0; start < texts.size(); start += batchSize) {
-                int end = Math.min(texts.size(), start + batchSize);
-                float[][] batch =
-                        checked(classifier.logits(texts.subList(start, end)), end - start);
-                System.arraycopy(batch, 0, rows, start, batch.length);
-                batchDone.accept(batch.length);
+                int[] positions =
+                        IntStream.range(start, Math.min(texts.size(), start + batchSize)).toArray();
+                List<String> batch = texts.subList(start, start + positions.length);
+                deliver(positions, classifier.logits(batch), rows, listener);
             }
         }
         return rows;
     }
 
-    /** {@link #logits(List, IntConsumer)} without progress. */
+    /** {@link #logits(List, BatchListener)} without a listener. */
     public float[][] logits(List<String> texts) {
-        return logits(texts, size -> {});
+        return logits(texts, (positions, logits) -> {});
     }
 
     private void bucketed(
             TrainableClassifier trainable,
             List<String> texts,
             float[][] rows,
-            IntConsumer batchDone) {
+            BatchListener listener) {
         TextEncoder encoder = trainable.encoder();
         List<EncodedText> encoded = texts.stream().map(encoder::encode).toList();
         int[] order =
@@ -106,33 +115,32 @@ public final class BucketedInference {
                     && fits(end - start + 1, encoded.get(order[end]).length(), minLength)) {
                 end++;
             }
-            List<EncodedText> batch = new ArrayList<>(end - start);
-            for (int k = start; k < end; k++) {
-                batch.add(encoded.get(order[k]));
+            int[] positions = Arrays.copyOfRange(order, start, end);
+            List<EncodedText> batch = new ArrayList<>(positions.length);
+            for (int position : positions) {
+                batch.add(encoded.get(position));
             }
-            float[][] logits =
-                    checked(
-                            trainable.logits(EncodedBatch.pad(batch, encoder.padId(), minLength)),
-                            batch.size());
-            for (int k = start; k < end; k++) {
-                rows[order[k]] = logits[k - start];
-            }
-            batchDone.accept(batch.size());
+            EncodedBatch padded = EncodedBatch.pad(batch, encoder.padId(), minLength);
+            deliver(positions, trainable.logits(padded), rows, listener);
             start = end;
         }
+    }
+
+    private static void deliver(
+            int[] positions, float[][] logits, float[][] rows, BatchListener listener) {
+        checkState(
+                logits.length == positions.length,
+                "the classifier returned %s rows of logits for %s texts",
+                logits.length,
+                positions.length);
+        for (int k = 0; k < positions.length; k++) {
+            rows[positions[k]] = logits[k];
+        }
+        listener.batchDone(positions, logits);
     }
 
     /** Whether {@code size} texts padded to {@code longest} tokens stay within the budget. */
     private boolean fits(int size, int longest, int minLength) {
         return (long) size * Math.max(longest, minLength) <= tokenBudget;
-    }
-
-    private static float[][] checked(float[][] logits, int texts) {
-        checkState(
-                logits.length == texts,
-                "the classifier returned %s rows of logits for %s texts",
-                logits.length,
-                texts);
-        return logits;
     }
 }

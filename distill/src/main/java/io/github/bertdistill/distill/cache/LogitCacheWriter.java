@@ -219,7 +219,9 @@ public final class LogitCacheWriter {
 
         private void writeChunk() throws IOException {
             List<String> texts = chunk.stream().map(p -> p.example().text()).toList();
-            float[][] logits = inference.logits(texts, progress::advance);
+            float[][] logits =
+                    inference.logits(
+                            texts, (positions, rows) -> progress.advance(positions.length));
             List<CachedLogits> records = new ArrayList<>(chunk.size());
             for (int i = 0; i < logits.length; i++) {
                 checkWidth(logits[i]);
