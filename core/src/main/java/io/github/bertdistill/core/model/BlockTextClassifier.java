@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.bertdistill.core.data.LabelSet;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -59,11 +58,7 @@ public class BlockTextClassifier implements TrainableClassifier {
     }
 
     @Override
-    public float[][] logits(List<String> texts) {
-        if (texts.isEmpty()) {
-            return new float[0][];
-        }
-        EncodedBatch batch = encoder.encodeBatch(texts);
+    public float[][] logits(EncodedBatch batch) {
         try (NDManager step = manager.newSubManager()) {
             NDList input = batch.toNDList(step);
             NDArray logits = block.forward(new ParameterStore(step, false), input, false).head();

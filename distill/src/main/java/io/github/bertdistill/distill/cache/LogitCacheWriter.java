@@ -6,7 +6,9 @@ import static com.google.common.base.Preconditions.checkState;
 import com.google.common.base.Ticker;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.model.TrainableClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,16 +28,23 @@ import org.slf4j.LoggerFactory;
  * Runs a teacher once over a data set or transfer set and stores its logits in a cache folder,
  * keyed by example id and {@link TextHash text hash} and stamped with a {@link TeacherFingerprint}.
  *
- * <p><b>Streaming.</b> Examples are read from an {@link Iterable} and sent to the teacher {@code
- * batchSize} at a time; at most one chunk of logits is held in memory. Only the ids and text hashes
- * already written are kept (roughly 150 bytes per example).
+ * <p><b>Streaming.</b> Examples are read from an {@link Iterable}; at most one chunk of examples
+ * and logits is held in memory. Only the ids and text hashes already written are kept (roughly 150
+ * bytes per example).
  *
- * <p><b>Chunks and resuming.</b> Every {@code chunkSize} records (rounded up to a whole batch) are
- * written atomically as a chunk file, then the manifest listing the completed chunks is rewritten
- * atomically. If a run is interrupted, the next run with the same teacher keeps the completed
- * chunks and labels only the examples whose {@code (id, text hash)} is not yet cached: at most one
- * chunk of work is lost. An example whose text changed is labelled again and its new record
- * supersedes the old one.
+ * <p><b>Length-bucketed batches.</b> The examples of a chunk are the window of a {@link
+ * BucketedInference}: a teacher that is a {@link TrainableClassifier} sees them sorted by token
+ * count and cut into batches of at most {@code batchSize} texts (and at most {@code tokenBudget}
+ * padded tokens), each padded only to its own longest text; any other teacher gets them in order,
+ * {@code batchSize} at a time. Either way the chunk's records are written in the examples' order,
+ * so the chunks, their contents and resuming do not depend on the batching.
+ *
+ * <p><b>Chunks and resuming.</b> Every {@code chunkSize} examples to label (rounded up to a whole
+ * batch) are labelled and written atomically as a chunk file, then the manifest listing the
+ * completed chunks is rewritten atomically. If a run is interrupted, the next run with the same
+ * teacher keeps the completed chunks and labels only the examples whose {@code (id, text hash)} is
+ * not yet cached: at most one chunk of work is lost. An example whose text changed is labelled
+ * again and its new record supersedes the old one.
  *
  * <p><b>Stamp.</b> An existing cache written by a teacher with another fingerprint or label set is
  * refused with a {@link CacheMismatchException} naming both fingerprints and the folder, or, with
@@ -49,9 +58,9 @@ public final class LogitCacheWriter {
     private static final Logger LOG = LoggerFactory.getLogger(LogitCacheWriter.class);
 
     private final TextClassifier teacher;
+    private final BucketedInference inference;
     private final TeacherFingerprint fingerprint;
     private final CacheFolder folder;
-    private final int batchSize;
     private final int chunkSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
@@ -61,10 +70,11 @@ public final class LogitCacheWriter {
 
     private LogitCacheWriter(Builder builder) {
         this.teacher = builder.teacher;
+        this.inference =
+                new BucketedInference(builder.teacher, builder.batchSize, builder.tokenBudget);
         this.fingerprint = builder.fingerprint;
         this.folder = new CacheFolder(builder.directory);
-        this.batchSize = builder.batchSize;
-        this.chunkSize = builder.chunkSize;
+        this.chunkSize = roundedUp(builder.chunkSize, builder.batchSize);
         this.mismatchPolicy = builder.mismatchPolicy;
         this.progressInterval = builder.progressInterval;
     }
@@ -168,6 +178,11 @@ public final class LogitCacheWriter {
         return hashes;
     }
 
+    private static int roundedUp(int value, int multiple) {
+        return (int)
+                Math.min(Integer.MAX_VALUE, ((long) value + multiple - 1) / multiple * multiple);
+    }
+
     private static long sizeOf(Iterable<TextExample> examples) {
         if (examples instanceof TextDataset dataset) {
             return dataset.size();
@@ -177,11 +192,10 @@ public final class LogitCacheWriter {
 
     private record Pending(TextExample example, long textHash) {}
 
-    /** The mutable state of one labelling run: the open batch, the open chunk, the manifest. */
+    /** The mutable state of one labelling run: the open chunk's examples, the manifest. */
     private final class Run {
         private final ProgressReporter progress;
-        private final List<Pending> batch = new ArrayList<>();
-        private final List<CachedLogits> chunk = new ArrayList<>();
+        private final List<Pending> chunk = new ArrayList<>();
         private CacheManifest manifest;
         private long labelled;
 
@@ -191,61 +205,46 @@ public final class LogitCacheWriter {
         }
 
         void add(Pending pending) throws IOException {
-            batch.add(pending);
-            if (batch.size() == batchSize) {
-                labelBatch();
+            chunk.add(pending);
+            if (chunk.size() == chunkSize) {
+                writeChunk();
             }
         }
 
         void finish() throws IOException {
-            if (!batch.isEmpty()) {
-                labelBatch();
-            }
             if (!chunk.isEmpty()) {
                 writeChunk();
             }
         }
 
-        private void labelBatch() throws IOException {
-            List<String> texts = batch.stream().map(p -> p.example().text()).toList();
-            float[][] logits = teacher.logits(texts);
-            checkShape(logits);
-            for (int i = 0; i < logits.length; i++) {
-                Pending pending = batch.get(i);
-                chunk.add(new CachedLogits(pending.example().id(), pending.textHash(), logits[i]));
-            }
-            labelled += batch.size();
-            progress.advance(batch.size());
-            batch.clear();
-            if (chunk.size() >= chunkSize) {
-                writeChunk();
-            }
-        }
-
-        private void checkShape(float[][] logits) {
-            int classes = manifest.numClasses();
-            checkState(
-                    logits.length == batch.size(),
-                    "the teacher returned %s rows of logits for %s texts",
-                    logits.length,
-                    batch.size());
-            for (float[] row : logits) {
-                checkState(
-                        row.length == classes,
-                        "the teacher returned %s logits per text for %s labels",
-                        row.length,
-                        classes);
-            }
-        }
-
         private void writeChunk() throws IOException {
+            List<String> texts = chunk.stream().map(p -> p.example().text()).toList();
+            float[][] logits =
+                    inference.logits(
+                            texts, (positions, rows) -> progress.advance(positions.length));
+            List<CachedLogits> records = new ArrayList<>(chunk.size());
+            for (int i = 0; i < logits.length; i++) {
+                checkWidth(logits[i]);
+                Pending pending = chunk.get(i);
+                records.add(
+                        new CachedLogits(pending.example().id(), pending.textHash(), logits[i]));
+            }
             int index = manifest.chunks().size();
-            ChunkFormat.write(folder.chunk(index), manifest.numClasses(), chunk);
+            ChunkFormat.write(folder.chunk(index), manifest.numClasses(), records);
             manifest =
                     manifest.withChunk(
-                            new CacheManifest.Chunk(CacheFolder.chunkName(index), chunk.size()));
+                            new CacheManifest.Chunk(CacheFolder.chunkName(index), records.size()));
             folder.writeManifest(manifest);
+            labelled += records.size();
             chunk.clear();
+        }
+
+        private void checkWidth(float[] row) {
+            checkState(
+                    row.length == manifest.numClasses(),
+                    "the teacher returned %s logits per text for %s labels",
+                    row.length,
+                    manifest.numClasses());
         }
     }
 
@@ -255,6 +254,7 @@ public final class LogitCacheWriter {
         private TeacherFingerprint fingerprint;
         private Path directory;
         private int batchSize = 32;
+        private long tokenBudget = Long.MAX_VALUE;
         private int chunkSize = 4096;
         private MismatchPolicy mismatchPolicy = MismatchPolicy.REFUSE;
         private Duration progressInterval = Duration.ofSeconds(10);
@@ -286,7 +286,21 @@ public final class LogitCacheWriter {
             return this;
         }
 
-        /** Records per chunk file, the unit of resuming (default 4096). */
+        /**
+         * The most padded tokens per teacher call (texts × longest text; default no limit), for a
+         * teacher that is a {@link TrainableClassifier}: short texts fill whole batches, long ones
+         * come in smaller batches.
+         */
+        public Builder optTokenBudget(long tokenBudget) {
+            checkArgument(tokenBudget > 0, "token budget must be positive, got %s", tokenBudget);
+            this.tokenBudget = tokenBudget;
+            return this;
+        }
+
+        /**
+         * Records per chunk file, rounded up to a whole batch: the unit of resuming and the window
+         * sorted into length-bucketed batches (default 4096).
+         */
         public Builder optChunkSize(int chunkSize) {
             checkArgument(chunkSize > 0, "chunk size must be positive, got %s", chunkSize);
             this.chunkSize = chunkSize;

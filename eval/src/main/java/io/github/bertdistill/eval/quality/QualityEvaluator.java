@@ -8,6 +8,7 @@ import io.github.bertdistill.core.metrics.CalibrationError;
 import io.github.bertdistill.core.metrics.ClassMetrics;
 import io.github.bertdistill.core.metrics.ClassificationMetrics;
 import io.github.bertdistill.core.metrics.ConfusionMatrix;
+import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.eval.stats.Interval;
@@ -19,9 +20,11 @@ import java.util.OptionalDouble;
 /**
  * Runs a classifier over a dataset's texts and scores its predictions against gold labels.
  *
- * <p>Texts are classified in batches of {@link #batchSize()}; the metrics come from {@code
- * core.metrics} (confusion matrix, per-class scores, macro-F1, agreement, calibration error) and
- * the accuracy interval from a {@link PercentileBootstrap} on per-example correctness.
+ * <p>Texts are classified in batches of up to {@link #batchSize()} texts of similar token length
+ * ({@link BucketedInference}, the whole data set as one window), each padded to its longest text
+ * only; the metrics come from {@code core.metrics} (confusion matrix, per-class scores, macro-F1,
+ * agreement, calibration error) and the accuracy interval from a {@link PercentileBootstrap} on
+ * per-example correctness.
  */
 public final class QualityEvaluator {
     /** Texts per inference call unless set otherwise. */
@@ -59,15 +62,13 @@ public final class QualityEvaluator {
 
     /** The classifier's predictions on {@code texts}, in order. */
     public Predictions predict(TextClassifier classifier, List<String> texts) {
+        float[][] logits = new BucketedInference(classifier, batchSize).logits(texts);
         int[] predicted = new int[texts.size()];
         float[][] probabilities = new float[texts.size()][];
-        for (int start = 0; start < texts.size(); start += batchSize) {
-            List<String> batch = texts.subList(start, Math.min(texts.size(), start + batchSize));
-            List<Prediction> answers = classifier.predict(batch);
-            for (int i = 0; i < answers.size(); i++) {
-                predicted[start + i] = answers.get(i).index();
-                probabilities[start + i] = answers.get(i).probabilities();
-            }
+        for (int i = 0; i < logits.length; i++) {
+            Prediction prediction = Prediction.fromLogits(logits[i], classifier.labels());
+            predicted[i] = prediction.index();
+            probabilities[i] = prediction.probabilities();
         }
         return new Predictions(predicted, probabilities);
     }

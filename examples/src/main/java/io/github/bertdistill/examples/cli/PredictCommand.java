@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.io.DatasetFormatException;
 import io.github.bertdistill.core.data.io.TextLineStream;
+import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.core.storage.InputLocation;
@@ -35,9 +36,13 @@ import picocli.CommandLine.Spec;
             "  {\"text\":\"…\",\"label\":\"great\",\"probabilities\":{\"great\":0.9,\"other\":0.1}}",
             "",
             "Texts come from the arguments, else from --file (one per line), else from"
-                    + " standard input (one per line, answered as they arrive, in batches of up to "
+                    + " standard input (one per line, answered as they arrive). The texts at hand,"
+                    + " up to "
+                    + PredictCommand.WINDOW
+                    + ", are classified in batches of up to "
                     + PredictCommand.BATCH
-                    + ").",
+                    + " texts of similar length; answers are printed in input order, each as soon"
+                    + " as it and the texts before it are classified.",
             "",
             "Texts are read as UTF-8, like data files: a byte-order mark is dropped and blank"
                     + " lines at the end are ignored. An empty or blank text (argument, or line"
@@ -55,6 +60,10 @@ import picocli.CommandLine.Spec;
         })
 final class PredictCommand implements Callable<Integer> {
     static final int BATCH = 32;
+
+    /** The most texts at hand sorted together into batches of similar length. */
+    static final int WINDOW = 8 * BATCH;
+
     private static final String STANDARD_INPUT = "standard input";
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
@@ -97,8 +106,9 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         device.startEngine();
         try (TextClassifier classifier = ModelFolders.load(model)) {
+            BucketedInference inference = new BucketedInference(classifier, BATCH);
             if (!texts.isEmpty()) {
-                print(classifier, texts, out);
+                print(inference, texts, out);
                 return 0;
             }
             try (TextLineStream lines =
@@ -106,44 +116,64 @@ final class PredictCommand implements Callable<Integer> {
                             ? TextLineStream.open(file, StandardCharsets.UTF_8)
                             : TextLineStream.of(
                                     System.in, STANDARD_INPUT, StandardCharsets.UTF_8)) {
-                answer(classifier, lines, out);
+                answer(inference, lines, out);
             }
         }
         return 0;
     }
 
     /**
-     * Answers the texts of {@code lines} in batches, each when full or when no more input is
-     * waiting; a bad line stops it after the texts before it were answered.
+     * Answers the texts of {@code lines} window by window, a window ending when it is full or when
+     * no more input is waiting; a bad line stops it after the texts before it were answered.
      */
-    private static void answer(TextClassifier classifier, TextLineStream lines, PrintWriter out)
+    private static void answer(BucketedInference inference, TextLineStream lines, PrintWriter out)
             throws IOException {
-        List<String> batch = new ArrayList<>();
+        List<String> window = new ArrayList<>();
         try {
             for (Optional<String> text = lines.next(); text.isPresent(); text = lines.next()) {
-                batch.add(text.get());
-                if (batch.size() == BATCH || !lines.ready()) {
-                    print(classifier, batch, out);
-                    batch.clear();
+                window.add(text.get());
+                if (window.size() == WINDOW || !lines.ready()) {
+                    print(inference, window, out);
+                    window.clear();
                 }
             }
         } catch (DatasetFormatException e) {
-            print(classifier, batch, out);
+            print(inference, window, out);
             throw e;
         }
-        print(classifier, batch, out);
+        print(inference, window, out);
     }
 
-    private static void print(TextClassifier classifier, List<String> batch, PrintWriter out)
-            throws IOException {
-        if (batch.isEmpty()) {
-            return;
+    /** Classifies {@code texts} and prints their answers in order, each as soon as it can. */
+    private static void print(BucketedInference inference, List<String> texts, PrintWriter out) {
+        inference.logits(texts, new InOrder(texts, inference.classifier(), out));
+    }
+
+    /** Prints answers in input order, each as soon as it and every text before it are known. */
+    private static final class InOrder implements BucketedInference.BatchListener {
+        private final List<String> texts;
+        private final TextClassifier classifier;
+        private final PrintWriter out;
+        private final Prediction[] predictions;
+        private int next;
+
+        InOrder(List<String> texts, TextClassifier classifier, PrintWriter out) {
+            this.texts = texts;
+            this.classifier = classifier;
+            this.out = out;
+            this.predictions = new Prediction[texts.size()];
         }
-        List<Prediction> predictions = classifier.predict(batch);
-        for (int i = 0; i < batch.size(); i++) {
-            out.println(GSON.toJson(json(batch.get(i), predictions.get(i), classifier)));
+
+        @Override
+        public void batchDone(int[] positions, float[][] logits) {
+            for (int k = 0; k < positions.length; k++) {
+                predictions[positions[k]] = Prediction.fromLogits(logits[k], classifier.labels());
+            }
+            for (; next < predictions.length && predictions[next] != null; next++) {
+                out.println(GSON.toJson(json(texts.get(next), predictions[next], classifier)));
+            }
+            out.flush();
         }
-        out.flush();
     }
 
     private static JsonObject json(String text, Prediction prediction, TextClassifier classifier) {

@@ -7,14 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.model.Prediction;
+import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.eval.report.ReportWriter;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +62,46 @@ class ModelCommandsTest {
         assertEquals(2, lines.size());
         assertPrediction(lines.get(0), "good food");
         assertPrediction(lines.get(1), "awful");
+    }
+
+    @Test
+    void predictAnswersLikeOneTextAtATimeAcrossWindowsOfMixedLengths() throws IOException {
+        // 300 texts of 1 to 14 words: two windows, each sorted into batches of similar length
+        Random random = new Random(3);
+        List<String> words = List.of("good", "bad", "tasty", "stale", "fresh", "awful", "love");
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < PredictCommand.WINDOW + 44; i++) {
+            StringBuilder text = new StringBuilder(words.get(random.nextInt(words.size())));
+            for (int n = random.nextInt(14); n > 0; n--) {
+                text.append(' ').append(words.get(random.nextInt(words.size())));
+            }
+            texts.add(text.toString());
+        }
+        Path file = Files.write(folder.resolve("mixed.txt"), texts);
+        for (Path model : List.of(teacher, student)) {
+            CliResult result =
+                    CliResult.run(
+                            "predict", "--model", model.toString(), "--file", file.toString());
+            assertEquals(0, result.exitCode(), result.toString());
+            List<String> lines = result.out().strip().lines().toList();
+            assertEquals(texts.size(), lines.size());
+            try (TextClassifier classifier = ModelFolders.load(model)) {
+                for (int i = 0; i < texts.size(); i++) {
+                    JsonObject json = JsonParser.parseString(lines.get(i)).getAsJsonObject();
+                    assertEquals(texts.get(i), json.get("text").getAsString());
+                    Prediction alone = classifier.predict(texts.get(i));
+                    assertEquals(alone.label(), json.get("label").getAsString(), lines.get(i));
+                    JsonObject probabilities = json.getAsJsonObject("probabilities");
+                    for (int c = 0; c < TinyRun.LABELS.size(); c++) {
+                        assertEquals(
+                                alone.probabilities()[c],
+                                probabilities.get(TinyRun.LABELS.name(c)).getAsFloat(),
+                                1e-5,
+                                lines.get(i));
+                    }
+                }
+            }
+        }
     }
 
     @Test

@@ -29,7 +29,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -121,12 +120,8 @@ public final class TextCnnClassifier implements TrainableClassifier {
     }
 
     @Override
-    public float[][] logits(List<String> texts) {
+    public float[][] logits(EncodedBatch batch) {
         checkState(!closed, "the classifier is closed");
-        if (texts.isEmpty()) {
-            return new float[0][];
-        }
-        EncodedBatch batch = encoder.encodeBatch(texts);
         try (NDManager step = manager.newSubManager()) {
             return run(step, batch.toNDList(step), batch.size());
         }
