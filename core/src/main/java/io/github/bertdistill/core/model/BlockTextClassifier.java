@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.engine.InferenceScope;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,8 @@ import java.util.Objects;
  * <p>{@link #logits} encodes the batch, runs the block in inference mode and copies the logits out;
  * every NDArray of the call lives in a sub-manager closed before returning, so repeated calls do
  * not grow native memory. One instance may be used from several threads: each call has its own
- * sub-manager and the block's parameters are only read.
+ * sub-manager, runs in an {@link InferenceScope} (no autograd graph, whichever thread calls) and
+ * only reads the block's parameters.
  */
 public class BlockTextClassifier implements TrainableClassifier {
     private final Block block;
@@ -59,7 +61,8 @@ public class BlockTextClassifier implements TrainableClassifier {
 
     @Override
     public float[][] logits(EncodedBatch batch) {
-        try (NDManager step = manager.newSubManager()) {
+        try (NDManager step = manager.newSubManager();
+                InferenceScope noGraph = InferenceScope.enter()) {
             NDList input = batch.toNDList(step);
             NDArray logits = block.forward(new ParameterStore(step, false), input, false).head();
             int classes = labels.size();

@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import io.github.bertdistill.core.model.Scalars;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -46,6 +47,13 @@ public final class AdamOptimizer implements AutoCloseable {
     /**
      * Updates every weight in place from its gradient.
      *
+     * <p>The arithmetic is arranged for few engine calls and no temporaries beyond two per weight:
+     * the moments are updated in place as {@code m ← β₁·(m − g) + g} and {@code v ← β₂·(v − g²) +
+     * g²}, the bias corrections are folded into two scalars, {@code m̂/(√v̂ + ε) = (√c₂/c₁)·m/(√v +
+     * ε·√c₂)} with {@code c_i = 1 − β_iᵗ}, and AdamW's decay is {@code θ ← θ·(1 − η·λ)}. Every
+     * scalar is one array per step, shared by all weights. The gradient serves as scratch space (it
+     * holds {@code g²} afterwards): callers zero it before the next backward pass anyway.
+     *
      * @param step the step-scoped manager: the weights must be attached to it (temporarily) so that
      *     every intermediate array is freed with it; the moments are attached for the update and
      *     return to the optimiser when {@code step} closes
@@ -54,8 +62,20 @@ public final class AdamOptimizer implements AutoCloseable {
      */
     public void update(NDManager step, Map<String, NDArray> weights, float learningRate) {
         steps++;
-        float firstCorrection = (float) (1 - Math.pow(BETA1, steps));
-        float secondCorrection = (float) (1 - Math.pow(BETA2, steps));
+        if (weights.isEmpty()) {
+            return;
+        }
+        double firstCorrection = 1 - Math.pow(BETA1, steps);
+        double secondCorrection = Math.sqrt(1 - Math.pow(BETA2, steps));
+        NDArray like = weights.values().iterator().next();
+        NDArray beta1 = Scalars.of(like, BETA1);
+        NDArray beta2 = Scalars.of(like, BETA2);
+        NDArray epsilon = Scalars.of(like, EPSILON * secondCorrection);
+        NDArray stepSize = Scalars.of(like, learningRate * secondCorrection / firstCorrection);
+        NDArray decay =
+                Scalars.of(
+                        like,
+                        kind == OptimizerKind.ADAMW ? 1 - learningRate * weightDecay : weightDecay);
         for (Map.Entry<String, NDArray> entry : weights.entrySet()) {
             NDArray weight = entry.getValue();
             NDArray first = moment("m/" + entry.getKey(), weight);
@@ -64,17 +84,16 @@ public final class AdamOptimizer implements AutoCloseable {
             boolean decays = weightDecay > 0 && weight.getShape().dimension() >= 2;
             NDArray gradient = weight.getGradient();
             if (decays && kind == OptimizerKind.ADAM) {
-                gradient = gradient.add(weight.mul(weightDecay));
+                gradient.addi(weight.mul(decay));
             }
-            first.muli(BETA1).addi(gradient.mul(1 - BETA1));
-            second.muli(BETA2).addi(gradient.square().muli(1 - BETA2));
-            NDArray update =
-                    first.div(firstCorrection)
-                            .divi(second.div(secondCorrection).sqrt().addi(EPSILON));
+            first.subi(gradient).muli(beta1).addi(gradient);
+            NDArray squared = gradient.muli(gradient);
+            second.subi(squared).muli(beta2).addi(squared);
+            NDArray update = first.div(second.sqrt().addi(epsilon)).muli(stepSize);
             if (decays && kind == OptimizerKind.ADAMW) {
-                update.addi(weight.mul(weightDecay));
+                weight.muli(decay);
             }
-            weight.subi(update.muli(learningRate));
+            weight.subi(update);
         }
     }
 

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
@@ -75,7 +74,7 @@ public final class BertClassifierBlock extends HfBlock {
         NDArray pooled =
                 pooling.pool(
                         encoded.head(), inputs.get(1), encoded.size() > 1 ? encoded.get(1) : null);
-        NDArray dropped = Dropout.dropout(pooled, dropout, training).head();
+        NDArray dropped = dropout(pooled, dropout, training);
         return classifier.forward(store, new NDList(dropped), training);
     }
 

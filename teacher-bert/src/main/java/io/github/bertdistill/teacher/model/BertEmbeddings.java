@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.github.bertdistill.teacher.config.BertConfig;
@@ -71,7 +70,7 @@ public final class BertEmbeddings extends HfBlock {
                         .add(lookup(positions, value(store, position, ids, training)))
                         .add(lookup(types, value(store, tokenType, ids, training)));
         NDArray normed = norm.forward(store, new NDList(sum), training).head();
-        return Dropout.dropout(normed, config.hiddenDropoutProb(), training);
+        return new NDList(dropout(normed, config.hiddenDropoutProb(), training));
     }
 
     private static NDArray lookup(NDArray ids, NDArray table) {

@@ -2,11 +2,8 @@ package io.github.bertdistill.teacher.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.github.bertdistill.teacher.config.BertConfig;
 
 /**
@@ -18,9 +15,9 @@ import io.github.bertdistill.teacher.config.BertConfig;
  * </pre>
  *
  * where {@code gelu(x) = x · ½ (1 + erf(x / √2))} is the exact GELU (PyTorch's default, not the
- * tanh approximation). Input {@code [hidden, additiveMask]}; output {@code [hidden]}.
+ * tanh approximation).
  */
-public final class BertLayer extends HfBlock {
+public final class BertLayer extends EncoderPart {
     private final float dropout;
     private final BertAttention attention;
     private final Dense intermediate;
@@ -29,6 +26,7 @@ public final class BertLayer extends HfBlock {
 
     /** One layer of a BERT of architecture {@code config}. */
     public BertLayer(BertConfig config) {
+        super(config);
         this.dropout = config.hiddenDropoutProb();
         long hidden = config.hiddenSize();
         long inner = config.intermediateSize();
@@ -39,21 +37,10 @@ public final class BertLayer extends HfBlock {
     }
 
     @Override
-    protected NDList forwardInternal(
-            ParameterStore store,
-            NDList inputs,
-            boolean training,
-            PairList<String, Object> params) {
-        NDArray attended = attention.forward(store, inputs, training).head();
-        NDArray inner =
-                Activation.gelu(intermediate.forward(store, new NDList(attended), training).head());
-        NDArray projected = output.forward(store, new NDList(inner), training).head();
-        NDArray dropped = Dropout.dropout(projected, dropout, training).head();
-        return norm.forward(store, new NDList(dropped.add(attended)), training);
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0]};
+    NDArray encode(ParameterStore store, NDArray x, BatchConstants constants, boolean training) {
+        NDArray attended = attention.encode(store, x, constants, training);
+        NDArray inner = Activation.gelu(intermediate.apply(store, attended, training));
+        NDArray projected = dropout(output.apply(store, inner, training), dropout, training);
+        return norm.forward(store, new NDList(projected.add(attended)), training).head();
     }
 }

@@ -2,7 +2,6 @@ package io.github.bertdistill.teacher.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -27,9 +26,6 @@ import java.util.Objects;
  * bias 0 — as Hugging Face initialises them.
  */
 public final class BertModel extends HfBlock {
-    /** Added to attention scores at padding positions. */
-    private static final float MASKED = -Float.MAX_VALUE;
-
     private final BertConfig config;
     private final BertEmbeddings embeddings;
     private final BertEncoder encoder;
@@ -67,17 +63,8 @@ public final class BertModel extends HfBlock {
         NDArray ids = inputs.get(0);
         NDArray mask = inputs.get(1);
         NDArray types = inputs.size() > 2 ? inputs.get(2) : ids.zerosLike();
-        long batch = ids.getShape().get(0);
-        long length = ids.getShape().get(1);
-        NDArray additiveMask =
-                mask.toType(DataType.FLOAT32, false)
-                        .reshape(batch, 1, 1, length)
-                        .neg()
-                        .add(1f)
-                        .mul(MASKED);
         NDArray embedded = embeddings.forward(store, new NDList(ids, types), training).head();
-        NDArray hidden =
-                encoder.forward(store, new NDList(embedded, additiveMask), training).head();
+        NDArray hidden = encoder.forward(store, new NDList(embedded, mask), training).head();
         if (pooler == null) {
             return new NDList(hidden);
         }

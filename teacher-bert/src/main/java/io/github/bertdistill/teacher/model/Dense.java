@@ -31,8 +31,13 @@ public final class Dense extends HfBlock {
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        NDArray x = inputs.head();
-        return Linear.linear(x, value(store, weight, x, training), value(store, bias, x, training));
+        return new NDList(apply(store, inputs.head(), training));
+    }
+
+    /** {@code x Wᵀ + b}: one matrix product with the bias fused in when {@code x} is 2-d. */
+    NDArray apply(ParameterStore store, NDArray x, boolean training) {
+        return Linear.linear(x, value(store, weight, x, training), value(store, bias, x, training))
+                .head();
     }
 
     @Override

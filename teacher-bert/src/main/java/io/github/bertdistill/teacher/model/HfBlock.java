@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,6 +75,14 @@ public abstract class HfBlock extends AbstractBlock {
     protected static NDArray value(
             ParameterStore store, Parameter parameter, NDArray like, boolean training) {
         return store.getValue(parameter, like.getDevice(), training);
+    }
+
+    /**
+     * {@code x} with dropout at {@code rate} in training; {@code x} itself otherwise (no engine
+     * call at all in inference).
+     */
+    protected static NDArray dropout(NDArray x, float rate, boolean training) {
+        return training && rate > 0 ? Dropout.dropout(x, rate, true).head() : x;
     }
 
     @Override

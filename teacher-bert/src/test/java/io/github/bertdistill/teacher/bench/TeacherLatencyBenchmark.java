@@ -1,23 +1,12 @@
 package io.github.bertdistill.teacher.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import ai.onnxruntime.OrtSession;
-import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodedBatch;
-import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.OrtReference;
 import io.github.bertdistill.teacher.model.BertModel;
-import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import java.util.ArrayList;
@@ -25,15 +14,17 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Not a test: latency of the DJL BERT next to ONNX Runtime on the same ONNX weights and sentences
- * (encoder only, {@code last_hidden_state}), and the time of one fine-tuning step. Run with {@code
- * mvn -pl teacher-bert test-compile} and then {@code java -cp <test class path>
- * io.github.bertdistill.teacher.bench.TeacherLatencyBenchmark} (see the README).
+ * Not a test: latency of the DJL BERT next to ONNX Runtime in the same process, on the same ONNX
+ * weights and real sentences (encoder only, {@code last_hidden_state}), each round running both on
+ * the same input. Run with {@code mvn -pl teacher-bert test-compile} and then {@code java -cp <test
+ * class path> io.github.bertdistill.teacher.bench.TeacherLatencyBenchmark} (see the README). The
+ * fine-tuning step and the peer harness's JSON lines are examples' {@code BertEngineBench}, which
+ * trains with distill's optimiser.
  */
 public final class TeacherLatencyBenchmark {
     private TeacherLatencyBenchmark() {}
 
-    /** Prints medians for MiniLM-L6 and bge-small-en, then the fine-tuning step. */
+    /** Prints medians for MiniLM-L6 and bge-small-en. */
     public static void main(String[] args) throws Exception {
         EngineBootstrap.start();
         List<String> sentences = new ArrayList<>();
@@ -45,7 +36,6 @@ public final class TeacherLatencyBenchmark {
         for (BertPreset preset : List.of(BertPreset.MINILM_L6, BertPreset.BGE_SMALL_EN)) {
             compare(preset, sentences);
         }
-        fineTuneStep();
     }
 
     private static void compare(BertPreset preset, List<String> sentences) throws Exception {
@@ -76,50 +66,6 @@ public final class TeacherLatencyBenchmark {
                     many[1],
                     32_000 / many[1],
                     many[0] / many[1]);
-        }
-    }
-
-    private static void fineTuneStep() throws Exception {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 80; i++) {
-            text.append("word").append(i).append(' ');
-        }
-        List<String> batch = new ArrayList<>();
-        for (int i = 0; i < 32; i++) {
-            batch.add(text.toString());
-        }
-        try (BertClassifier teacher =
-                BertClassifier.fromPreset(
-                        BertPreset.MINILM_L6, LabelSet.of("neg", "pos"), Pooling.CLS, 64)) {
-            Optimizer adam = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(2e-5f)).build();
-            float[] labels = new float[32];
-            double[] times = new double[4];
-            for (int r = 0; r < times.length; r++) {
-                long start = System.nanoTime();
-                try (NDManager step = teacher.manager().newSubManager();
-                        GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    EncodedBatch encoded = teacher.encoder().encodeBatch(batch);
-                    NDArray logits =
-                            teacher.block()
-                                    .forward(
-                                            new ParameterStore(step, false),
-                                            encoded.toNDList(step),
-                                            true)
-                                    .head();
-                    NDArray loss =
-                            Loss.softmaxCrossEntropyLoss()
-                                    .evaluate(new NDList(step.create(labels)), new NDList(logits));
-                    collector.backward(loss);
-                    for (Parameter p : teacher.bertBlock().hfParameters().values()) {
-                        adam.update(p.getId(), p.getArray(), p.getArray().getGradient());
-                    }
-                }
-                times[r] = (System.nanoTime() - start) / 1e6;
-            }
-            System.out.printf(
-                    "minilm-l6 fine-tuning step, batch 32 x 64 tokens (forward + backward + AdamW):"
-                            + " median %.0f ms over %d steps after one warm-up%n",
-                    median(Arrays.copyOfRange(times, 1, times.length)), times.length - 1);
         }
     }
 
