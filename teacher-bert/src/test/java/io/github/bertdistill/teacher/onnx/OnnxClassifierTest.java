@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.teacher.ExportedFixture;
 import io.github.bertdistill.teacher.torchscript.TorchScriptClassifier;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,32 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * as the TorchScript model in DJL for batches of mixed lengths.
  */
 class OnnxClassifierTest {
-    private static final LabelSet LABELS = LabelSet.of("negative", "neutral", "positive");
+    private static final LabelSet LABELS = ExportedFixture.LABELS;
 
     @TempDir Path folder;
 
-    private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(OnnxClassifierTest.class.getResource("/torchscript/" + name).toURI());
+    private static Path fixture(String name) {
+        return ExportedFixture.file(name);
     }
 
     @Test
     void theExportedModelGivesItsTracedLogits() throws Exception {
-        JsonObject expected =
-                JsonParser.parseString(Files.readString(fixture("expected.json")))
-                        .getAsJsonObject();
-        List<String> sentences = new ArrayList<>();
-        expected.getAsJsonArray("sentences").forEach(s -> sentences.add(s.getAsString()));
         try (OnnxClassifier teacher =
                 OnnxClassifier.load(
                         fixture("tiny-classifier.onnx"), fixture("tokenizer.json"), LABELS, 16)) {
-            float[][] logits = teacher.logits(sentences);
-            assertEquals(sentences.size(), logits.length);
-            for (int i = 0; i < logits.length; i++) {
-                JsonArray row = expected.getAsJsonArray("logits").get(i).getAsJsonArray();
-                for (int c = 0; c < 3; c++) {
-                    assertEquals(row.get(c).getAsFloat(), logits[i][c], 1e-5f);
-                }
-            }
+            ExportedFixture.assertTracedLogits(teacher.logits(ExportedFixture.sentences()));
             assertEquals(0, teacher.logits(List.of()).length);
         }
     }

@@ -7,13 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.teacher.ExportedFixture;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,19 +19,16 @@ import org.junit.jupiter.api.Test;
  * the logits it was traced with, on the ids the script computed.
  */
 class TorchScriptClassifierTest {
-    private static final LabelSet LABELS = LabelSet.of("negative", "neutral", "positive");
+    private static final LabelSet LABELS = ExportedFixture.LABELS;
 
-    private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(TorchScriptClassifierTest.class.getResource("/torchscript/" + name).toURI());
+    private static Path fixture(String name) {
+        return ExportedFixture.file(name);
     }
 
     @Test
     void tracedModelReturnsItsTracedLogits() throws Exception {
-        JsonObject expected =
-                JsonParser.parseString(Files.readString(fixture("expected.json")))
-                        .getAsJsonObject();
-        List<String> sentences = new ArrayList<>();
-        expected.getAsJsonArray("sentences").forEach(s -> sentences.add(s.getAsString()));
+        JsonObject expected = ExportedFixture.expected();
+        List<String> sentences = ExportedFixture.sentences();
         try (TorchScriptClassifier teacher =
                 TorchScriptClassifier.load(
                         fixture("tiny-classifier.pt"), fixture("tokenizer.json"), LABELS, 16)) {
@@ -43,14 +37,7 @@ class TorchScriptClassifierTest {
                         longs(expected.getAsJsonArray("token_ids").get(i).getAsJsonArray()),
                         teacher.tokenizer().encode(sentences.get(i)).tokenIds());
             }
-            float[][] logits = teacher.logits(sentences);
-            assertEquals(sentences.size(), logits.length);
-            for (int i = 0; i < logits.length; i++) {
-                JsonArray row = expected.getAsJsonArray("logits").get(i).getAsJsonArray();
-                for (int c = 0; c < 3; c++) {
-                    assertEquals(row.get(c).getAsFloat(), logits[i][c], 1e-5f);
-                }
-            }
+            ExportedFixture.assertTracedLogits(teacher.logits(sentences));
             assertEquals(LABELS.size(), teacher.predict(sentences.get(0)).probabilities().length);
         }
     }
