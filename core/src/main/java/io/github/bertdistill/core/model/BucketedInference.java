@@ -16,13 +16,13 @@ import java.util.stream.IntStream;
  *
  * <p>A batch is padded to its longest text, so a short text batched with a long one costs as much
  * as the long one (more, for a transformer, whose attention grows with the square of the length).
- * For a {@link TrainableClassifier} the window is therefore encoded once with its {@link
- * TrainableClassifier#encoder() encoder}, sorted by token count (stably: equal lengths keep their
+ * For a {@link EncodingClassifier} the window is therefore encoded once with its {@link
+ * EncodingClassifier#encoder() encoder}, sorted by token count (stably: equal lengths keep their
  * order) and cut into consecutive batches of at most {@code batchSize} texts whose padded size
  * (texts × longest, at least the encoder's {@link TextEncoder#minBatchLength()}) stays within the
- * token budget; each batch goes to {@link TrainableClassifier#logits(EncodedBatch)} and its rows
- * are put back where their texts were. A classifier that does not expose its encoder (any other
- * {@link TextClassifier}) is called on consecutive slices of {@code batchSize} texts, in order.
+ * token budget; each batch goes to {@link EncodingClassifier#logits(EncodedBatch)} and its rows are
+ * put back where their texts were. A classifier that does not expose its encoder (any other {@link
+ * TextClassifier}) is called on consecutive slices of {@code batchSize} texts, in order.
  *
  * <p>Padding is masked, so the logits equal those of batches in window order up to the rounding of
  * differently shaped kernels. The larger the window, the closer the lengths within a batch; callers
@@ -34,7 +34,7 @@ public final class BucketedInference {
     private final long tokenBudget;
 
     /**
-     * @param classifier the model; length-bucketed if it is a {@link TrainableClassifier}
+     * @param classifier the model; length-bucketed if it is a {@link EncodingClassifier}
      * @param batchSize the most texts per call (> 0)
      * @param tokenBudget the most padded tokens per call (> 0; a single text always fits), {@link
      *     Long#MAX_VALUE} for no limit
@@ -75,8 +75,8 @@ public final class BucketedInference {
      */
     public float[][] logits(List<String> texts, BatchListener listener) {
         float[][] rows = new float[texts.size()][];
-        if (classifier instanceof TrainableClassifier trainable) {
-            bucketed(trainable, texts, rows, listener);
+        if (classifier instanceof EncodingClassifier encoding) {
+            bucketed(encoding, texts, rows, listener);
         } else {
             for (int start = 0; start < texts.size(); start += batchSize) {
                 int[] positions =
@@ -94,11 +94,11 @@ public final class BucketedInference {
     }
 
     private void bucketed(
-            TrainableClassifier trainable,
+            EncodingClassifier encoding,
             List<String> texts,
             float[][] rows,
             BatchListener listener) {
-        TextEncoder encoder = trainable.encoder();
+        TextEncoder encoder = encoding.encoder();
         List<EncodedText> encoded = texts.stream().map(encoder::encode).toList();
         int[] order =
                 IntStream.range(0, texts.size())
@@ -121,7 +121,7 @@ public final class BucketedInference {
                 batch.add(encoded.get(position));
             }
             EncodedBatch padded = EncodedBatch.pad(batch, encoder.padId(), minLength);
-            deliver(positions, trainable.logits(padded), rows, listener);
+            deliver(positions, encoding.logits(padded), rows, listener);
             start = end;
         }
     }

@@ -17,12 +17,25 @@ public final class FileErrors {
     private FileErrors() {}
 
     /**
-     * An exception whose message is {@code <action> <path>: <cause>}, with {@code e} as its cause.
+     * An exception whose message is {@code <action> <path>: <cause>}, with {@code e} as its cause;
+     * {@code e} itself if it already is one (a failure inside a larger write is named once, by the
+     * innermost file).
      *
      * @param action what was being done, e.g. {@code cannot write}
      */
     public static IOException naming(String action, Path path, IOException e) {
-        return new IOException(action + " " + path + ": " + cause(path, e), e);
+        return e instanceof NamedFailure
+                ? e
+                : new NamedFailure(action + " " + path + ": " + cause(path, e), e);
+    }
+
+    /** An I/O failure whose message already names the path and the cause. */
+    private static final class NamedFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        NamedFailure(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     /**

@@ -105,9 +105,7 @@ public final class ModelDirectory {
         } catch (UnusablePathException e) {
             throw e;
         } catch (IOException e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("cannot write ")
-                    ? e
-                    : FileErrors.naming("cannot write", target, e);
+            throw FileErrors.naming("cannot write", target, e);
         }
     }
 

@@ -7,8 +7,8 @@ import com.google.common.base.Ticker;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.model.BucketedInference;
+import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.TextClassifier;
-import io.github.bertdistill.core.model.TrainableClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * bytes per example).
  *
  * <p><b>Length-bucketed batches.</b> The examples of a chunk are the window of a {@link
- * BucketedInference}: a teacher that is a {@link TrainableClassifier} sees them sorted by token
+ * BucketedInference}: a teacher that is a {@link EncodingClassifier} sees them sorted by token
  * count and cut into batches of at most {@code batchSize} texts (and at most {@code tokenBudget}
  * padded tokens), each padded only to its own longest text; any other teacher gets them in order,
  * {@code batchSize} at a time. Either way the chunk's records are written in the examples' order,
@@ -288,7 +288,7 @@ public final class LogitCacheWriter {
 
         /**
          * The most padded tokens per teacher call (texts × longest text; default no limit), for a
-         * teacher that is a {@link TrainableClassifier}: short texts fill whole batches, long ones
+         * teacher that is a {@link EncodingClassifier}: short texts fill whole batches, long ones
          * come in smaller batches.
          */
         public Builder optTokenBudget(long tokenBudget) {

@@ -65,9 +65,11 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         Path output = recipe.output(loaded);
         OutputLocation.requireFolder(output, spaceNeeded());
         RunFolder run = new RunFolder(output);
-        // Before any work: a changed key that a model in the folder was made with is refused, or
-        // with --retrain those models are deleted.
-        RunRecipe.open(run, loaded, recipe.retrain);
+        if (recipe.retrain) {
+            // The models a changed key invalidates go first; without --retrain the pipeline's
+            // start refuses such a change, before any work.
+            RunRecipe.open(run, loaded, true);
+        }
         madeBefore.addAll(run.models());
         spec.commandLine().getOut().println(runStages(loaded, output));
         return 0;

@@ -1,8 +1,7 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
-import io.github.bertdistill.core.model.BlockTextClassifier;
-import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
@@ -14,7 +13,6 @@ import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
-import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +60,7 @@ final class LabelStage {
 
     private static Labelled withTeacher(Recipe recipe, RunData data, RunFolder run, boolean label)
             throws IOException {
-        try (TextClassifier teacher = ModelFolders.load(run.requireTeacher())) {
+        try (EncodingClassifier teacher = ModelFolders.load(run.requireTeacher())) {
             LabelMatch.requireSame(
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             Optional<TeacherWordEmbeddings> embeddings =
@@ -154,7 +152,7 @@ final class LabelStage {
      * {@code model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
      * model.onnx} (and its {@code config.json} if it has one).
      */
-    private static TeacherFingerprint fingerprint(TextClassifier teacher, RunFolder run)
+    private static TeacherFingerprint fingerprint(EncodingClassifier teacher, RunFolder run)
             throws IOException {
         Path folder = run.teacher();
         Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
@@ -168,10 +166,7 @@ final class LabelStage {
                         Files.readString(
                                 folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                                 StandardCharsets.UTF_8))
-                .setMaxLength(
-                        teacher instanceof OnnxClassifier onnx
-                                ? onnx.tokenizer().maxLength()
-                                : ((BlockTextClassifier) teacher).encoder().maxLength())
+                .setMaxLength(teacher.encoder().maxLength())
                 .build();
     }
 }

@@ -5,7 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
-import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.eval.report.Roles;
@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Tells what a model folder holds and loads it as a core {@link TextClassifier}:
+ * Tells what a model folder holds and loads it as a core {@link EncodingClassifier}:
  *
  * <ul>
  *   <li>a BERT teacher, as {@link BertClassifier#save} writes it: {@code config.json} whose {@code
@@ -132,7 +132,7 @@ public final class ModelFolders {
      *
      * @throws ModelFolderException naming the folder if its files cannot be loaded
      */
-    public static TextClassifier load(Path folder) throws IOException {
+    public static EncodingClassifier load(Path folder) throws IOException {
         Kind kind = kind(folder);
         EngineBootstrap.start();
         return reading(folder, () -> loadKind(folder, kind));
@@ -156,7 +156,7 @@ public final class ModelFolders {
         ModelDirectory.write(target, staging -> staging.copyFrom(source));
     }
 
-    private static TextClassifier loadKind(Path folder, Kind kind) throws IOException {
+    private static EncodingClassifier loadKind(Path folder, Kind kind) throws IOException {
         Path tokenizer = folder.resolve(HfCheckpoint.TOKENIZER_FILE);
         return switch (kind) {
             case TEACHER -> BertClassifier.load(folder);

@@ -194,17 +194,13 @@ public final class Recipe implements CheckedConfig {
         @Override
         public void check() {
             if (finetuned != null) {
-                requireFolder("finetuned", finetuned);
-                try {
-                    ModelFolders.Kind kind = ModelFolders.kind(Path.of(finetuned));
-                    require(
-                            kind != ModelFolders.Kind.STUDENT,
-                            "finetuned",
-                            "%s holds a TextCNN student, not a teacher",
-                            finetuned);
-                } catch (IOException e) {
-                    throw ConfigException.at("finetuned", "%s", e.getMessage());
-                }
+                ModelFolders.Kind kind =
+                        checked("finetuned", finetuned, "folder not found", ModelFolders::kind);
+                require(
+                        kind != ModelFolders.Kind.STUDENT,
+                        "finetuned",
+                        "%s holds a TextCNN student, not a teacher",
+                        finetuned);
             } else if (checkpoint == null) {
                 try {
                     BertPreset.fromId(preset);
@@ -407,22 +403,34 @@ public final class Recipe implements CheckedConfig {
                     resource);
             return;
         }
-        Path file = path(key, location);
-        try {
-            InputLocation.requireFile(file, "data file");
-        } catch (NoSuchFileException e) {
-            throw ConfigException.at(key, "file not found: %s", location);
-        } catch (IOException e) {
-            throw ConfigException.at(key, "%s", e.getMessage());
-        }
+        checked(
+                key,
+                location,
+                "file not found",
+                file -> InputLocation.requireFile(file, "data file"));
     }
 
     private static void requireFolder(String key, String location) {
-        Path folder = path(key, location);
+        checked(
+                key,
+                location,
+                "folder not found",
+                folder -> InputLocation.requireFolder(folder, "checkpoint folder"));
+    }
+
+    /** Reads something from a path the recipe names. */
+    @FunctionalInterface
+    private interface PathReader<T> {
+        T read(Path path) throws IOException;
+    }
+
+    /** What {@code reader} reads at {@code location}; its failures become errors of {@code key}. */
+    private static <T> T checked(
+            String key, String location, String notFound, PathReader<T> reader) {
         try {
-            InputLocation.requireFolder(folder, "checkpoint folder");
+            return reader.read(path(key, location));
         } catch (NoSuchFileException e) {
-            throw ConfigException.at(key, "folder not found: %s", location);
+            throw ConfigException.at(key, "%s: %s", notFound, location);
         } catch (IOException e) {
             throw ConfigException.at(key, "%s", e.getMessage());
         }

@@ -6,13 +6,13 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.model.EncodedBatch;
-import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.core.model.TextEncoder;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,11 +24,11 @@ import java.util.Set;
  * classifier (BERT, RoBERTa, DeBERTa, …) — with the {@code tokenizer.json} it was trained with.
  *
  * <p>Texts are encoded by the same tokenizer rules as the BERT teacher and padded to the longest
- * text of each call. ONNX Runtime sessions are thread-safe, so one instance may serve several
- * threads. The model is not a DJL block: it serves labelling, evaluation and prediction, not
- * training.
+ * text of each batch; as an {@link EncodingClassifier} it is labelled in length-bucketed batches.
+ * ONNX Runtime sessions are thread-safe, so one instance may serve several threads. The model is
+ * not a DJL block: it serves labelling, evaluation and prediction, not training.
  */
-public final class OnnxClassifier implements TextClassifier {
+public final class OnnxClassifier implements EncodingClassifier {
     private static final String IDS = "input_ids";
     private static final String MASK = "attention_mask";
     private static final String TYPES = "token_type_ids";
@@ -88,7 +88,8 @@ public final class OnnxClassifier implements TextClassifier {
     }
 
     /** The tokenizer the model was trained with. */
-    public BertTokenizer tokenizer() {
+    @Override
+    public TextEncoder encoder() {
         return tokenizer;
     }
 
@@ -98,11 +99,7 @@ public final class OnnxClassifier implements TextClassifier {
     }
 
     @Override
-    public float[][] logits(List<String> texts) {
-        if (texts.isEmpty()) {
-            return new float[0][];
-        }
-        EncodedBatch batch = tokenizer.encodeBatch(texts);
+    public float[][] logits(EncodedBatch batch) {
         long[] shape = {batch.size(), batch.length()};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
@@ -116,14 +113,14 @@ public final class OnnxClassifier implements TextClassifier {
                     throw new IllegalStateException(
                             "the ONNX model's first output is not float logits [batch, classes]");
                 }
-                if (logits.length != texts.size() || logits[0].length != labels.size()) {
+                if (logits.length != batch.size() || logits[0].length != labels.size()) {
                     throw new IllegalStateException(
                             "the ONNX model gave "
                                     + logits.length
                                     + " × "
                                     + logits[0].length
                                     + " logits for "
-                                    + texts.size()
+                                    + batch.size()
                                     + " texts and "
                                     + labels.size()
                                     + " labels");
