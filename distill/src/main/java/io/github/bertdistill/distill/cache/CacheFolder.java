@@ -9,14 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The files of one cache folder: {@code manifest.json} and {@code chunk-00000.bin}, {@code
- * chunk-00001.bin}, … Knows their names, reads and atomically writes the manifest, and deletes only
- * its own files when a cache is recomputed.
+ * chunk-00001.bin}, … Knows their names, reads and atomically writes the manifest, checks the stamp
+ * of a cache a writer is about to extend, and deletes only its own files when a cache is
+ * recomputed.
  */
 final class CacheFolder {
+    private static final Logger LOG = LoggerFactory.getLogger(CacheFolder.class);
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
     private static final String MANIFEST = "manifest.json";
 
@@ -64,6 +71,71 @@ final class CacheFolder {
         } catch (JsonParseException e) {
             throw new IOException("invalid cache manifest " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The manifest a writer for {@code fingerprint} and {@code labels} continues from: the existing
+     * one if its stamp matches, else (with {@link MismatchPolicy#RECOMPUTE}) a fresh one after
+     * wiping the folder's cache files.
+     *
+     * @throws CacheMismatchException if the stamp differs and the policy is {@link
+     *     MismatchPolicy#REFUSE}
+     */
+    CacheManifest start(TeacherFingerprint fingerprint, List<String> labels, MismatchPolicy policy)
+            throws IOException {
+        Optional<CacheManifest> existing = readManifest();
+        if (existing.isPresent()) {
+            Optional<String> mismatch = mismatch(existing.get(), fingerprint, labels);
+            if (mismatch.isEmpty()) {
+                return existing.get();
+            }
+            if (policy == MismatchPolicy.REFUSE) {
+                throw new CacheMismatchException(
+                        mismatch.get()
+                                + "; relabel with MismatchPolicy.RECOMPUTE or use another folder");
+            }
+            LOG.warn("{}; recomputing the cache", mismatch.get());
+            wipe();
+        }
+        CacheManifest fresh = CacheManifest.empty(fingerprint, labels);
+        writeManifest(fresh);
+        return fresh;
+    }
+
+    private Optional<String> mismatch(
+            CacheManifest manifest, TeacherFingerprint fingerprint, List<String> labels) {
+        if (manifest.formatVersion() != CacheManifest.FORMAT_VERSION) {
+            return Optional.of(
+                    String.format(
+                            "the teacher-logit cache %s has format version %d, not %d",
+                            root, manifest.formatVersion(), CacheManifest.FORMAT_VERSION));
+        }
+        if (!manifest.fingerprint().equals(fingerprint.value())
+                || !manifest.labels().equals(labels)) {
+            return Optional.of(
+                    String.format(
+                            "the teacher-logit cache %s was written by teacher %s with labels %s,"
+                                    + " but the current teacher is %s with labels %s",
+                            root,
+                            manifest.fingerprint(),
+                            manifest.labels(),
+                            fingerprint.value(),
+                            labels));
+        }
+        return Optional.empty();
+    }
+
+    /** The text hash of every example id the completed chunks of {@code manifest} hold. */
+    Map<String, Long> cachedHashes(CacheManifest manifest) throws IOException {
+        Map<String, Long> hashes = new HashMap<>();
+        for (CacheManifest.Chunk chunk : manifest.chunks()) {
+            ChunkFormat.scan(
+                    resolve(chunk),
+                    manifest.numClasses(),
+                    chunk.records(),
+                    (record, offset) -> hashes.put(record.id(), record.textHash()));
+        }
+        return hashes;
     }
 
     /** Atomically replaces the manifest. */

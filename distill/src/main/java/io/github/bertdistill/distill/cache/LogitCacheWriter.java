@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +92,9 @@ public final class LogitCacheWriter {
      * @throws IOException if the cache cannot be read or written; completed chunks are kept
      */
     public Summary write(Iterable<TextExample> examples) throws IOException {
-        CacheManifest manifest = startingManifest();
-        Map<String, Long> cached = cachedHashes(manifest);
+        CacheManifest manifest =
+                folder.start(fingerprint, teacher.labels().names(), mismatchPolicy);
+        Map<String, Long> cached = folder.cachedHashes(manifest);
         ProgressReporter progress =
                 new ProgressReporter(
                         "teacher logits",
@@ -123,61 +122,6 @@ public final class LogitCacheWriter {
         return new Summary(reused, run.labelled);
     }
 
-    private CacheManifest startingManifest() throws IOException {
-        List<String> labels = teacher.labels().names();
-        Optional<CacheManifest> existing = folder.readManifest();
-        if (existing.isPresent()) {
-            Optional<String> mismatch = mismatch(existing.get(), labels);
-            if (mismatch.isEmpty()) {
-                return existing.get();
-            }
-            if (mismatchPolicy == MismatchPolicy.REFUSE) {
-                throw new CacheMismatchException(
-                        mismatch.get()
-                                + "; relabel with MismatchPolicy.RECOMPUTE or use another folder");
-            }
-            LOG.warn("{}; recomputing the cache", mismatch.get());
-            folder.wipe();
-        }
-        CacheManifest fresh = CacheManifest.empty(fingerprint, labels);
-        folder.writeManifest(fresh);
-        return fresh;
-    }
-
-    private Optional<String> mismatch(CacheManifest manifest, List<String> labels) {
-        if (manifest.formatVersion() != CacheManifest.FORMAT_VERSION) {
-            return Optional.of(
-                    String.format(
-                            "the teacher-logit cache %s has format version %d, not %d",
-                            folder.root(), manifest.formatVersion(), CacheManifest.FORMAT_VERSION));
-        }
-        if (!manifest.fingerprint().equals(fingerprint.value())
-                || !manifest.labels().equals(labels)) {
-            return Optional.of(
-                    String.format(
-                            "the teacher-logit cache %s was written by teacher %s with labels %s,"
-                                    + " but the current teacher is %s with labels %s",
-                            folder.root(),
-                            manifest.fingerprint(),
-                            manifest.labels(),
-                            fingerprint.value(),
-                            labels));
-        }
-        return Optional.empty();
-    }
-
-    private Map<String, Long> cachedHashes(CacheManifest manifest) throws IOException {
-        Map<String, Long> hashes = new HashMap<>();
-        for (CacheManifest.Chunk chunk : manifest.chunks()) {
-            ChunkFormat.scan(
-                    folder.resolve(chunk),
-                    manifest.numClasses(),
-                    chunk.records(),
-                    (record, offset) -> hashes.put(record.id(), record.textHash()));
-        }
-        return hashes;
-    }
-
     private static int roundedUp(int value, int multiple) {
         return (int)
                 Math.min(Integer.MAX_VALUE, ((long) value + multiple - 1) / multiple * multiple);
@@ -196,11 +140,11 @@ public final class LogitCacheWriter {
     private final class Run {
         private final ProgressReporter progress;
         private final List<Pending> chunk = new ArrayList<>();
-        private CacheManifest manifest;
+        private final ChunkSink sink;
         private long labelled;
 
         Run(CacheManifest manifest, ProgressReporter progress) {
-            this.manifest = manifest;
+            this.sink = new ChunkSink(folder, manifest);
             this.progress = progress;
         }
 
@@ -229,22 +173,17 @@ public final class LogitCacheWriter {
                 records.add(
                         new CachedLogits(pending.example().id(), pending.textHash(), logits[i]));
             }
-            int index = manifest.chunks().size();
-            ChunkFormat.write(folder.chunk(index), manifest.numClasses(), records);
-            manifest =
-                    manifest.withChunk(
-                            new CacheManifest.Chunk(CacheFolder.chunkName(index), records.size()));
-            folder.writeManifest(manifest);
+            sink.append(records);
             labelled += records.size();
             chunk.clear();
         }
 
         private void checkWidth(float[] row) {
             checkState(
-                    row.length == manifest.numClasses(),
+                    row.length == sink.numClasses(),
                     "the teacher returned %s logits per text for %s labels",
                     row.length,
-                    manifest.numClasses());
+                    sink.numClasses());
         }
     }
 
