@@ -2,7 +2,6 @@ package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.model.EncodingClassifier;
-import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
@@ -13,10 +12,7 @@ import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.examples.recipe.Recipe;
-import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -65,7 +61,7 @@ final class LabelStage {
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             Optional<TeacherWordEmbeddings> embeddings =
                     TeacherWordEmbeddings.find(teacher, run.teacher());
-            TeacherFingerprint fingerprint = fingerprint(teacher, run);
+            TeacherFingerprint fingerprint = ModelFolders.fingerprint(run.teacher(), teacher);
             TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
             TextDataset transfer =
                     transferSet(
@@ -126,13 +122,7 @@ final class LabelStage {
         }
         TeacherWordEmbeddings embeddings =
                 teacherEmbeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
-        CosineNeighbours search =
-                CosineNeighbours.builder()
-                        .setVocabulary(embeddings.tokens())
-                        .setEmbeddings(embeddings.rows())
-                        .optTopK(spec.neighbours)
-                        .optLowerCase(true)
-                        .build();
+        CosineNeighbours search = embeddings.neighbourSearch(spec.neighbours);
         StoredNeighbours neighbours =
                 StoredNeighbours.open(
                         neighboursFile,
@@ -145,28 +135,5 @@ final class LabelStage {
         TextDataset built = transfer.setAugmenter(new Augmenter(config, neighbours)).build();
         neighbours.save();
         return built;
-    }
-
-    /**
-     * Weights, config, tokenizer and maximum length of the fine-tuned teacher: a BERT folder's
-     * {@code model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
-     * model.onnx} (and its {@code config.json} if it has one).
-     */
-    private static TeacherFingerprint fingerprint(EncodingClassifier teacher, RunFolder run)
-            throws IOException {
-        Path folder = run.teacher();
-        Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
-        return TeacherFingerprint.builder()
-                .setWeights(ModelFolders.weightsFile(folder))
-                .setConfig(
-                        Files.exists(config)
-                                ? Files.readString(config, StandardCharsets.UTF_8)
-                                : "")
-                .setTokenizerSettings(
-                        Files.readString(
-                                folder.resolve(HfCheckpoint.TOKENIZER_FILE),
-                                StandardCharsets.UTF_8))
-                .setMaxLength(teacher.encoder().maxLength())
-                .build();
     }
 }

@@ -8,6 +8,7 @@ import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.core.storage.ModelDirectory;
+import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.eval.report.Roles;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.teacher.BertClassifier;
@@ -15,6 +16,7 @@ import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import io.github.bertdistill.teacher.torchscript.TorchScriptClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -145,6 +147,29 @@ public final class ModelFolders {
             case ONNX -> folder.resolve(ONNX_FILE);
             case TEACHER, STUDENT -> folder.resolve(HfCheckpoint.WEIGHTS_FILE);
         };
+    }
+
+    /**
+     * The fingerprint that stamps the logit cache of the teacher {@code model} loaded from {@code
+     * folder}: the weights, config, tokenizer and maximum length — a BERT folder's {@code
+     * model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
+     * model.onnx} (and its {@code config.json} if it has one).
+     */
+    public static TeacherFingerprint fingerprint(Path folder, EncodingClassifier model)
+            throws IOException {
+        Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
+        return TeacherFingerprint.builder()
+                .setWeights(weightsFile(folder))
+                .setConfig(
+                        Files.exists(config)
+                                ? Files.readString(config, StandardCharsets.UTF_8)
+                                : "")
+                .setTokenizerSettings(
+                        Files.readString(
+                                folder.resolve(HfCheckpoint.TOKENIZER_FILE),
+                                StandardCharsets.UTF_8))
+                .setMaxLength(model.encoder().maxLength())
+                .build();
     }
 
     /**

@@ -115,11 +115,11 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
     }
 
     /**
-     * A reader of {@code format}; {@code labelled = false} reads only the text, so delimited and
-     * JSON Lines files need no label column (a {@code lines} file keeps its label token), and
-     * allows {@code text}, plain lines without labels.
+     * A reader of {@code format} with the columns and charset of {@code spec}; {@code labelled =
+     * false} reads only the text, so delimited and JSON Lines files need no label column (a {@code
+     * lines} file keeps its label token), and allows {@code text}, plain lines without labels.
      */
-    private static DatasetReader reader(Recipe.Data spec, DataFormat format, boolean labelled) {
+    public static DatasetReader reader(Recipe.Data spec, DataFormat format, boolean labelled) {
         ReadOptions options =
                 ReadOptions.builder().optCharset(Charset.forName(spec.charset)).build();
         return switch (format) {

@@ -3,6 +3,7 @@ package io.github.bertdistill.examples.pipeline;
 import ai.djl.ndarray.NDArray;
 import io.github.bertdistill.core.model.BlockTextClassifier;
 import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.distill.augment.CosineNeighbours;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.weights.HfCheckpoint;
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param values the {@code [tokens.size(), dimension]} matrix, row-major
  * @param dimension the teacher's hidden width
  */
-record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension) {
+public record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension) {
     private static final String WORD_EMBEDDINGS = "embeddings.word_embeddings.weight";
     private static final String WORD_EMBEDDINGS_SUFFIX = "word_embeddings.weight";
 
@@ -29,7 +30,7 @@ record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension)
      * name ends so (a traced Hugging Face BERT, RoBERTa, DeBERTa, …) with one row per token; empty
      * when the teacher has no such matrix.
      */
-    static Optional<TeacherWordEmbeddings> find(TextClassifier teacher, Path teacherFolder)
+    public static Optional<TeacherWordEmbeddings> find(TextClassifier teacher, Path teacherFolder)
             throws IOException {
         List<String> tokens =
                 StudentVocabulary.wordPiece(teacherFolder.resolve(HfCheckpoint.TOKENIZER_FILE))
@@ -68,7 +69,7 @@ record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension)
     }
 
     /** The error when a stage needs the embeddings of a teacher that has none. */
-    static IllegalArgumentException missing(Path teacherFolder) {
+    public static IllegalArgumentException missing(Path teacherFolder) {
         return new IllegalArgumentException(
                 "the teacher in "
                         + teacherFolder
@@ -76,6 +77,19 @@ record TeacherWordEmbeddings(List<String> tokens, float[] values, int dimension)
                         + WORD_EMBEDDINGS_SUFFIX
                         + "): word replacement and teacher-initialised student embeddings need one;"
                         + " set augmentation.replaceProbability=0 and student.embeddings=random");
+    }
+
+    /**
+     * The search for a word's {@code topK} nearest words in this matrix, by cosine similarity,
+     * case-insensitive (the teachers here are uncased): the word replacements of augmentation.
+     */
+    public CosineNeighbours neighbourSearch(int topK) {
+        return CosineNeighbours.builder()
+                .setVocabulary(tokens)
+                .setEmbeddings(rows())
+                .optTopK(topK)
+                .optLowerCase(true)
+                .build();
     }
 
     /** The matrix as one array per token. */
