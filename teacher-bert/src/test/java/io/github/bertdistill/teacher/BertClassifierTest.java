@@ -126,6 +126,35 @@ class BertClassifierTest {
     }
 
     @Test
+    void aSavedTeacherLoadsOnAWorkerThreadWhereGradModeIsOn(@TempDir Path dir) throws Exception {
+        // Grad mode is per thread and on everywhere but on the engine's thread (a Spark task's
+        // thread, a server's): the weights must still be copied into the parameters.
+        Path folder = dir.resolve("teacher");
+        float[] expected;
+        try (BertClassifier original = small(Pooling.MEAN)) {
+            original.save(folder);
+            expected = original.logits(TEXTS)[1];
+        }
+        float[][] loaded = new float[1][];
+        Exception[] failure = new Exception[1];
+        Thread worker =
+                new Thread(
+                        () -> {
+                            try (BertClassifier teacher = BertClassifier.load(folder)) {
+                                loaded[0] = teacher.logits(TEXTS)[1];
+                            } catch (Exception e) {
+                                failure[0] = e;
+                            }
+                        });
+        worker.start();
+        worker.join();
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        assertArrayEquals(expected, loaded[0]);
+    }
+
+    @Test
     void presetEncoderGetsANewHead() throws IOException {
         try (BertClassifier classifier =
                 BertClassifier.fromPreset(BertPreset.MINILM_L6, LABELS, Pooling.MEAN, 64)) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
+import io.github.bertdistill.core.engine.InferenceScope;
 import io.github.bertdistill.core.storage.HostTensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,13 +87,18 @@ public final class WeightLoader {
         return null;
     }
 
-    /** Copies {@code tensor} into the storage PyTorch allocated for the parameter. */
+    /**
+     * Copies {@code tensor} into the storage PyTorch allocated for the parameter, outside grad mode
+     * (an in-place write to a parameter that requires a gradient is refused where grad mode is on:
+     * on any thread but the engine's, such as a Spark task's).
+     */
     private static void copy(String name, Parameter parameter, HostTensor tensor) {
         if (!parameter.isInitialized()) {
             throw new IllegalStateException("initialise the model before loading weights: " + name);
         }
         NDArray target = parameter.getArray();
-        try (NDManager scratch = target.getManager().newSubManager()) {
+        try (InferenceScope noGrad = InferenceScope.enter();
+                NDManager scratch = target.getManager().newSubManager()) {
             target.set(ALL, scratch.create(tensor.data(), tensor.shape()));
         }
     }
