@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -43,9 +44,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * such as an I/O error in the middle of the work (its message names the path and the cause).
  *
  * <p>The message is the exception's first line without Java class names; the stack trace is printed
- * only with {@code --verbose}.
+ * only with {@code --verbose} (an option of the root command: {@code bert-distill}'s, or that of
+ * the spark module's command line, which fails by the same rule).
  */
-final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
+public final class ErrorHandler implements IExecutionExceptionHandler, IParameterExceptionHandler {
     static final int BAD_INPUT = 2;
     static final int FAILURE = 1;
 
@@ -65,9 +67,8 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     @Override
     public int handleExecutionException(
             Exception e, CommandLine commandLine, ParseResult parseResult) {
-        boolean verbose =
-                commandLine.getCommandSpec().root().userObject() instanceof BertDistillCli cli
-                        && cli.verbose;
+        OptionSpec verboseOption = commandLine.getCommandSpec().root().findOption("--verbose");
+        boolean verbose = verboseOption != null && Boolean.TRUE.equals(verboseOption.getValue());
         commandLine.getErr().println("bert-distill: " + describe(e, verbose));
         if (verbose) {
             e.printStackTrace(commandLine.getErr());

@@ -1,0 +1,53 @@
+package io.github.bertdistill.spark;
+
+import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.distill.cache.TeacherFingerprint;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The models of an executor JVM: each model folder is loaded once, by the first task that needs it,
+ * and shared by every task of the JVM (the classifiers may be used from several threads at once). A
+ * folder whose fingerprint differs from the one the driver checked (another copy of the model
+ * shipped to this machine) is refused, so that no record is computed by another model.
+ */
+final class ExecutorModels {
+    private static final Map<String, EncodingClassifier> MODELS = new ConcurrentHashMap<>();
+
+    private ExecutorModels() {}
+
+    /**
+     * The model in {@code folder}, loaded on first use.
+     *
+     * @throws IllegalStateException if the folder's fingerprint is not {@code expected}
+     */
+    static EncodingClassifier get(String folder, String expected) {
+        return MODELS.computeIfAbsent(folder + "\n" + expected, key -> load(folder, expected));
+    }
+
+    private static EncodingClassifier load(String folder, String expected) {
+        Path path = Path.of(folder);
+        try {
+            EncodingClassifier model = ModelFolders.load(path);
+            TeacherFingerprint found = ModelFolders.fingerprint(path, model);
+            if (!found.value().equals(expected)) {
+                model.close();
+                throw new IllegalStateException(
+                        "the model folder "
+                                + folder
+                                + " on this executor has fingerprint "
+                                + found
+                                + ", not the driver's "
+                                + expected
+                                + ": every machine must see the same model");
+            }
+            return model;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

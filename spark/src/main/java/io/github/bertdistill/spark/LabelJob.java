@@ -1,0 +1,303 @@
+package io.github.bertdistill.spark;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
+
+import com.google.common.collect.Iterators;
+import io.github.bertdistill.core.model.BucketedInference;
+import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.distill.cache.LogitCacheAppender;
+import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.TeacherFingerprint;
+import io.github.bertdistill.distill.cache.TextHash;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.examples.pipeline.TeacherWordEmbeddings;
+import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Distributed teacher labelling: the teacher's logits for a corpus and its augmented copies,
+ * computed on the executors and written by the driver into a teacher-logit cache folder in the
+ * project's chunk format, so that {@code bert-distill label}, {@code distill}, {@code train} and
+ * {@code run} use it as their own.
+ *
+ * <p><b>Driver first.</b> The teacher folder is loaded and fingerprinted on the driver before any
+ * task runs: a missing, damaged or unknown model folder fails the job at once with {@code
+ * bert-distill}'s message, and so does an output folder holding another teacher's cache.
+ *
+ * <p><b>Executors.</b> Each executor JVM loads the teacher once ({@link ExecutorModels}; the folder
+ * is read from a path every machine sees, or shipped with the job) and checks its fingerprint
+ * against the driver's. The texts of a partition are labelled in windows of {@code chunkSize}
+ * texts, each sorted into length-bucketed batches ({@link BucketedInference}, as the single-process
+ * writer does).
+ *
+ * <p><b>Commit.</b> The records are kept by Spark until every task has succeeded; only then does
+ * the driver stream them into the cache ({@link LogitCacheAppender}: chunks written atomically,
+ * listed in the manifest only once complete). A failed task attempt is retried by Spark and its
+ * partial output is never seen; an id that occurred twice would be refused. The cache folder is
+ * therefore a path of the driver's machine (or a shared file system).
+ *
+ * <p><b>Re-runs resume.</b> Over a folder holding this teacher's cache, only the texts whose {@code
+ * (id, text hash)} is not cached are sent to the executors (the cached ids are broadcast), so no
+ * record is ever stored twice.
+ */
+public final class LabelJob {
+    private static final Logger LOG = LoggerFactory.getLogger(LabelJob.class);
+
+    private final SparkSession spark;
+    private final Path teacherFolder;
+    private final Corpus corpus;
+    private final Recipe recipe;
+    private final Path output;
+    private final int partitions;
+    private final int batchSize;
+    private final int chunkSize;
+    private final int failFirstAttemptOf;
+
+    private LabelJob(Builder builder) {
+        this.spark = builder.spark;
+        this.teacherFolder = builder.teacher;
+        this.corpus = builder.corpus;
+        this.recipe = builder.recipe;
+        this.output = builder.output;
+        this.partitions =
+                builder.partitions > 0
+                        ? builder.partitions
+                        : 4 * spark.sparkContext().defaultParallelism();
+        this.batchSize = builder.batchSize;
+        this.chunkSize = builder.chunkSize;
+        this.failFirstAttemptOf = builder.failFirstAttemptOf;
+    }
+
+    /** A builder; the session, teacher, corpus, recipe and output are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Labels every text of the corpus and its copies that the cache does not hold yet.
+     *
+     * @return the records reused and written
+     * @throws io.github.bertdistill.examples.pipeline.ModelFolderException if the teacher folder is
+     *     damaged or no model folder, before any task runs
+     * @throws io.github.bertdistill.distill.cache.CacheMismatchException if the output holds
+     *     another teacher's cache, before any task runs
+     * @throws IOException if the corpus or the cache cannot be read or written
+     */
+    public LogitCacheWriter.Summary run() throws IOException {
+        TeacherFingerprint fingerprint;
+        LogitCacheAppender appender;
+        Augmentation augmentation;
+        JavaRDD<CorpusText> texts = corpus.read(spark, partitions);
+        try (EncodingClassifier teacher = ModelFolders.load(teacherFolder)) {
+            fingerprint = ModelFolders.fingerprint(teacherFolder, teacher);
+            appender =
+                    LogitCacheAppender.builder()
+                            .setFingerprint(fingerprint)
+                            .setLabels(teacher.labels().names())
+                            .setDirectory(output)
+                            .optChunkSize(chunkSize)
+                            .open();
+            augmentation =
+                    Augmentation.of(
+                            recipe,
+                            texts,
+                            needsEmbeddings()
+                                    ? TeacherWordEmbeddings.find(teacher, teacherFolder)
+                                    : Optional.empty(),
+                            teacherFolder);
+        } catch (Exception e) {
+            throw SparkFailures.unwrap(e);
+        }
+        JavaRDD<LogitRow> rows =
+                label(texts, augmentation, appender.cached(), fingerprint.value())
+                        .persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            long computed = rows.count();
+            LOG.info("label: {} texts labelled on the executors; writing {}", computed, output);
+            for (Iterator<LogitRow> it = rows.toLocalIterator(); it.hasNext(); ) {
+                appender.add(it.next().toCached());
+            }
+            return appender.finish();
+        } catch (Exception e) {
+            throw SparkFailures.unwrap(e);
+        } finally {
+            rows.unpersist(false);
+        }
+    }
+
+    private boolean needsEmbeddings() {
+        return recipe.augmentation.copies > 0 && recipe.augmentation.replaceProbability > 0;
+    }
+
+    private JavaRDD<LogitRow> label(
+            JavaRDD<CorpusText> texts,
+            Augmentation augmentation,
+            Map<String, Long> cached,
+            String fingerprint) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<Augmentation> augmentations = context.broadcast(augmentation);
+        Broadcast<HashMap<String, Long>> done = context.broadcast(new HashMap<>(cached));
+        String folder = teacherFolder.toAbsolutePath().toString();
+        int batch = batchSize;
+        int window = chunkSize;
+        int failing = failFirstAttemptOf;
+        return texts.flatMap(text -> augmentations.value().withCopies(text).iterator())
+                .filter(
+                        text -> {
+                            Long hash = done.value().get(text.id());
+                            return hash == null || hash != TextHash.of(text.text());
+                        })
+                .mapPartitionsWithIndex(
+                        (partition, partitionTexts) ->
+                                labelPartition(
+                                        partitionTexts,
+                                        ExecutorModels.get(folder, fingerprint),
+                                        batch,
+                                        window,
+                                        partition == failing
+                                                && TaskContext.get().attemptNumber() == 0),
+                        true);
+    }
+
+    /**
+     * The logits of a partition's texts, window by window; with {@code fail}, the task throws after
+     * its first window (a fault injected by tests).
+     */
+    private static Iterator<LogitRow> labelPartition(
+            Iterator<CorpusText> texts,
+            EncodingClassifier teacher,
+            int batchSize,
+            int window,
+            boolean fail) {
+        BucketedInference inference = new BucketedInference(teacher, batchSize);
+        Iterator<List<CorpusText>> windows = Iterators.partition(texts, window);
+        return Iterators.concat(
+                Iterators.transform(
+                        windows,
+                        chunk -> {
+                            List<LogitRow> rows = labelWindow(inference, chunk);
+                            if (fail) {
+                                throw new IllegalStateException(
+                                        "injected failure of a first task attempt");
+                            }
+                            return rows.iterator();
+                        }));
+    }
+
+    private static List<LogitRow> labelWindow(BucketedInference inference, List<CorpusText> texts) {
+        float[][] logits =
+                inference.logits(texts.stream().map(CorpusText::text).toList(), (p, r) -> {});
+        List<LogitRow> rows = new ArrayList<>(texts.size());
+        for (int i = 0; i < logits.length; i++) {
+            CorpusText text = texts.get(i);
+            rows.add(new LogitRow(text.id(), TextHash.of(text.text()), logits[i]));
+        }
+        return rows;
+    }
+
+    /** Settings of a {@link LabelJob}. */
+    public static final class Builder {
+        private SparkSession spark;
+        private Path teacher;
+        private Corpus corpus;
+        private Recipe recipe;
+        private Path output;
+        private int partitions;
+        private int batchSize = 32;
+        private int chunkSize = 4096;
+        private int failFirstAttemptOf = -1;
+
+        private Builder() {}
+
+        /** The Spark session the job runs in. */
+        public Builder setSpark(SparkSession spark) {
+            this.spark = Objects.requireNonNull(spark, "spark");
+            return this;
+        }
+
+        /** The teacher's model folder, at a path the driver and every executor can read. */
+        public Builder setTeacher(Path teacher) {
+            this.teacher = Objects.requireNonNull(teacher, "teacher");
+            return this;
+        }
+
+        /** The texts to label. */
+        public Builder setCorpus(Corpus corpus) {
+            this.corpus = Objects.requireNonNull(corpus, "corpus");
+            return this;
+        }
+
+        /** The recipe whose {@code augmentation} and {@code seed} make the texts' copies. */
+        public Builder setRecipe(Recipe recipe) {
+            this.recipe = Objects.requireNonNull(recipe, "recipe");
+            return this;
+        }
+
+        /** The teacher-logit cache folder, on the driver's machine; created if needed. */
+        public Builder setOutput(Path output) {
+            this.output = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /** Partitions of the texts (default 4 × Spark's default parallelism). */
+        public Builder optPartitions(int partitions) {
+            checkArgument(partitions > 0, "partitions must be positive, got %s", partitions);
+            this.partitions = partitions;
+            return this;
+        }
+
+        /** Texts per teacher call (default 32). */
+        public Builder optBatchSize(int batchSize) {
+            checkArgument(batchSize > 0, "batch size must be positive, got %s", batchSize);
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * Texts per window sorted into length-bucketed batches, and records per chunk file of the
+         * cache (default 4096).
+         */
+        public Builder optChunkSize(int chunkSize) {
+            checkArgument(chunkSize > 0, "chunk size must be positive, got %s", chunkSize);
+            this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /** For tests: the first attempt of the task of {@code partition} fails. */
+        Builder failFirstAttemptOf(int partition) {
+            this.failFirstAttemptOf = partition;
+            return this;
+        }
+
+        /**
+         * The job.
+         *
+         * @throws IllegalStateException if a required setting is missing
+         */
+        public LabelJob build() {
+            checkState(spark != null, "a label job needs a Spark session");
+            checkState(teacher != null, "a label job needs a teacher folder");
+            checkState(corpus != null, "a label job needs a corpus");
+            checkState(recipe != null, "a label job needs a recipe");
+            checkState(output != null, "a label job needs an output folder");
+            return new LabelJob(this);
+        }
+    }
+}
