@@ -20,10 +20,15 @@ final class ExecutorModels {
 
     private ExecutorModels() {}
 
+    /** The hash of every file of a model folder, whatever its kind. */
+    static String identity(Path folder) {
+        return TeacherFingerprint.hashOf(folder);
+    }
+
     /**
      * The model in {@code folder}, loaded on first use.
      *
-     * @throws IllegalStateException if the folder's fingerprint is not {@code expected}
+     * @throws IllegalStateException if the folder's {@link #identity} is not {@code expected}
      */
     static EncodingClassifier get(String folder, String expected) {
         return MODELS.computeIfAbsent(folder + "\n" + expected, key -> load(folder, expected));
@@ -32,20 +37,18 @@ final class ExecutorModels {
     private static EncodingClassifier load(String folder, String expected) {
         Path path = Path.of(folder);
         try {
-            EncodingClassifier model = ModelFolders.load(path);
-            TeacherFingerprint found = ModelFolders.fingerprint(path, model);
-            if (!found.value().equals(expected)) {
-                model.close();
+            String found = identity(path);
+            if (!found.equals(expected)) {
                 throw new IllegalStateException(
                         "the model folder "
                                 + folder
-                                + " on this executor has fingerprint "
+                                + " on this executor differs from the driver's (files hash to "
                                 + found
-                                + ", not the driver's "
+                                + ", not "
                                 + expected
-                                + ": every machine must see the same model");
+                                + "): every machine must see the same model");
             }
-            return model;
+            return ModelFolders.load(path);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

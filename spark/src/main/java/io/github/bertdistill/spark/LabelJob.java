@@ -42,10 +42,10 @@ import org.slf4j.LoggerFactory;
  * bert-distill}'s message, and so does an output folder holding another teacher's cache.
  *
  * <p><b>Executors.</b> Each executor JVM loads the teacher once ({@link ExecutorModels}; the folder
- * is read from a path every machine sees, or shipped with the job) and checks its fingerprint
- * against the driver's. The texts of a partition are labelled in windows of {@code chunkSize}
- * texts, each sorted into length-bucketed batches ({@link BucketedInference}, as the single-process
- * writer does).
+ * is read from a path every machine sees, or shipped with the job) and checks that its files are
+ * the driver's. The texts of a partition are labelled in windows of {@code chunkSize} texts, each
+ * sorted into length-bucketed batches ({@link BucketedInference}, as the single-process writer
+ * does).
  *
  * <p><b>Commit.</b> The records are kept by Spark until every task has succeeded; only then does
  * the driver stream them into the cache ({@link LogitCacheAppender}: chunks written atomically,
@@ -126,7 +126,11 @@ public final class LabelJob {
             throw SparkFailures.unwrap(e);
         }
         JavaRDD<LogitRow> rows =
-                label(texts, augmentation, appender.cached(), fingerprint.value())
+                label(
+                                texts,
+                                augmentation,
+                                appender.cached(),
+                                ExecutorModels.identity(teacherFolder))
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             long computed = rows.count();
@@ -150,7 +154,7 @@ public final class LabelJob {
             JavaRDD<CorpusText> texts,
             Augmentation augmentation,
             Map<String, Long> cached,
-            String fingerprint) {
+            String identity) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Augmentation> augmentations = context.broadcast(augmentation);
         Broadcast<HashMap<String, Long>> done = context.broadcast(new HashMap<>(cached));
@@ -168,7 +172,7 @@ public final class LabelJob {
                         (partition, partitionTexts) ->
                                 labelPartition(
                                         partitionTexts,
-                                        ExecutorModels.get(folder, fingerprint),
+                                        ExecutorModels.get(folder, identity),
                                         batch,
                                         window,
                                         partition == failing

@@ -82,7 +82,7 @@ public final class TeacherFingerprint {
          * file in it (relative path and bytes, in path order).
          */
         public Builder setWeights(Path fileOrFolder) {
-            return setWeightsHash(hashPath(fileOrFolder));
+            return setWeightsHash(hashOf(fileOrFolder));
         }
 
         /** The teacher's weights as a hash the caller already has. */
@@ -140,29 +140,35 @@ public final class TeacherFingerprint {
                     });
             return new TeacherFingerprint(hasher.hash().toString());
         }
+    }
 
-        private static void putString(Hasher hasher, String s) {
-            byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            hasher.putInt(bytes.length).putBytes(bytes);
-        }
-
-        private static String hashPath(Path path) {
-            try {
-                if (!Files.isDirectory(path)) {
-                    return MoreFiles.asByteSource(path).hash(Hashing.sha256()).toString();
-                }
-                Hasher hasher = Hashing.sha256().newHasher();
-                try (Stream<Path> files = Files.walk(path)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        putString(hasher, path.relativize(file).toString().replace('\\', '/'));
-                        hasher.putBytes(
-                                MoreFiles.asByteSource(file).hash(Hashing.sha256()).asBytes());
-                    }
-                }
-                return hasher.hash().toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot hash the teacher weights at " + path, e);
+    /**
+     * The hex SHA-256 of a file's bytes, or for a folder, of every regular file in it (relative
+     * path and bytes, in path order): what {@link Builder#setWeights} hashes, and an identity of
+     * any model folder.
+     *
+     * @throws UncheckedIOException if a file cannot be read
+     */
+    public static String hashOf(Path path) {
+        try {
+            if (!Files.isDirectory(path)) {
+                return MoreFiles.asByteSource(path).hash(Hashing.sha256()).toString();
             }
+            Hasher hasher = Hashing.sha256().newHasher();
+            try (Stream<Path> files = Files.walk(path)) {
+                for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                    putString(hasher, path.relativize(file).toString().replace('\\', '/'));
+                    hasher.putBytes(MoreFiles.asByteSource(file).hash(Hashing.sha256()).asBytes());
+                }
+            }
+            return hasher.hash().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + path, e);
         }
+    }
+
+    private static void putString(Hasher hasher, String s) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        hasher.putInt(bytes.length).putBytes(bytes);
     }
 }
