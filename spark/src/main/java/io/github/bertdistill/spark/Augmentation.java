@@ -2,17 +2,18 @@ package io.github.bertdistill.spark;
 
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.SimpleTokenizer;
 import io.github.bertdistill.examples.pipeline.TeacherWordEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,22 +41,22 @@ final class Augmentation implements Serializable {
     }
 
     /**
-     * The augmentation of {@code recipe} for {@code corpus}; searches the neighbours of the
-     * corpus's words in {@code embeddings} when the recipe replaces words.
+     * The augmentation of {@code recipe} for {@code corpus}; when the recipe replaces words,
+     * searches the neighbours of the corpus's words in the word embeddings of {@code teacher},
+     * loaded from {@code teacherFolder}.
      *
      * @throws IllegalArgumentException if words are to be replaced and the teacher has no word
      *     embeddings
      */
     static Augmentation of(
-            Recipe recipe,
-            JavaRDD<CorpusText> corpus,
-            Optional<TeacherWordEmbeddings> embeddings,
-            Path teacherFolder) {
+            Recipe recipe, JavaRDD<CorpusText> corpus, TextClassifier teacher, Path teacherFolder)
+            throws IOException {
         Recipe.Augmentation spec = recipe.augmentation;
         HashMap<String, List<String>> table = new HashMap<>();
         if (spec.copies > 0 && spec.replaceProbability > 0) {
-            TeacherWordEmbeddings teacher =
-                    embeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
+            TeacherWordEmbeddings embeddings =
+                    TeacherWordEmbeddings.find(teacher, teacherFolder)
+                            .orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
             List<String> words =
                     corpus.flatMap(
                                     text ->
@@ -65,7 +66,8 @@ final class Augmentation implements Serializable {
                             .distinct()
                             .collect();
             LOG.info("augmentation: searching the nearest words of {} corpus words", words.size());
-            teacher.neighbourSearch(spec.neighbours)
+            embeddings
+                    .neighbourSearch(spec.neighbours)
                     .neighboursOfAll(words)
                     .forEach(
                             (word, answers) -> {

@@ -8,10 +8,8 @@ import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.distill.cache.LogitCacheAppender;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
-import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TextHash;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
-import io.github.bertdistill.examples.pipeline.TeacherWordEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,7 +19,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -101,27 +98,18 @@ public final class LabelJob {
      * @throws IOException if the corpus or the cache cannot be read or written
      */
     public LogitCacheWriter.Summary run() throws IOException {
-        TeacherFingerprint fingerprint;
         LogitCacheAppender appender;
         Augmentation augmentation;
         JavaRDD<CorpusText> texts = corpus.read(spark, partitions);
         try (EncodingClassifier teacher = ModelFolders.load(teacherFolder)) {
-            fingerprint = ModelFolders.fingerprint(teacherFolder, teacher);
             appender =
                     LogitCacheAppender.builder()
-                            .setFingerprint(fingerprint)
+                            .setFingerprint(ModelFolders.fingerprint(teacherFolder, teacher))
                             .setLabels(teacher.labels().names())
                             .setDirectory(output)
                             .optChunkSize(chunkSize)
                             .open();
-            augmentation =
-                    Augmentation.of(
-                            recipe,
-                            texts,
-                            needsEmbeddings()
-                                    ? TeacherWordEmbeddings.find(teacher, teacherFolder)
-                                    : Optional.empty(),
-                            teacherFolder);
+            augmentation = Augmentation.of(recipe, texts, teacher, teacherFolder);
         } catch (Exception e) {
             throw SparkFailures.unwrap(e);
         }
@@ -146,10 +134,6 @@ public final class LabelJob {
         }
     }
 
-    private boolean needsEmbeddings() {
-        return recipe.augmentation.copies > 0 && recipe.augmentation.replaceProbability > 0;
-    }
-
     private JavaRDD<LogitRow> label(
             JavaRDD<CorpusText> texts,
             Augmentation augmentation,
@@ -158,7 +142,7 @@ public final class LabelJob {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Augmentation> augmentations = context.broadcast(augmentation);
         Broadcast<HashMap<String, Long>> done = context.broadcast(new HashMap<>(cached));
-        String folder = teacherFolder.toAbsolutePath().toString();
+        String folder = teacherFolder.toString();
         int batch = batchSize;
         int window = chunkSize;
         int failing = failFirstAttemptOf;
@@ -236,7 +220,11 @@ public final class LabelJob {
             return this;
         }
 
-        /** The teacher's model folder, at a path the driver and every executor can read. */
+        /**
+         * The teacher's model folder, at a path the driver and every executor can read: a shared
+         * path, or a relative one that names the same folder in the driver's working directory and
+         * in every executor's (where spark-submit's {@code --archives model.zip#model} unpacks it).
+         */
         public Builder setTeacher(Path teacher) {
             this.teacher = Objects.requireNonNull(teacher, "teacher");
             return this;

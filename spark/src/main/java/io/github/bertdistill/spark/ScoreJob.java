@@ -108,7 +108,7 @@ public final class ScoreJob {
                             + " exists already: give another output path, or delete it to score"
                             + " again");
         }
-        String folder = modelFolder.toAbsolutePath().toString();
+        String folder = modelFolder.toString();
         int batch = batchSize;
         int size = window;
         JavaRDD<Row> rows =
@@ -188,7 +188,11 @@ public final class ScoreJob {
             return this;
         }
 
-        /** The model folder, at a path the driver and every executor can read. */
+        /**
+         * The model folder, at a path the driver and every executor can read: a shared path, or a
+         * relative one that names the same folder in the driver's working directory and in every
+         * executor's (where spark-submit's {@code --archives model.zip#model} unpacks it).
+         */
         public Builder setModel(Path model) {
             this.model = Objects.requireNonNull(model, "model");
             return this;
