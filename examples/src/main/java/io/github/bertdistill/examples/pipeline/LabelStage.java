@@ -9,6 +9,7 @@ import io.github.bertdistill.distill.augment.CosineNeighbours;
 import io.github.bertdistill.distill.augment.StoredNeighbours;
 import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.MismatchPolicy;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
@@ -65,7 +66,9 @@ final class LabelStage {
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             Optional<TeacherWordEmbeddings> embeddings =
                     TeacherWordEmbeddings.find(teacher, run.teacher());
-            TeacherFingerprint fingerprint = fingerprint(teacher, run);
+            TeacherFingerprint.Builder fingerprint = fingerprint(teacher, run);
+            SoftTargetRuntime runtime = SoftTargetRuntime.of(teacher, recipe.engine.labelWith);
+            TeacherFingerprint cacheFingerprint = runtime.cacheFingerprint(fingerprint);
             TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
             TextDataset transfer =
                     transferSet(
@@ -73,7 +76,7 @@ final class LabelStage {
                             data.train(),
                             unlabelled,
                             embeddings,
-                            fingerprint,
+                            fingerprint.build(),
                             run.teacher(),
                             run.neighbours());
             if (label) {
@@ -82,16 +85,26 @@ final class LabelStage {
                         data.train().size(),
                         unlabelled.size(),
                         transfer.size() - data.train().size() - unlabelled.size());
-                LogitCacheWriter.builder()
-                        .setTeacher(teacher)
-                        .setFingerprint(fingerprint)
-                        .setDirectory(run.logits())
-                        .build()
-                        .write(transfer);
+                EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
+                try {
+                    LogitCacheWriter.builder()
+                            .setTeacher(labeller)
+                            .setFingerprint(cacheFingerprint)
+                            .setDirectory(run.logits())
+                            // The run's recipe check guards what depends on the teacher, so a
+                            // cache of another teacher or runtime is simply relabelled.
+                            .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
+                            .build()
+                            .write(transfer);
+                } finally {
+                    if (labeller != teacher) {
+                        labeller.close();
+                    }
+                }
             }
             return new Labelled(
                     transfer,
-                    TeacherLogitCache.open(run.logits(), fingerprint),
+                    TeacherLogitCache.open(run.logits(), cacheFingerprint),
                     embeddings,
                     run.teacher());
         }
@@ -152,7 +165,7 @@ final class LabelStage {
      * {@code model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
      * model.onnx} (and its {@code config.json} if it has one).
      */
-    private static TeacherFingerprint fingerprint(EncodingClassifier teacher, RunFolder run)
+    private static TeacherFingerprint.Builder fingerprint(EncodingClassifier teacher, RunFolder run)
             throws IOException {
         Path folder = run.teacher();
         Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
@@ -166,7 +179,6 @@ final class LabelStage {
                         Files.readString(
                                 folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                                 StandardCharsets.UTF_8))
-                .setMaxLength(teacher.encoder().maxLength())
-                .build();
+                .setMaxLength(teacher.encoder().maxLength());
     }
 }
