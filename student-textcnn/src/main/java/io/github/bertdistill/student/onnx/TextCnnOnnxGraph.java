@@ -42,7 +42,11 @@ public final class TextCnnOnnxGraph {
 
     /** The graph of {@code student}'s current weights. */
     public static OnnxGraph of(TextCnnClassifier student) {
-        TextCnnBlock block = student.block();
+        return of(student.block());
+    }
+
+    /** The graph of an initialised block's current weights. */
+    public static OnnxGraph of(TextCnnBlock block) {
         TextCnnOnnxGraph writer = new TextCnnOnnxGraph(block);
         writer.write(block);
         return writer.graph;
