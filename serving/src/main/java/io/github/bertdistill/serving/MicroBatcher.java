@@ -140,7 +140,8 @@ final class MicroBatcher implements AutoCloseable {
                 job.logits().complete(Arrays.copyOfRange(logits, start, end));
                 start = end;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // every admitted request is answered, even when the model fails; the worker goes on
             logger.error("classifying a batch of {} texts failed", texts.size(), e);
             for (Job job : jobs) {
                 answered(job.texts().size());

@@ -8,7 +8,9 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.model.Prediction;
+import io.github.bertdistill.core.model.TextClassifier;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -241,6 +243,37 @@ class ClassifierServerTest {
             assertEquals(200, first.get().statusCode());
             assertEquals(200, second.get().statusCode());
             assertEquals(200, http.post("/predict", "{\"inputs\": \"e\"}").statusCode());
+        }
+    }
+
+    /** A failing model answers its requests with 500 and keeps serving. */
+    @Test
+    void aModelFailureIsA500AndTheServerGoesOn() throws Exception {
+        TextClassifier failing =
+                new TextClassifier() {
+                    @Override
+                    public LabelSet labels() {
+                        return ToyClassifier.LABELS;
+                    }
+
+                    @Override
+                    public float[][] logits(List<String> texts) {
+                        if (texts.contains("boom")) {
+                            throw new IllegalStateException("native out of memory");
+                        }
+                        return new float[texts.size()][3];
+                    }
+
+                    @Override
+                    public void close() {}
+                };
+        try (ClassifierServer server = ClassifierServer.start(failing, SMALL)) {
+            Http http = new Http(server);
+            assertError(
+                    http.post("/predict", "{\"inputs\": \"boom\"}"),
+                    500,
+                    "the model failed: native out of memory");
+            assertEquals(200, http.post("/predict", "{\"inputs\": \"fine\"}").statusCode());
         }
     }
 

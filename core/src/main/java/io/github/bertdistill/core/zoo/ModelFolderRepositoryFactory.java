@@ -46,7 +46,7 @@ public final class ModelFolderRepositoryFactory implements RepositoryFactory {
 
     @Override
     public Repository newInstance(String name, URI uri) {
-        Path path = Paths.get(uri.getPath());
+        Path path = Paths.get(uri.getPath() != null ? uri.getPath() : uri.getSchemeSpecificPart());
         if (Files.isDirectory(path)) {
             Optional<ClassifierBlockFactory> factory = factoryFor(path);
             if (factory.isPresent()) {
