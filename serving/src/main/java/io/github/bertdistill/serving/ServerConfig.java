@@ -44,6 +44,22 @@ public final class ServerConfig implements CheckedConfig {
 
     private ServerConfig() {}
 
+    private ServerConfig copy() {
+        ServerConfig copy = new ServerConfig();
+        copy.host = host;
+        copy.port = port;
+        copy.maxBatch = maxBatch;
+        copy.batchWindowMillis = batchWindowMillis;
+        copy.queueCapacity = queueCapacity;
+        copy.workers = workers;
+        copy.maxBodyBytes = maxBodyBytes;
+        copy.maxTexts = maxTexts;
+        copy.maxTextChars = maxTextChars;
+        copy.httpThreads = httpThreads;
+        copy.shutdownSeconds = shutdownSeconds;
+        return copy;
+    }
+
     /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
@@ -201,13 +217,13 @@ public final class ServerConfig implements CheckedConfig {
         }
 
         /**
-         * The checked config.
+         * The checked config (a copy: later calls on this builder do not change it).
          *
          * @throws io.github.bertdistill.core.config.ConfigException naming a value out of range
          */
         public ServerConfig build() {
             config.check();
-            return config;
+            return config.copy();
         }
     }
 }

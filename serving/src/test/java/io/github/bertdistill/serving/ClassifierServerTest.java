@@ -278,7 +278,11 @@ class ClassifierServerTest {
     }
 
     @Test
-    void theConfigIsChecked() {
+    void theConfigIsCheckedAndFixedWhenBuilt() {
+        ServerConfig.Builder builder = ServerConfig.builder().optMaxBatch(4);
+        ServerConfig built = builder.build();
+        builder.optMaxBatch(8);
+        assertEquals(4, built.maxBatch());
         var error =
                 org.junit.jupiter.api.Assertions.assertThrows(
                         IllegalArgumentException.class,
