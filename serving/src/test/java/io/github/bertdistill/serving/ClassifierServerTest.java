@@ -2,6 +2,7 @@ package io.github.bertdistill.serving;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
@@ -284,16 +285,16 @@ class ClassifierServerTest {
         builder.optMaxBatch(8);
         assertEquals(4, built.maxBatch());
         var error =
-                org.junit.jupiter.api.Assertions.assertThrows(
+                assertThrows(
                         IllegalArgumentException.class,
                         () -> ServerConfig.builder().optMaxBatch(0).build());
         assertEquals("maxBatch: must be >= 1, got 0", error.getMessage());
-        assertFalse(
-                org.junit.jupiter.api.Assertions.assertThrows(
+        assertEquals(
+                "queueCapacity: must be >= maxTexts (64), got 2",
+                assertThrows(
                                 IllegalArgumentException.class,
                                 () -> ServerConfig.builder().optQueueCapacity(2).build())
-                        .getMessage()
-                        .isEmpty());
+                        .getMessage());
     }
 
     /** Polls {@code /metrics} until {@code count} texts are admitted and unanswered. */
