@@ -3,6 +3,8 @@ package io.github.bertdistill.spark;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ExecutorModels {
     private static final Map<String, EncodingClassifier> MODELS = new ConcurrentHashMap<>();
+    private static final Map<String, EncodingClassifier> ONNX_TEACHERS = new ConcurrentHashMap<>();
 
     private ExecutorModels() {}
 
@@ -32,6 +35,27 @@ final class ExecutorModels {
      */
     static EncodingClassifier get(String folder, String expected) {
         return MODELS.computeIfAbsent(folder + "\n" + expected, key -> load(folder, expected));
+    }
+
+    /**
+     * What labels with the teacher in {@code folder}: the model itself, or with {@code onnx} its
+     * ONNX graph on ONNX Runtime (built once per JVM from the checked folder; the driver compared
+     * that graph with the PyTorch forward before the job started).
+     */
+    static EncodingClassifier labeller(String folder, String expected, boolean onnx) {
+        EncodingClassifier teacher = get(folder, expected);
+        if (!onnx) {
+            return teacher;
+        }
+        return ONNX_TEACHERS.computeIfAbsent(
+                folder + "\n" + expected,
+                key -> {
+                    try {
+                        return OnnxClassifier.of((BertClassifier) teacher);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
     }
 
     private static EncodingClassifier load(String folder, String expected) {

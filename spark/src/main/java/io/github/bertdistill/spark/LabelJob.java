@@ -10,6 +10,7 @@ import io.github.bertdistill.distill.cache.LogitCacheAppender;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
 import io.github.bertdistill.distill.cache.TextHash;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.examples.pipeline.SoftTargetRuntime;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * task runs: a missing, damaged or unknown model folder fails the job at once with {@code
  * bert-distill}'s message, and so does an output folder holding another teacher's cache.
  *
+ * <p><b>Runtime.</b> The teacher labels on the runtime the recipe's {@code engine.labelWith} names,
+ * as the label stage does ({@link SoftTargetRuntime}: by default ONNX Runtime on the CPU, on the
+ * teacher's ONNX graph, compared once on the driver with the PyTorch forward), and the cache's
+ * fingerprint says which, so a cache written here and one written by {@code bert-distill label} are
+ * the same.
+ *
  * <p><b>Executors.</b> Each executor JVM loads the teacher once ({@link ExecutorModels}; the folder
  * is read from a path every machine sees, or shipped with the job) and checks that its files are
  * the driver's. The texts of a partition are labelled in windows of {@code chunkSize} texts, each
@@ -56,6 +63,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LabelJob {
     private static final Logger LOG = LoggerFactory.getLogger(LabelJob.class);
+    private static final int CHECKED_TEXTS = 32;
 
     private final SparkSession spark;
     private final Path teacherFolder;
@@ -101,15 +109,27 @@ public final class LabelJob {
         LogitCacheAppender appender;
         Augmentation augmentation;
         JavaRDD<CorpusText> texts = corpus.read(spark, partitions);
+        boolean onnx;
         try (EncodingClassifier teacher = ModelFolders.load(teacherFolder)) {
+            SoftTargetRuntime runtime = SoftTargetRuntime.of(teacher, recipe.engine.labelWith);
             appender =
                     LogitCacheAppender.builder()
-                            .setFingerprint(ModelFolders.fingerprint(teacherFolder, teacher))
+                            .setFingerprint(
+                                    runtime.cacheFingerprint(
+                                            ModelFolders.fingerprint(teacherFolder, teacher)))
                             .setLabels(teacher.labels().names())
                             .setDirectory(output)
                             .optChunkSize(chunkSize)
                             .open();
             augmentation = Augmentation.of(recipe, texts, teacher, teacherFolder);
+            onnx = runtime.onOnnxRuntime();
+            if (onnx) {
+                // The label stage's check, once, on the driver: the graph every executor builds
+                // from the same files gives the PyTorch forward's logits.
+                List<String> sample =
+                        texts.take(CHECKED_TEXTS).stream().map(CorpusText::text).toList();
+                runtime.labeller(teacher, sample).close();
+            }
         } catch (Exception e) {
             throw SparkFailures.unwrap(e);
         }
@@ -118,7 +138,8 @@ public final class LabelJob {
                                 texts,
                                 augmentation,
                                 appender.cached(),
-                                ExecutorModels.identity(teacherFolder))
+                                ExecutorModels.identity(teacherFolder),
+                                onnx)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             long computed = rows.count();
@@ -138,7 +159,8 @@ public final class LabelJob {
             JavaRDD<CorpusText> texts,
             Augmentation augmentation,
             Map<String, Long> cached,
-            String identity) {
+            String identity,
+            boolean onnx) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Augmentation> augmentations = context.broadcast(augmentation);
         Broadcast<HashMap<String, Long>> done = context.broadcast(new HashMap<>(cached));
@@ -156,7 +178,7 @@ public final class LabelJob {
                         (partition, partitionTexts) ->
                                 labelPartition(
                                         partitionTexts,
-                                        ExecutorModels.get(folder, identity),
+                                        ExecutorModels.labeller(folder, identity, onnx),
                                         batch,
                                         window,
                                         partition == failing

@@ -25,6 +25,7 @@ import io.github.bertdistill.distill.train.TrainerConfig;
 import io.github.bertdistill.examples.pipeline.ModelFolderException;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.pipeline.RunData;
+import io.github.bertdistill.examples.pipeline.SoftTargetRuntime;
 import io.github.bertdistill.examples.pipeline.TeacherWordEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
@@ -68,7 +69,9 @@ class LabelJobTest {
         TextDataset labelled = RunData.readFile(recipe.data, train.toString(), folder);
         localCache = folder.resolve("local-cache");
         try (EncodingClassifier model = ModelFolders.load(teacher)) {
-            fingerprint = ModelFolders.fingerprint(teacher, model);
+            // Exactly as the label stage labels: the recipe's runtime and its fingerprint.
+            SoftTargetRuntime runtime = SoftTargetRuntime.of(model, recipe.engine.labelWith);
+            fingerprint = runtime.cacheFingerprint(ModelFolders.fingerprint(teacher, model));
             Augmenter augmenter =
                     new Augmenter(
                             recipe.augmentation.toConfig(recipe.seed),
@@ -77,12 +80,15 @@ class LabelJobTest {
                                     .neighbourSearch(recipe.augmentation.neighbours));
             transferSet =
                     TransferSet.builder().setTrainingSet(labelled).setAugmenter(augmenter).build();
-            LogitCacheWriter.builder()
-                    .setTeacher(model)
-                    .setFingerprint(fingerprint)
-                    .setDirectory(localCache)
-                    .build()
-                    .write(transferSet);
+            try (EncodingClassifier labeller = runtime.labeller(model, transferSet.texts())) {
+                assertTrue(runtime.onOnnxRuntime(), "the default labels on ONNX Runtime");
+                LogitCacheWriter.builder()
+                        .setTeacher(labeller)
+                        .setFingerprint(fingerprint)
+                        .setDirectory(localCache)
+                        .build()
+                        .write(transferSet);
+            }
         }
     }
 

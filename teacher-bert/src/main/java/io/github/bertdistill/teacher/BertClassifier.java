@@ -44,7 +44,7 @@ import java.util.Optional;
  * <p>Thread safety as {@link BlockTextClassifier}: inference calls may run concurrently.
  */
 public final class BertClassifier extends BlockTextClassifier {
-    private static final String EXTRA = "bert_distill";
+    static final String EXTRA = "bert_distill";
 
     private final BertConfig config;
     private final BertClassifierBlock block;

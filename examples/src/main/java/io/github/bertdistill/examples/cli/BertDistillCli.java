@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             PredictCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
+            ExportCommand.class,
             EngineCommand.class,
             CommandLine.HelpCommand.class
         },

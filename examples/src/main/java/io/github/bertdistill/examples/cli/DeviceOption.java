@@ -31,6 +31,15 @@ final class DeviceOption {
      * @throws IllegalArgumentException if the option is malformed or names a missing GPU
      */
     void startEngine() {
+        startEngine(ThreadSettings.fromSystemProperties());
+    }
+
+    /**
+     * Starts the engine on the chosen device (or the default) with {@code threads}.
+     *
+     * @throws IllegalArgumentException if the option is malformed or names a missing GPU
+     */
+    void startEngine(ThreadSettings threads) {
         ComputeDevice chosen;
         try {
             chosen =
@@ -40,6 +49,6 @@ final class DeviceOption {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
-        EngineBootstrap.start(ThreadSettings.fromSystemProperties(), chosen);
+        EngineBootstrap.start(threads, chosen);
     }
 }

@@ -8,6 +8,7 @@ import io.github.bertdistill.distill.augment.CosineNeighbours;
 import io.github.bertdistill.distill.augment.StoredNeighbours;
 import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.MismatchPolicy;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
@@ -61,7 +62,10 @@ final class LabelStage {
                     run.teacher(), teacher.labels(), data.labels(), recipe.data.train);
             Optional<TeacherWordEmbeddings> embeddings =
                     TeacherWordEmbeddings.find(teacher, run.teacher());
-            TeacherFingerprint fingerprint = ModelFolders.fingerprint(run.teacher(), teacher);
+            TeacherFingerprint.Builder fingerprint =
+                    ModelFolders.fingerprint(run.teacher(), teacher);
+            SoftTargetRuntime runtime = SoftTargetRuntime.of(teacher, recipe.engine.labelWith);
+            TeacherFingerprint cacheFingerprint = runtime.cacheFingerprint(fingerprint);
             TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
             TextDataset transfer =
                     transferSet(
@@ -69,7 +73,7 @@ final class LabelStage {
                             data.train(),
                             unlabelled,
                             embeddings,
-                            fingerprint,
+                            fingerprint.build(),
                             run.teacher(),
                             run.neighbours());
             if (label) {
@@ -78,16 +82,26 @@ final class LabelStage {
                         data.train().size(),
                         unlabelled.size(),
                         transfer.size() - data.train().size() - unlabelled.size());
-                LogitCacheWriter.builder()
-                        .setTeacher(teacher)
-                        .setFingerprint(fingerprint)
-                        .setDirectory(run.logits())
-                        .build()
-                        .write(transfer);
+                EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
+                try {
+                    LogitCacheWriter.builder()
+                            .setTeacher(labeller)
+                            .setFingerprint(cacheFingerprint)
+                            .setDirectory(run.logits())
+                            // The run's recipe check guards what depends on the teacher, so a
+                            // cache of another teacher or runtime is simply relabelled.
+                            .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
+                            .build()
+                            .write(transfer);
+                } finally {
+                    if (labeller != teacher) {
+                        labeller.close();
+                    }
+                }
             }
             return new Labelled(
                     transfer,
-                    TeacherLogitCache.open(run.logits(), fingerprint),
+                    TeacherLogitCache.open(run.logits(), cacheFingerprint),
                     embeddings,
                     run.teacher());
         }

@@ -150,12 +150,13 @@ public final class ModelFolders {
     }
 
     /**
-     * The fingerprint that stamps the logit cache of the teacher {@code model} loaded from {@code
-     * folder}: the weights, config, tokenizer and maximum length — a BERT folder's {@code
-     * model.safetensors} and {@code config.json}, or an export's {@code model.pt} or {@code
-     * model.onnx} (and its {@code config.json} if it has one).
+     * The parts of the fingerprint that stamps the logit cache of the teacher {@code model} loaded
+     * from {@code folder} (the labelling runtime may add one, see {@link SoftTargetRuntime}): the
+     * weights, config, tokenizer and maximum length — a BERT folder's {@code model.safetensors} and
+     * {@code config.json}, or an export's {@code model.pt} or {@code model.onnx} (and its {@code
+     * config.json} if it has one).
      */
-    public static TeacherFingerprint fingerprint(Path folder, EncodingClassifier model)
+    public static TeacherFingerprint.Builder fingerprint(Path folder, EncodingClassifier model)
             throws IOException {
         Path config = folder.resolve(ModelDirectory.CONFIG_FILE);
         return TeacherFingerprint.builder()
@@ -168,8 +169,7 @@ public final class ModelFolders {
                         Files.readString(
                                 folder.resolve(HfCheckpoint.TOKENIZER_FILE),
                                 StandardCharsets.UTF_8))
-                .setMaxLength(model.encoder().maxLength())
-                .build();
+                .setMaxLength(model.encoder().maxLength());
     }
 
     /**

@@ -366,6 +366,13 @@ public final class Recipe implements CheckedConfig {
          * gpu:N}.
          */
         public ComputeDevice device = ComputeDevice.AUTO;
+
+        /**
+         * What runs the fine-tuned teacher when it labels the transfer set: {@code auto} (the
+         * default: ONNX Runtime on the CPU, PyTorch on a GPU), {@code pytorch} or {@code
+         * onnx-runtime}. The logits' cache records it (see {@link LabellingEngine}).
+         */
+        public LabellingEngine labelWith = LabellingEngine.AUTO;
     }
 
     /** The benchmark protocol of the comparison. */

@@ -10,14 +10,20 @@ final class BenchRecord {
     private BenchRecord() {}
 
     /**
-     * {@code bench} ({@code <family>_djl}, or {@code <family>_djl_<tag>} with {@code --tag TAG} in
-     * {@code options}), {@code engine}, the engine's versions, thread settings and the load.
+     * {@code bench} ({@code <family>_djl}, {@code <family>_djl_onnx} with {@code --onnx}, and
+     * {@code _<tag>} appended with {@code --tag TAG} in {@code options}), {@code engine}, the
+     * engine's versions, thread settings and the load.
      */
     static JsonObject header(String family, List<String> options, Engine engine)
             throws IOException {
         int tag = options.indexOf("--tag");
         JsonObject record = new JsonObject();
-        record.addProperty("bench", family + "_djl" + (tag >= 0 ? "_" + options.get(tag + 1) : ""));
+        record.addProperty(
+                "bench",
+                family
+                        + "_djl"
+                        + (options.contains("--onnx") ? "_onnx" : "")
+                        + (tag >= 0 ? "_" + options.get(tag + 1) : ""));
         record.addProperty("engine", "djl");
         record.addProperty("djl", Engine.getDjlVersion());
         record.addProperty("torch", engine.getVersion());

@@ -6,9 +6,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OrtEnvironment;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.distill.loss.DistillationLabels;
 import io.github.bertdistill.distill.loss.HardLabelLoss;
 import io.github.bertdistill.distill.train.AdamOptimizer;
@@ -16,7 +19,9 @@ import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.model.BertModel;
 import io.github.bertdistill.teacher.model.Pooling;
+import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import io.github.bertdistill.teacher.preset.BertPreset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -36,8 +41,12 @@ import java.util.Random;
  *       then 5 windows of 2 steps.
  * </ul>
  *
- * <p>Arguments: {@code minilm-l6|bge-small-en [--tag NAME] [--quick]}; {@code --tag before} names
- * the record {@code bert_djl_before}, a second column of the same table.
+ * <p>Arguments: {@code minilm-l6|bge-small-en [--tag NAME] [--quick] [--onnx]}; {@code --tag
+ * before} names the record {@code bert_djl_before}, a second column of the same table. With {@code
+ * --onnx} the inference cases run the project's labelling path on ONNX Runtime instead — the graph
+ * {@code BertOnnxGraph} writes of the preset with a mean-pooled 2-class head, through {@code
+ * OnnxClassifier} (so the logits are copied out) — as the record {@code bert_djl_onnx} (or with its
+ * tag), and there is no fine-tuning case.
  */
 public final class BertEngineBench {
     private static final LabelSet LABELS = LabelSet.of("neg", "pos");
@@ -52,6 +61,11 @@ public final class BertEngineBench {
         JsonObject record = BenchRecord.header("bert", options, Engine.getEngine("PyTorch"));
         record.addProperty("model", onnxFile(preset));
         record.addProperty("layers", preset.config().numHiddenLayers());
+        if (options.contains("--onnx")) {
+            inferOnOnnxRuntime(record, preset, quick);
+            System.out.println(record);
+            return;
+        }
         try (NDManager manager = NDManager.newBaseManager()) {
             BertModel model = preset.model(manager);
             infer(record, model, manager, 1, 32, quick ? 3 : 20, quick ? 20 : 200);
@@ -96,6 +110,42 @@ public final class BertEngineBench {
         record.add(
                 "infer_b" + batchSize + "_s" + length,
                 PeerTiming.latency(call, batchSize, warmup, runs));
+    }
+
+    /** The label stage's runtime: the preset's graph in an ONNX Runtime session. */
+    private static void inferOnOnnxRuntime(JsonObject record, BertPreset preset, boolean quick)
+            throws Exception {
+        record.addProperty(
+                "runtime", "onnxruntime " + OrtEnvironment.getEnvironment().getVersion());
+        try (BertClassifier teacher = BertClassifier.fromPreset(preset, LABELS, Pooling.MEAN, 128);
+                OnnxClassifier runtime = OnnxClassifier.of(teacher)) {
+            for (int[] shape : new int[][] {{1, 32}, {1, 128}, {32, 64}}) {
+                EncodedBatch batch = encoded(shape[0], shape[1]);
+                boolean single = shape[0] == 1;
+                record.add(
+                        "infer_b" + shape[0] + "_s" + shape[1],
+                        PeerTiming.latency(
+                                () -> runtime.logits(batch),
+                                shape[0],
+                                quick ? (single ? 3 : 1) : (single ? 20 : 3),
+                                quick ? (single ? 20 : 3) : (single ? 200 : 20)));
+            }
+        }
+        record.addProperty("peak_rss_mb", PeerTiming.peakRssMb());
+    }
+
+    /** The ids of {@link #batch} as encoded texts. */
+    private static EncodedBatch encoded(int size, int length) {
+        Random random = new Random(0);
+        List<EncodedText> texts = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            long[] ids = new long[length];
+            for (int j = 0; j < length; j++) {
+                ids[j] = 1000 + random.nextInt(28_000);
+            }
+            texts.add(EncodedText.of(ids, length));
+        }
+        return EncodedBatch.pad(texts, 0, length);
     }
 
     /** The peer harness's name for the preset's weights (the ONNX file in its jar). */

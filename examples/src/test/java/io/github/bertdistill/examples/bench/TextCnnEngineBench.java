@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
 import com.google.gson.JsonObject;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.distill.loss.DistillationLabels;
@@ -14,8 +17,11 @@ import io.github.bertdistill.distill.train.AdamOptimizer;
 import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.student.model.EmbeddingMode;
 import io.github.bertdistill.student.model.TextCnnBlock;
+import io.github.bertdistill.student.onnx.TextCnnOnnxGraph;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -32,7 +38,10 @@ import java.util.Random;
  *       warm-up, 200 runs).
  * </ul>
  *
- * <p>Arguments: {@code [--tag NAME] [--quick]}.
+ * <p>Arguments: {@code [--tag NAME] [--quick] [--onnx]}. With {@code --onnx} the inference cases
+ * run the same block's ONNX graph ({@code TextCnnOnnxGraph}, what {@code bert-distill export}
+ * writes) on ONNX Runtime instead, input tensors made per call as DJL makes its arrays, as the
+ * record {@code textcnn_djl_onnx}; there is no training case.
  */
 public final class TextCnnEngineBench {
     private static final int VOCABULARY = 30_522;
@@ -60,6 +69,11 @@ public final class TextCnnEngineBench {
             block.initialize(manager);
             record.addProperty("params", block.parameterCount());
             record.addProperty("rss_after_model_mb", PeerTiming.peakRssMb());
+            if (options.contains("--onnx")) {
+                inferOnOnnxRuntime(record, block, quick);
+                System.out.println(record);
+                return;
+            }
             try (AdamOptimizer adam = new AdamOptimizer(OptimizerKind.ADAM, 0, manager)) {
                 TrainingStep step =
                         new TrainingStep(
@@ -116,6 +130,52 @@ public final class TextCnnEngineBench {
                     }
                 };
         record.add("infer_b" + size + "_s" + length, PeerTiming.latency(call, size, warmup, runs));
+    }
+
+    /** The inference cases on the block's ONNX graph in an ONNX Runtime session. */
+    private static void inferOnOnnxRuntime(JsonObject record, TextCnnBlock block, boolean quick)
+            throws Exception {
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        record.addProperty("runtime", "onnxruntime " + environment.getVersion());
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(Integer.getInteger("ai.djl.pytorch.num_threads", 2));
+        byte[] model = TextCnnOnnxGraph.of(block).toModel("bench", "1").toByteArray();
+        try (OrtSession session = environment.createSession(model, options)) {
+            Random random = new Random(1);
+            int warmup = quick ? 5 : 50;
+            for (int[] shape : new int[][] {{1, 32}, {1, 64}, {64, 64}}) {
+                long[] ids = new long[shape[0] * shape[1]];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = 1 + random.nextInt(VOCABULARY - 1);
+                }
+                long[] ones = new long[ids.length];
+                Arrays.fill(ones, 1);
+                long[] dims = {shape[0], shape[1]};
+                PeerTiming.Call call =
+                        () -> {
+                            try (OnnxTensor idTensor =
+                                            OnnxTensor.createTensor(
+                                                    environment, LongBuffer.wrap(ids), dims);
+                                    OnnxTensor mask =
+                                            OnnxTensor.createTensor(
+                                                    environment, LongBuffer.wrap(ones), dims);
+                                    OrtSession.Result result =
+                                            session.run(
+                                                    Map.of(
+                                                            "input_ids",
+                                                            idTensor,
+                                                            "attention_mask",
+                                                            mask))) {
+                                result.get(0).getValue();
+                            }
+                        };
+                int runs = quick ? 50 : (shape[0] == 1 ? 300 : 200);
+                record.add(
+                        "infer_b" + shape[0] + "_s" + shape[1],
+                        PeerTiming.latency(call, shape[0], warmup, runs));
+            }
+        }
+        record.addProperty("peak_rss_mb", PeerTiming.peakRssMb());
     }
 
     /** Ids uniform in [1, V), mask 1, random labels, teacher logits from N(0, 3²). */

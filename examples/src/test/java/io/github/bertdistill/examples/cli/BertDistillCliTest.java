@@ -34,7 +34,8 @@ class BertDistillCliTest {
                 "report",
                 "evaluate",
                 "predict",
-                "bench"
+                "bench",
+                "serve"
             })
     void everyCommandsHelpTeachesWithExamples(String command) {
         CliResult result = CliResult.run(command, "--help");

@@ -163,7 +163,7 @@ public final class SparkThroughputBench {
                                 .readDataset(corpus);
                 LogitCacheWriter.builder()
                         .setTeacher(teacher)
-                        .setFingerprint(ModelFolders.fingerprint(teacherFolder, teacher))
+                        .setFingerprint(ModelFolders.fingerprint(teacherFolder, teacher).build())
                         .setDirectory(output)
                         .build()
                         .write(texts);

@@ -58,7 +58,7 @@ public final class TextCnnClassifier implements TrainableClassifier {
     /** Name of the vocabulary file. */
     public static final String VOCAB_FILE = "vocab.txt";
 
-    private static final String FORMAT = "bert-distill/textcnn";
+    static final String FORMAT = "bert-distill/textcnn";
     private static final int FORMAT_VERSION = 1;
 
     private final TextCnnBlock block;

@@ -5,10 +5,13 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.TextEncoder;
+import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
@@ -29,6 +32,10 @@ import java.util.Set;
  * not a DJL block: it serves labelling, evaluation and prediction, not training.
  */
 public final class OnnxClassifier implements EncodingClassifier {
+    /** Written into graphs the project makes, as ONNX's {@code producer_name}. */
+    public static final String PRODUCER = "bert-distill";
+
+    private static final String PRODUCER_VERSION = "1";
     private static final String IDS = "input_ids";
     private static final String MASK = "attention_mask";
     private static final String TYPES = "token_type_ids";
@@ -66,9 +73,7 @@ public final class OnnxClassifier implements EncodingClassifier {
         OrtEnvironment environment = OrtEnvironment.getEnvironment();
         OrtSession session;
         try {
-            session =
-                    environment.createSession(
-                            modelFile.toString(), new OrtSession.SessionOptions());
+            session = environment.createSession(modelFile.toString(), sessionOptions());
         } catch (OrtException e) {
             throw new IOException("cannot load ONNX model " + modelFile + ": " + e.getMessage(), e);
         }
@@ -85,6 +90,44 @@ public final class OnnxClassifier implements EncodingClassifier {
         }
         BertTokenizer tokenizer = BertTokenizer.fromFile(tokenizerJson, maxLength);
         return new OnnxClassifier(environment, session, tokenizer, labels);
+    }
+
+    /**
+     * The project's own fine-tuned teacher run by ONNX Runtime: its {@link BertOnnxGraph}, built in
+     * memory from the teacher's current weights, with a copy of its tokenizer. The teacher stays
+     * usable and is closed by its owner.
+     */
+    public static OnnxClassifier of(BertClassifier teacher) throws IOException {
+        byte[] model = BertOnnxGraph.of(teacher).toModel(PRODUCER, PRODUCER_VERSION).toByteArray();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        OrtSession session;
+        try {
+            session = environment.createSession(model, sessionOptions());
+        } catch (OrtException e) {
+            throw new IllegalStateException(
+                    "ONNX Runtime refused the teacher's graph: " + e.getMessage(), e);
+        }
+        BertTokenizer tokenizer =
+                BertTokenizer.fromStream(
+                        new ByteArrayInputStream(teacher.tokenizer().toJson()),
+                        teacher.tokenizer().maxLength(),
+                        "the teacher's tokenizer");
+        return new OnnxClassifier(environment, session, tokenizer, teacher.labels());
+    }
+
+    /**
+     * One session per model; its intra-op threads follow the project's thread setting ({@code
+     * --threads}, the DJL thread property), as the PyTorch engine's do, operators run one after
+     * another.
+     */
+    private static OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        int threads = ThreadSettings.fromSystemProperties().intraOpThreads();
+        if (threads > 0) {
+            options.setIntraOpNumThreads(threads);
+        }
+        options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+        return options;
     }
 
     /** The tokenizer the model was trained with. */

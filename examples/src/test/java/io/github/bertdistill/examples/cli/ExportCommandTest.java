@@ -1,0 +1,151 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.examples.testing.TinyRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bert-distill export}: the folders it writes, that an exported teacher predicts like the
+ * teacher (through ONNX Runtime), and what it refuses.
+ */
+class ExportCommandTest {
+    @TempDir Path folder;
+
+    @Test
+    void anExportedTeacherPredictsLikeTheTeacher() throws Exception {
+        Path teacher = TinyRun.teacher(folder.resolve("teacher"), TinyRun.LABELS);
+        Path exported = folder.resolve("exports/teacher");
+        CliResult export =
+                CliResult.run(
+                        "export", "--model", teacher.toString(), "--output", exported.toString());
+        assertEquals(0, export.exitCode(), export.toString());
+        assertEquals("exported: " + exported, export.out().strip());
+        assertEquals(ModelFolders.Kind.ONNX, ModelFolders.kind(exported));
+        JsonObject config = config(exported);
+        assertEquals("teacher", config.get("exported_from").getAsString());
+        assertEquals(16, config.get("max_length").getAsInt());
+        assertTrue(Files.readString(exported.resolve("README.md")).contains("token_type_ids"));
+
+        List<String> texts = List.of("good fresh", "bad bland stale", "love");
+        List<String> byTeacher = predict(teacher, texts);
+        List<String> byExport = predict(exported, texts);
+        for (int i = 0; i < texts.size(); i++) {
+            JsonObject a = JsonParser.parseString(byTeacher.get(i)).getAsJsonObject();
+            JsonObject b = JsonParser.parseString(byExport.get(i)).getAsJsonObject();
+            assertEquals(a.get("label"), b.get("label"));
+            for (String label : TinyRun.LABELS.names()) {
+                assertEquals(
+                        a.getAsJsonObject("probabilities").get(label).getAsDouble(),
+                        b.getAsJsonObject("probabilities").get(label).getAsDouble(),
+                        1e-5);
+            }
+        }
+    }
+
+    @Test
+    void aWordStudentGetsItsGraphVocabularyAndReadme() throws Exception {
+        Path student = TinyRun.student(folder.resolve("student"), TinyRun.LABELS);
+        Path exported = folder.resolve("student-onnx");
+        Files.createDirectories(exported); // an empty folder may be the output
+        CliResult export =
+                CliResult.run(
+                        "export",
+                        "--model",
+                        student.toString(),
+                        "--format",
+                        "onnx",
+                        "--output",
+                        exported.toString());
+        assertEquals(0, export.exitCode(), export.toString());
+        for (String file :
+                List.of("model.onnx", "labels.json", "config.json", "vocab.txt", "README.md")) {
+            assertTrue(Files.isRegularFile(exported.resolve(file)), file);
+        }
+        assertFalse(Files.exists(exported.resolve("tokenizer.json")), "a word rule has none");
+        assertEquals("word", config(exported).get("vocabulary").getAsString());
+        assertEquals(
+                Files.readString(student.resolve("vocab.txt")),
+                Files.readString(exported.resolve("vocab.txt")));
+        assertFalse(Files.readString(exported.resolve("README.md")).contains("{{"));
+    }
+
+    @Test
+    void itRefusesExportsAndFullFolders() throws Exception {
+        Path student = TinyRun.student(folder.resolve("student"), TinyRun.LABELS);
+        Path exported = folder.resolve("student-onnx");
+        assertEquals(
+                0,
+                CliResult.run(
+                                "export",
+                                "--model",
+                                student.toString(),
+                                "--output",
+                                exported.toString())
+                        .exitCode());
+        long written = Files.getLastModifiedTime(exported.resolve("model.onnx")).toMillis();
+
+        CliResult again =
+                CliResult.run(
+                        "export", "--model", student.toString(), "--output", exported.toString());
+        assertEquals(2, again.exitCode(), again.toString());
+        assertEquals(
+                "bert-distill: "
+                        + exported
+                        + " exists and is not empty: give a new --output folder (an export never"
+                        + " replaces files)",
+                again.errorLine());
+        assertEquals(written, Files.getLastModifiedTime(exported.resolve("model.onnx")).toMillis());
+
+        Path copied = folder.resolve("copy");
+        Files.createDirectories(copied);
+        Files.copy(exported.resolve("model.onnx"), copied.resolve("model.onnx"));
+        CliResult ofExport =
+                CliResult.run(
+                        "export",
+                        "--model",
+                        copied.toString(),
+                        "--output",
+                        folder.resolve("x").toString());
+        assertEquals(2, ofExport.exitCode(), ofExport.toString());
+        assertTrue(ofExport.errorLine().contains("is an ONNX export already"), ofExport.err());
+
+        CliResult badFormat =
+                CliResult.run(
+                        "export",
+                        "--model",
+                        student.toString(),
+                        "--format",
+                        "tflite",
+                        "--output",
+                        folder.resolve("y").toString());
+        assertEquals(2, badFormat.exitCode(), badFormat.toString());
+    }
+
+    private static JsonObject config(Path exported) throws Exception {
+        return JsonParser.parseString(Files.readString(exported.resolve("config.json")))
+                .getAsJsonObject();
+    }
+
+    private static List<String> predict(Path model, List<String> texts) {
+        String[] args = new String[3 + texts.size()];
+        args[0] = "predict";
+        args[1] = "--model";
+        args[2] = model.toString();
+        for (int i = 0; i < texts.size(); i++) {
+            args[3 + i] = texts.get(i);
+        }
+        CliResult result = CliResult.run(args);
+        assertEquals(0, result.exitCode(), result.toString());
+        return result.out().strip().lines().toList();
+    }
+}

@@ -1,0 +1,176 @@
+package io.github.bertdistill.student.onnx;
+
+import ai.djl.nn.Parameter;
+import io.github.bertdistill.core.onnx.OnnxGraph;
+import io.github.bertdistill.core.onnx.OnnxGraph.ElementType;
+import io.github.bertdistill.student.model.TextCnnBlock;
+import io.github.bertdistill.student.model.TextCnnClassifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The ONNX graph of a TextCNN student: the inference forward of {@link TextCnnBlock} in standard
+ * ONNX operators (opset 17), so that the student runs wherever ONNX Runtime does.
+ *
+ * <p>Inputs {@code input_ids} and {@code attention_mask} (int64 {@code [batch, sequence]}, both
+ * axes dynamic, real tokens first); output {@code logits} ({@code [batch, classes]}). For a text of
+ * {@code n} real tokens:
+ *
+ * <pre>
+ * x = embedding[ids] · mask                      (both channels when multichannel, concatenated)
+ * c = Conv1d_h(pad_right(x, widest − 1))        per kernel width h, no padding of its own
+ * ĉ = max_t (c_t + (t ≤ max(n − h, 0) ? 0 : −∞)) the windows inside the text (one when n &lt; h)
+ * z = W · ReLU(concat ĉ) + b
+ * </pre>
+ *
+ * <p>The right padding by {@code widest − 1} zero vectors lets any length run, shorter than the
+ * widest kernel included (the JVM's encoder pads such batches itself instead); the window mask
+ * keeps exactly the windows the DJL block keeps, so the two agree on any input, and an all-padding
+ * row gets the logits of an all-zero input as in the block.
+ */
+public final class TextCnnOnnxGraph {
+    private final OnnxGraph graph = OnnxGraph.named("bert-distill student");
+    private final Map<String, Parameter> parameters;
+    private String zero;
+    private String keptWindow;
+    private String droppedWindow;
+
+    private TextCnnOnnxGraph(TextCnnBlock block) {
+        this.parameters = block.namedParameters();
+    }
+
+    /** The graph of {@code student}'s current weights. */
+    public static OnnxGraph of(TextCnnClassifier student) {
+        return of(student.block());
+    }
+
+    /** The graph of an initialised block's current weights. */
+    public static OnnxGraph of(TextCnnBlock block) {
+        TextCnnOnnxGraph writer = new TextCnnOnnxGraph(block);
+        writer.write(block);
+        return writer.graph;
+    }
+
+    private void write(TextCnnBlock block) {
+        int[] widths = block.config().kernelWidths();
+        int widest = block.config().widestKernel();
+        String ids = graph.input("input_ids", ElementType.INT64, "batch", "sequence");
+        String mask = graph.input("attention_mask", ElementType.INT64, "batch", "sequence");
+        zero = graph.longScalar("zero", 0);
+        keptWindow = graph.floatScalar("kept_window", 0f);
+        droppedWindow = graph.floatScalar("dropped_window", Float.NEGATIVE_INFINITY);
+        String floatMask =
+                graph.node("Cast", List.of(mask), Map.of("to", ElementType.FLOAT.code()));
+        String tokenMask = graph.node("Unsqueeze", List.of(floatMask, graph.longs("last_axis", 2)));
+        String x = embed("embedding.weight", ids, tokenMask);
+        if (parameters.containsKey("embedding_static.weight")) {
+            x =
+                    graph.node(
+                            "Concat",
+                            List.of(x, embed("embedding_static.weight", ids, tokenMask)),
+                            Map.of("axis", 2L));
+        }
+        String channelsFirst =
+                graph.node("Transpose", List.of(x), Map.of("perm", new long[] {0, 2, 1}));
+        String padded =
+                graph.node(
+                        "Pad",
+                        List.of(
+                                channelsFirst,
+                                graph.longs("right_padding", 0, 0, 0, 0, 0, widest - 1)));
+        String lengths =
+                graph.node(
+                        "ReduceSum",
+                        List.of(mask, graph.longs("sequence_axis", 1)),
+                        Map.of("keepdims", 1L));
+        String windowIndex = windowIndex(padded);
+        List<String> pooled = new ArrayList<>();
+        for (int i = 0; i < widths.length; i++) {
+            String prefix = "convs." + i;
+            String features =
+                    graph.node(
+                            "Conv",
+                            List.of(
+                                    padded,
+                                    weights(prefix + ".weight"),
+                                    weights(prefix + ".bias")));
+            String masked =
+                    graph.node(
+                            "Add", List.of(features, windowMask(lengths, windowIndex, widths[i])));
+            pooled.add(
+                    graph.node(
+                            "ReduceMax",
+                            List.of(masked),
+                            Map.of("axes", new long[] {2}, "keepdims", 0L)));
+        }
+        String features =
+                pooled.size() == 1
+                        ? pooled.get(0)
+                        : graph.node("Concat", pooled, Map.of("axis", 1L));
+        String logits =
+                graph.node(
+                        "Gemm",
+                        List.of(
+                                graph.node("Relu", List.of(features)),
+                                weights("classifier.weight"),
+                                weights("classifier.bias")),
+                        Map.of("transB", 1L));
+        graph.output(logits, "logits", ElementType.FLOAT, "batch", block.numClasses());
+    }
+
+    /** {@code table[ids] · mask}: {@code [batch, sequence, width]}, zero at padding. */
+    private String embed(String table, String ids, String tokenMask) {
+        String rows = graph.node("Gather", List.of(weights(table), ids), Map.of("axis", 0L));
+        return graph.node("Mul", List.of(rows, tokenMask));
+    }
+
+    /** Positions {@code 0 … padded length − 1} as int64 {@code [length]}. */
+    private String windowIndex(String padded) {
+        String length =
+                graph.node(
+                        "Gather",
+                        List.of(
+                                graph.node("Shape", List.of(padded)),
+                                graph.longScalar("length_axis", 2)),
+                        Map.of("axis", 0L));
+        return graph.node(
+                "Range",
+                List.of(graph.longScalar("first", 0), length, graph.longScalar("step", 1)));
+    }
+
+    /**
+     * {@code [batch, 1, windows]}: 0 where window {@code t ≤ max(n − h, 0)}, −∞ elsewhere. The
+     * padded input of length {@code P = L + widest − 1} has {@code P − h + 1} windows: the first
+     * that many positions.
+     */
+    private String windowMask(String lengths, String positions, int width) {
+        String h = "width_" + width;
+        String last =
+                graph.node(
+                        "Max",
+                        List.of(
+                                graph.node("Sub", List.of(lengths, graph.longScalar(h, width))),
+                                zero));
+        String windows =
+                graph.node(
+                        "Slice",
+                        List.of(
+                                positions,
+                                graph.longs(h + "_first_window", 0),
+                                graph.longs(
+                                        h + "_windows_end",
+                                        width > 1 ? -(width - 1) : Long.MAX_VALUE)));
+        String kept = graph.node("LessOrEqual", List.of(windows, last));
+        String additive = graph.node("Where", List.of(kept, keptWindow, droppedWindow));
+        return graph.node("Unsqueeze", List.of(additive, graph.longs(h + "_axis", 1)));
+    }
+
+    private String weights(String name) {
+        Parameter parameter = parameters.get(name);
+        if (parameter == null) {
+            throw new IllegalStateException("the student has no parameter " + name);
+        }
+        return graph.weights(name, parameter.getArray());
+    }
+}

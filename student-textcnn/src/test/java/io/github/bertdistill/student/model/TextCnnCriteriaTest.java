@@ -1,0 +1,101 @@
+package io.github.bertdistill.student.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.inference.Predictor;
+import ai.djl.modality.Classifications;
+import ai.djl.modality.Input;
+import ai.djl.modality.Output;
+import ai.djl.repository.zoo.Criteria;
+import ai.djl.repository.zoo.ZooModel;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.bertdistill.core.model.Prediction;
+import io.github.bertdistill.core.zoo.ClassifierBlock;
+import io.github.bertdistill.student.Fixtures;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A saved student loads through DJL's standard {@code Criteria} and predicts as the classifier. */
+class TextCnnCriteriaTest {
+    /** Texts of varied length, one shorter than the widest kernel and one with unknown words. */
+    private static final List<String> TEXTS = new ArrayList<>(Fixtures.TEXTS);
+
+    static {
+        TEXTS.add("dull");
+        TEXTS.add("zebra quantum wonderful wonderful film film film the the plot");
+    }
+
+    @Test
+    void criteriaWithOnlyTheFolderGivesTheClassifiersProbabilities(@TempDir Path dir)
+            throws Exception {
+        Path folder = dir.resolve("student");
+        List<Prediction> expected;
+        try (TextCnnClassifier student = Fixtures.tinyClassifier()) {
+            student.save(folder);
+            expected = student.predict(TEXTS);
+        }
+        Criteria<String, Classifications> criteria =
+                Criteria.builder()
+                        .setTypes(String.class, Classifications.class)
+                        .optModelPath(folder)
+                        .build();
+        TextCnnClassifier loaded;
+        try (ZooModel<String, Classifications> model = criteria.loadModel();
+                Predictor<String, Classifications> predictor = model.newPredictor()) {
+            List<Classifications> batch = predictor.batchPredict(TEXTS);
+            for (int i = 0; i < TEXTS.size(); i++) {
+                assertSame(expected.get(i), batch.get(i));
+                assertSame(expected.get(i), predictor.predict(TEXTS.get(i)));
+            }
+            assertEquals(expected.get(0).label(), batch.get(0).best().getClassName());
+            loaded = (TextCnnClassifier) ((ClassifierBlock) model.getBlock()).classifier();
+            assertTrue(loaded.manager().isOpen());
+        }
+        assertFalse(loaded.manager().isOpen(), "closing the model closes the classifier");
+    }
+
+    /** DJL Serving's Java mode: {@code Input → Output}, the classes best first as JSON. */
+    @Test
+    void servingTypesAnswerJson(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("student");
+        List<Prediction> expected;
+        try (TextCnnClassifier student = Fixtures.tinyClassifier()) {
+            student.save(folder);
+            expected = student.predict(TEXTS.subList(0, 2));
+        }
+        Criteria<Input, Output> criteria =
+                Criteria.builder().setTypes(Input.class, Output.class).optModelPath(folder).build();
+        try (ZooModel<Input, Output> model = criteria.loadModel();
+                Predictor<Input, Output> predictor = model.newPredictor()) {
+            Input input = new Input();
+            input.add(TEXTS.get(0));
+            Output output = predictor.predict(input);
+            assertEquals(200, output.getCode());
+            JsonArray answer =
+                    JsonParser.parseString(
+                                    new String(
+                                            output.getData().getAsBytes(), StandardCharsets.UTF_8))
+                            .getAsJsonArray();
+            JsonObject best = answer.get(0).getAsJsonObject();
+            assertEquals(expected.get(0).label(), best.get("className").getAsString());
+            assertEquals(expected.get(0).confidence(), best.get("probability").getAsFloat(), 1e-6);
+        }
+    }
+
+    private static void assertSame(Prediction expected, Classifications actual) {
+        float[] probabilities = expected.probabilities();
+        List<String> names = actual.getClassNames();
+        assertEquals(Fixtures.LABELS.names(), names);
+        for (int c = 0; c < probabilities.length; c++) {
+            assertEquals(probabilities[c], actual.getProbabilities().get(c), 1e-6);
+        }
+    }
+}
