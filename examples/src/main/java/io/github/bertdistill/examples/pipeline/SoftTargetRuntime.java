@@ -70,7 +70,8 @@ public final class SoftTargetRuntime {
      * @throws IllegalStateException if ONNX Runtime's logits differ from the teacher's by more than
      *     {@value #TOLERANCE}
      */
-    EncodingClassifier labeller(EncodingClassifier teacher, List<String> texts) throws IOException {
+    public EncodingClassifier labeller(EncodingClassifier teacher, List<String> texts)
+            throws IOException {
         if (!onnx) {
             return teacher;
         }
