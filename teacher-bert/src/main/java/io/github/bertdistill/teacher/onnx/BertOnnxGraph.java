@@ -128,18 +128,13 @@ public final class BertOnnxGraph {
     }
 
     private String layer(String prefix, String x, String mask, String headsShape, String scale) {
-        String q =
-                heads(
-                        graph.node(
-                                "Mul", List.of(dense(x, prefix + "attention.self.query"), scale)),
-                        headsShape,
-                        0,
-                        2,
-                        1,
-                        3);
+        String q = heads(dense(x, prefix + "attention.self.query"), headsShape, 0, 2, 1, 3);
         String kT = heads(dense(x, prefix + "attention.self.key"), headsShape, 0, 2, 3, 1);
         String v = heads(dense(x, prefix + "attention.self.value"), headsShape, 0, 2, 1, 3);
-        String scores = graph.node("Add", List.of(graph.node("MatMul", List.of(q, kT)), mask));
+        // Scaling the product (not Q, as the DJL forward does) lets ONNX Runtime fuse it into
+        // the matrix product (FusedMatMul); the two differ in rounding only.
+        String product = graph.node("Mul", List.of(graph.node("MatMul", List.of(q, kT)), scale));
+        String scores = graph.node("Add", List.of(product, mask));
         String weights = graph.node("Softmax", List.of(scores), Map.of("axis", -1L));
         String context =
                 graph.node(
