@@ -3,7 +3,6 @@ package io.github.bertdistill.spark;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.collect.Iterators;
 import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.distill.cache.LogitCacheAppender;
@@ -196,30 +195,24 @@ public final class LabelJob {
             int batchSize,
             int window,
             boolean fail) {
-        BucketedInference inference = new BucketedInference(teacher, batchSize);
-        Iterator<List<CorpusText>> windows = Iterators.partition(texts, window);
-        return Iterators.concat(
-                Iterators.transform(
-                        windows,
-                        chunk -> {
-                            List<LogitRow> rows = labelWindow(inference, chunk);
-                            if (fail) {
-                                throw new IllegalStateException(
-                                        "injected failure of a first task attempt");
-                            }
-                            return rows.iterator();
-                        }));
-    }
-
-    private static List<LogitRow> labelWindow(BucketedInference inference, List<CorpusText> texts) {
-        float[][] logits =
-                inference.logits(texts.stream().map(CorpusText::text).toList(), (p, r) -> {});
-        List<LogitRow> rows = new ArrayList<>(texts.size());
-        for (int i = 0; i < logits.length; i++) {
-            CorpusText text = texts.get(i);
-            rows.add(new LogitRow(text.id(), TextHash.of(text.text()), logits[i]));
-        }
-        return rows;
+        return PartitionLogits.map(
+                texts,
+                teacher,
+                batchSize,
+                window,
+                computed -> {
+                    if (fail) {
+                        throw new IllegalStateException("injected failure of a first task attempt");
+                    }
+                    List<LogitRow> rows = new ArrayList<>(computed.texts().size());
+                    for (int i = 0; i < computed.logits().length; i++) {
+                        CorpusText text = computed.texts().get(i);
+                        rows.add(
+                                new LogitRow(
+                                        text.id(), TextHash.of(text.text()), computed.logits()[i]));
+                    }
+                    return rows;
+                });
     }
 
     /** Settings of a {@link LabelJob}. */

@@ -3,7 +3,6 @@ package io.github.bertdistill.spark;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
-import com.google.common.collect.Iterators;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.EncodingClassifier;
@@ -140,21 +139,15 @@ public final class ScoreJob {
 
     private static Iterator<Row> score(
             Iterator<CorpusText> texts, EncodingClassifier model, int batchSize, int window) {
-        BucketedInference inference = new BucketedInference(model, batchSize);
         LabelSet labels = model.labels();
-        return Iterators.concat(
-                Iterators.transform(
-                        Iterators.partition(texts, window),
-                        chunk -> scoreWindow(inference, labels, chunk).iterator()));
+        return PartitionLogits.map(
+                texts, model, batchSize, window, computed -> rows(computed, labels));
     }
 
-    private static List<Row> scoreWindow(
-            BucketedInference inference, LabelSet labels, List<CorpusText> texts) {
-        float[][] logits =
-                inference.logits(texts.stream().map(CorpusText::text).toList(), (p, r) -> {});
-        List<Row> rows = new ArrayList<>(texts.size());
-        for (int i = 0; i < logits.length; i++) {
-            Prediction prediction = Prediction.fromLogits(logits[i], labels);
+    private static List<Row> rows(PartitionLogits.Window computed, LabelSet labels) {
+        List<Row> rows = new ArrayList<>(computed.texts().size());
+        for (int i = 0; i < computed.logits().length; i++) {
+            Prediction prediction = Prediction.fromLogits(computed.logits()[i], labels);
             Map<String, Float> probabilities = new LinkedHashMap<>();
             float[] values = prediction.probabilities();
             for (int c = 0; c < values.length; c++) {
@@ -162,7 +155,7 @@ public final class ScoreJob {
             }
             rows.add(
                     RowFactory.create(
-                            texts.get(i).id(),
+                            computed.texts().get(i).id(),
                             prediction.label(),
                             CollectionConverters.asScala(probabilities)));
         }

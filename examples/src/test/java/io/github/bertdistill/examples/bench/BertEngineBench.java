@@ -136,16 +136,22 @@ public final class BertEngineBench {
 
     /** The ids of {@link #batch} as encoded texts. */
     private static EncodedBatch encoded(int size, int length) {
-        Random random = new Random(0);
+        long[] ids = ids(new Random(0), size, length);
         List<EncodedText> texts = new ArrayList<>();
         for (int i = 0; i < size; i++) {
-            long[] ids = new long[length];
-            for (int j = 0; j < length; j++) {
-                ids[j] = 1000 + random.nextInt(28_000);
-            }
-            texts.add(EncodedText.of(ids, length));
+            texts.add(
+                    EncodedText.of(Arrays.copyOfRange(ids, i * length, (i + 1) * length), length));
         }
         return EncodedBatch.pad(texts, 0, length);
+    }
+
+    /** {@code size × length} ids uniform in [1000, 29000), row by row. */
+    private static long[] ids(Random random, int size, int length) {
+        long[] ids = new long[size * length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 1000 + random.nextInt(28_000);
+        }
+        return ids;
     }
 
     /** The peer harness's name for the preset's weights (the ONNX file in its jar). */
@@ -160,11 +166,8 @@ public final class BertEngineBench {
     /** Ids uniform in [1000, 29000), mask 1, token types 0, random binary labels. */
     private static TrainingStep.Batch batch(int size, int length) {
         Random random = new Random(0);
-        long[] ids = new long[size * length];
+        long[] ids = ids(random, size, length);
         long[] labels = new long[size];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = 1000 + random.nextInt(28_000);
-        }
         for (int i = 0; i < size; i++) {
             labels[i] = random.nextInt(LABELS.size());
         }
