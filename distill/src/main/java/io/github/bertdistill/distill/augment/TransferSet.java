@@ -15,6 +15,10 @@ import java.util.Objects;
  * copies (Hinton et al. 2015's transfer set need not be labelled). The teacher labels all of it
  * through the logit cache; the hard-label loss sees only the labelled originals.
  *
+ * <p>The copies can come from other texts than the training examples ({@link
+ * Builder#optAugmentationSource}): a model trained on SST-2's 67,349 phrases is best served by
+ * copies of its 6,920 whole sentences, not of every sub-phrase.
+ *
  * <pre>{@code
  * TextDataset transfer = TransferSet.builder()
  *         .setTrainingSet(train)
@@ -35,6 +39,7 @@ public final class TransferSet {
         private TextDataset trainingSet;
         private Augmenter augmenter;
         private TextDataset unlabelled;
+        private TextDataset augmentationSource;
         private String name;
 
         private Builder() {}
@@ -66,6 +71,22 @@ public final class TransferSet {
             return this;
         }
 
+        /**
+         * The texts whose copies follow the training examples instead of the training examples' own
+         * copies (default: the training set). The texts themselves are not added, only their
+         * copies; their ids must differ from the training set's.
+         *
+         * @throws IllegalArgumentException if one of its examples has a label
+         */
+        public Builder optAugmentationSource(TextDataset source) {
+            checkArgument(
+                    source.examples().stream().noneMatch(TextExample::isLabelled),
+                    "the augmentation source of a transfer set must not carry labels: %s",
+                    source.name());
+            this.augmentationSource = source;
+            return this;
+        }
+
         /** The name of the transfer set (default: the training set's name + {@code "+aug"}). */
         public Builder optName(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -73,19 +94,19 @@ public final class TransferSet {
         }
 
         /**
-         * The training examples and their copies, then the unlabelled texts and theirs, made lazily
-         * while iterating: for a transfer set too large to hold in memory, feed this straight to
-         * the logit cache writer. The neighbours of their words are searched first, at once (see
-         * {@link Augmenter#prepare}).
+         * The training examples and their copies (or the augmentation source's), then the
+         * unlabelled texts and theirs, made lazily while iterating: for a transfer set too large to
+         * hold in memory, feed this straight to the logit cache writer. The neighbours of their
+         * words are searched first, at once (see {@link Augmenter#prepare}).
          */
         public Iterable<TextExample> examples() {
             checkState(trainingSet != null, "a transfer set needs a training set");
             checkState(augmenter != null, "a transfer set needs an augmenter");
-            Iterable<TextExample> sources =
-                    unlabelled == null ? trainingSet : Iterables.concat(trainingSet, unlabelled);
-            augmenter.prepare(sources);
+            Iterable<TextExample> copied =
+                    augmentationSource == null ? trainingSet : augmentationSource;
+            augmenter.prepare(unlabelled == null ? copied : Iterables.concat(copied, unlabelled));
             Iterable<TextExample> labelled =
-                    Iterables.concat(trainingSet, augmenter.augmentAll(trainingSet));
+                    Iterables.concat(trainingSet, augmenter.augmentAll(copied));
             if (unlabelled == null) {
                 return labelled;
             }

@@ -67,6 +67,44 @@ class TransferSetTest {
     }
 
     @Test
+    void copiesTheAugmentationSourceInsteadOfTheTrainingSet() {
+        // Like SST-2 trained on phrases: the labelled phrases, copies of the whole sentences.
+        TextDataset sentences =
+                TextDataset.of(
+                        "toy/sentences",
+                        List.of(
+                                TextExample.unlabelled(
+                                        "s1", "a good movie with a bad ending and a fine cast")));
+        Augmenter augmenter =
+                new Augmenter(AugmentationConfig.builder().optCopies(4).optSeed(5).build());
+
+        TextDataset transfer =
+                TransferSet.builder()
+                        .setTrainingSet(TRAIN)
+                        .optAugmentationSource(sentences)
+                        .setAugmenter(augmenter)
+                        .build();
+
+        assertEquals(TRAIN.examples(), transfer.examples().subList(0, 2));
+        assertEquals(
+                augmenter.augment(sentences.get(0)),
+                transfer.examples().subList(2, transfer.size()));
+        assertTrue(transfer.size() > 2);
+        transfer.examples()
+                .subList(2, transfer.size())
+                .forEach(copy -> assertTrue(copy.id().startsWith("s1#aug"), copy.id()));
+    }
+
+    @Test
+    void refusesAnAugmentationSourceThatCarriesLabels() {
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> TransferSet.builder().optAugmentationSource(TRAIN));
+        assertTrue(error.getMessage().contains("toy/train"), error.getMessage());
+    }
+
+    @Test
     void refusesUnlabelledTextThatCarriesLabels() {
         IllegalArgumentException error =
                 assertThrows(

@@ -67,11 +67,13 @@ final class LabelStage {
             SoftTargetRuntime runtime = SoftTargetRuntime.of(teacher, recipe.engine.labelWith);
             TeacherFingerprint cacheFingerprint = runtime.cacheFingerprint(fingerprint);
             TextDataset unlabelled = data.readUnlabelled(recipe.data, run.data());
+            Optional<TextDataset> source = data.readAugmentationSource(recipe, run.data());
             TextDataset transfer =
                     transferSet(
                             recipe,
                             data.train(),
                             unlabelled,
+                            source,
                             embeddings,
                             fingerprint.build(),
                             run.teacher(),
@@ -116,6 +118,7 @@ final class LabelStage {
             Recipe recipe,
             TextDataset train,
             TextDataset unlabelled,
+            Optional<TextDataset> source,
             Optional<TeacherWordEmbeddings> teacherEmbeddings,
             TeacherFingerprint teacher,
             Path teacherFolder,
@@ -124,6 +127,7 @@ final class LabelStage {
         Recipe.Augmentation spec = recipe.augmentation;
         TransferSet.Builder transfer =
                 TransferSet.builder().setTrainingSet(train).optUnlabelled(unlabelled);
+        source.ifPresent(transfer::optAugmentationSource);
         if (spec.copies == 0) {
             // No copies, so no neighbour search: the transfer set is train and the unlabelled text.
             Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
 public record RunData(TextDataset train, TextDataset dev, TextDataset test, LabelSet labels) {
     private static final Logger LOG = LoggerFactory.getLogger(RunData.class);
     private static final String UNLABELLED_ID_PREFIX = "unlabelled/";
+    private static final String SOURCE_ID_PREFIX = "augmentation-source/";
 
     /**
      * Reads the data of {@code spec}; {@code classpath:} files are copied into {@code dataFolder}
@@ -76,27 +78,54 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
         if (spec.unlabelled == null) {
             return TextDataset.of("unlabelled", List.of());
         }
-        Set<String> seen = new HashSet<>();
-        for (TextDataset dataset : List.of(train, dev, test)) {
-            seen.addAll(dataset.texts());
-        }
         TextDataset read =
                 reader(spec, spec.unlabelledFormat(), false)
                         .readDataset(locate(spec.unlabelled, dataFolder));
-        List<TextExample> kept = new ArrayList<>();
-        for (TextExample example : read) {
-            if (seen.add(example.text())) {
-                kept.add(
-                        TextExample.unlabelled(
-                                UNLABELLED_ID_PREFIX + example.id(), example.text()));
-            }
-        }
+        TextDataset kept = withoutTexts(read, UNLABELLED_ID_PREFIX, List.of(train, dev, test));
         LOG.info(
                 "unlabelled: {} of the {} texts of {} kept; the others also occur in the labelled"
                         + " data or earlier in the file",
                 kept.size(),
                 read.size(),
                 spec.unlabelled);
+        return kept;
+    }
+
+    /**
+     * The texts whose augmented copies stand for the training set's ({@code augmentation.source}),
+     * read like train, without labels, ids prefixed {@code augmentation-source/}; a text of dev,
+     * test or earlier in the file is left out. Empty when the recipe names none.
+     */
+    public Optional<TextDataset> readAugmentationSource(Recipe recipe, Path dataFolder)
+            throws IOException {
+        String source = recipe.augmentation.source;
+        if (source == null) {
+            return Optional.empty();
+        }
+        TextDataset read =
+                reader(recipe.data, recipe.data.format, false)
+                        .readDataset(locate(source, dataFolder));
+        TextDataset kept = withoutTexts(read, SOURCE_ID_PREFIX, List.of(dev, test));
+        LOG.info(
+                "augmentation source: {} of the {} texts of {} kept; the others occur in dev, test"
+                        + " or earlier in the file",
+                kept.size(),
+                read.size(),
+                source);
+        return Optional.of(kept);
+    }
+
+    /** {@code read}'s texts, unlabelled, with ids prefixed, minus those of {@code excluded}. */
+    private static TextDataset withoutTexts(
+            TextDataset read, String idPrefix, List<TextDataset> excluded) {
+        Set<String> seen = new HashSet<>();
+        excluded.forEach(dataset -> seen.addAll(dataset.texts()));
+        List<TextExample> kept = new ArrayList<>();
+        for (TextExample example : read) {
+            if (seen.add(example.text())) {
+                kept.add(TextExample.unlabelled(idPrefix + example.id(), example.text()));
+            }
+        }
         return read.derive(read.name(), kept);
     }
 

@@ -247,6 +247,13 @@ public final class Recipe implements CheckedConfig {
         /** Neighbours considered for replacement. */
         public int neighbours = 10;
 
+        /**
+         * Optional file whose texts are copied instead of the training examples, read like {@code
+         * data.train} with its labels ignored: when the model trains on SST-2's phrases, the copies
+         * come from its whole sentences. Texts of dev or test in it are left out.
+         */
+        public String source;
+
         /** The augmenter's settings, seeded with {@code seed}. */
         public AugmentationConfig toConfig(long seed) {
             return AugmentationConfig.builder()
@@ -264,6 +271,9 @@ public final class Recipe implements CheckedConfig {
         public void check() {
             toConfig(0);
             require(neighbours >= 1, "neighbours", "must be >= 1, got %s", neighbours);
+            if (source != null) {
+                requireFile("source", source);
+            }
         }
     }
 

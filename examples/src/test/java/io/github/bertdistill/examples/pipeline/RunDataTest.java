@@ -110,6 +110,43 @@ class RunDataTest {
                 error.getMessage());
     }
 
+    @Test
+    void theAugmentationSourceKeepsTrainsTextsAndLeavesOutDevTestAndRepeats() throws IOException {
+        Recipe recipe = new Recipe();
+        recipe.data = linesSpec();
+        // Like SST-2's sentences beside its phrases: train's texts again, and longer ones.
+        recipe.augmentation.source =
+                write(
+                        "sentences/train.txt",
+                        "0 a dull film .",
+                        "1 a fine film , and a good one .",
+                        "1 a fine film , and a good one .",
+                        "0 the dev film .",
+                        "1 the test film .");
+
+        RunData data = RunData.read(recipe.data, 1, folder.resolve("data"));
+        TextDataset source =
+                data.readAugmentationSource(recipe, folder.resolve("data")).orElseThrow();
+
+        assertEquals(
+                List.of(
+                        TextExample.unlabelled("augmentation-source/train.txt:1", "a dull film ."),
+                        TextExample.unlabelled(
+                                "augmentation-source/train.txt:2",
+                                "a fine film , and a good one .")),
+                source.examples());
+    }
+
+    @Test
+    void withoutAnAugmentationSourceThereIsNone() throws IOException {
+        Recipe recipe = new Recipe();
+        recipe.data = linesSpec();
+
+        RunData data = RunData.read(recipe.data, 1, folder.resolve("data"));
+
+        assertTrue(data.readAugmentationSource(recipe, folder.resolve("data")).isEmpty());
+    }
+
     private Recipe.Data linesSpec() throws IOException {
         Recipe.Data spec = new Recipe.Data();
         spec.format = DataFormat.LINES;

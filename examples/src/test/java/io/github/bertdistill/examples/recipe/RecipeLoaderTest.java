@@ -147,6 +147,12 @@ class RecipeLoaderTest {
         assertTrue(
                 refused("teacher.checkpoint=" + missing)
                         .endsWith("teacher.checkpoint: folder not found: " + missing));
+        assertEquals(
+                "--set augmentation.source="
+                        + missing
+                        + ": augmentation.source: file not found: "
+                        + missing,
+                refused("augmentation.source=" + missing));
     }
 
     @Test
