@@ -11,6 +11,7 @@ import io.github.bertdistill.distill.cache.LogitCacheWriter;
 import io.github.bertdistill.examples.cli.BertDistillCli;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.pipeline.RunData;
+import io.github.bertdistill.examples.pipeline.SoftTargetRuntime;
 import io.github.bertdistill.examples.recipe.DataFormat;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.examples.recipe.RecipeLoader;
@@ -37,7 +38,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Throughput of the spark module's jobs next to the single-process paths on the same texts (a
  * {@code main}, not a test): teacher labelling ({@code bert-distill label}'s {@link
- * LogitCacheWriter} against {@link LabelJob}) with the MiniLM-L6 teacher, and student scoring
+ * LogitCacheWriter} against {@link LabelJob}, both on the runtime the default recipe's {@code
+ * engine.labelWith} picks: ONNX Runtime on a CPU) with the MiniLM-L6 teacher, and student scoring
  * ({@code bert-distill predict --file} against {@link ScoreJob}). Each configuration runs in its
  * own JVM so that PyTorch's thread count ({@code -Dai.djl.pytorch.num_threads}) can differ; the
  * module's README has the commands and the results.
@@ -64,7 +66,7 @@ public final class SparkThroughputBench {
         String task = args[2];
         String mode = args[3];
         int rows = Integer.parseInt(args[4]);
-        Path corpus = folder.resolve(task + "-" + rows + ".txt");
+        Path corpus = folder.resolve("corpus-" + rows + ".txt");
         double seconds =
                 task.equals("label") ? label(folder, corpus, mode) : score(folder, corpus, mode);
         System.out.printf(
@@ -79,9 +81,10 @@ public final class SparkThroughputBench {
     }
 
     /**
-     * Writes {@code label-N.txt} (every 25th line) and {@code score-ROWS.txt}: fine-foods' training
-     * and test reviews followed by augmented copies (masking and n-grams, 9 per review), and saves
-     * the MiniLM-L6 teacher (pretrained encoder, new head) and a default-size random student.
+     * Writes {@code corpus-ROWS.txt} (and its first 2,000 lines as {@code corpus-2000.txt}, for a
+     * quick try): fine-foods' training and test reviews followed by augmented copies (masking and
+     * n-grams, 9 per review), and saves the MiniLM-L6 teacher (pretrained encoder, new head) and a
+     * default-size random student.
      */
     private static void prepare(Path folder, int rows) throws IOException {
         Files.createDirectories(folder);
@@ -111,12 +114,8 @@ public final class SparkThroughputBench {
             augmenter.augment(review).forEach(copy -> texts.add(copy.text().replace('\n', ' ')));
         }
         List<String> corpus = texts.subList(0, Math.min(rows, texts.size()));
-        Files.write(folder.resolve("score-" + corpus.size() + ".txt"), corpus);
-        List<String> sample = new ArrayList<>();
-        for (int i = 0; i < corpus.size(); i += 25) {
-            sample.add(corpus.get(i));
-        }
-        Files.write(folder.resolve("label-" + sample.size() + ".txt"), sample);
+        Files.write(folder.resolve("corpus-" + corpus.size() + ".txt"), corpus);
+        Files.write(folder.resolve("corpus-2000.txt"), corpus.subList(0, 2000));
         EngineBootstrap.start();
         try (BertClassifier teacher =
                 BertClassifier.fromPreset(BertPreset.MINILM_L6, LABELS, Pooling.MEAN, 64)) {
@@ -130,7 +129,7 @@ public final class SparkThroughputBench {
                         .build()) {
             student.save(folder.resolve("student"));
         }
-        System.out.printf("wrote %d texts to score, %d to label%n", corpus.size(), sample.size());
+        System.out.printf("wrote a corpus of %d texts and its first 2,000%n", corpus.size());
     }
 
     private static double label(Path folder, Path corpus, String mode) throws IOException {
@@ -161,12 +160,23 @@ public final class SparkThroughputBench {
                 TextDataset texts =
                         RunData.reader(new Recipe.Data(), DataFormat.TEXT, false)
                                 .readDataset(corpus);
-                LogitCacheWriter.builder()
-                        .setTeacher(teacher)
-                        .setFingerprint(ModelFolders.fingerprint(teacherFolder, teacher).build())
-                        .setDirectory(output)
-                        .build()
-                        .write(texts);
+                SoftTargetRuntime runtime =
+                        SoftTargetRuntime.of(teacher, new Recipe.EngineSettings().labelWith);
+                EncodingClassifier labeller = runtime.labeller(teacher, texts.texts());
+                try {
+                    LogitCacheWriter.builder()
+                            .setTeacher(labeller)
+                            .setFingerprint(
+                                    runtime.cacheFingerprint(
+                                            ModelFolders.fingerprint(teacherFolder, teacher)))
+                            .setDirectory(output)
+                            .build()
+                            .write(texts);
+                } finally {
+                    if (labeller != teacher) {
+                        labeller.close();
+                    }
+                }
             }
             return (System.nanoTime() - start) / 1e9;
         }
