@@ -63,11 +63,7 @@ public final class TransferSet {
          * @throws IllegalArgumentException if one of its examples has a label
          */
         public Builder optUnlabelled(TextDataset unlabelled) {
-            checkArgument(
-                    unlabelled.examples().stream().noneMatch(TextExample::isLabelled),
-                    "the unlabelled text of a transfer set must not carry labels: %s",
-                    unlabelled.name());
-            this.unlabelled = unlabelled;
+            this.unlabelled = requireUnlabelled(unlabelled, "the unlabelled text");
             return this;
         }
 
@@ -79,11 +75,7 @@ public final class TransferSet {
          * @throws IllegalArgumentException if one of its examples has a label
          */
         public Builder optAugmentationSource(TextDataset source) {
-            checkArgument(
-                    source.examples().stream().noneMatch(TextExample::isLabelled),
-                    "the augmentation source of a transfer set must not carry labels: %s",
-                    source.name());
-            this.augmentationSource = source;
+            this.augmentationSource = requireUnlabelled(source, "the augmentation source");
             return this;
         }
 
@@ -123,6 +115,15 @@ public final class TransferSet {
             return trainingSet.derive(
                     name != null ? name : trainingSet.name() + "+aug",
                     ImmutableList.copyOf(examples));
+        }
+
+        private static TextDataset requireUnlabelled(TextDataset texts, String role) {
+            checkArgument(
+                    texts.examples().stream().noneMatch(TextExample::isLabelled),
+                    "%s of a transfer set must not carry labels: %s",
+                    role,
+                    texts.name());
+            return texts;
         }
     }
 }
