@@ -102,6 +102,12 @@ final class CacheFolder {
         return fresh;
     }
 
+    /** The manifest if {@code fingerprint} and {@code labels} wrote it in this format version. */
+    Optional<CacheManifest> manifestOf(TeacherFingerprint fingerprint, List<String> labels)
+            throws IOException {
+        return readManifest().filter(m -> mismatch(m, fingerprint, labels).isEmpty());
+    }
+
     private Optional<String> mismatch(
             CacheManifest manifest, TeacherFingerprint fingerprint, List<String> labels) {
         if (manifest.formatVersion() != CacheManifest.FORMAT_VERSION) {

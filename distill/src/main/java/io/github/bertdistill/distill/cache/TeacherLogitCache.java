@@ -79,6 +79,22 @@ public final class TeacherLogitCache implements SoftTargets {
     }
 
     /**
+     * The cache in {@code directory} if {@code teacher} wrote it for {@code labels}, or empty if
+     * there is none yet or another teacher, label set or format version wrote it: exactly the
+     * caches a {@link LogitCacheWriter} of that teacher continues rather than wipes.
+     *
+     * @throws IOException if the cache exists but cannot be read
+     */
+    public static Optional<TeacherLogitCache> openIfWrittenBy(
+            Path directory, TeacherFingerprint teacher, List<String> labels) throws IOException {
+        CacheFolder folder = new CacheFolder(directory);
+        Optional<CacheManifest> manifest = folder.manifestOf(teacher, labels);
+        return manifest.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new TeacherLogitCache(folder, manifest.get()));
+    }
+
+    /**
      * Opens the cache in {@code directory} trusting its stamp: for when the teacher is not at hand.
      * Record {@link #fingerprint()} with the results it produces.
      *
@@ -133,6 +149,21 @@ public final class TeacherLogitCache implements SoftTargets {
     /** Whether logits are cached for {@code id}. */
     public boolean contains(String id) {
         return index.containsKey(id);
+    }
+
+    /**
+     * Whether every one of {@code examples} has logits here, cached for its current text: then a
+     * {@link LogitCacheWriter} of the same teacher would label nothing, and a caller can skip
+     * loading the teacher's runtime.
+     */
+    public boolean covers(Iterable<TextExample> examples) {
+        for (TextExample example : examples) {
+            Location location = index.get(example.id());
+            if (location == null || location.textHash() != TextHash.of(example.text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The teacher's logits for the example {@code id}, or empty if it was never labelled. */

@@ -2,6 +2,7 @@ package io.github.bertdistill.distill.cache;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,6 +82,27 @@ class LogitCacheTest {
         assertEquals(
                 contents(TeacherLogitCache.open(root.resolve("a"))),
                 contents(TeacherLogitCache.open(root.resolve("b"))));
+    }
+
+    @Test
+    void aCacheCoversExactlyTheExamplesItHoldsWithTheirCurrentText() throws IOException {
+        TextDataset data = dataset(12);
+        List<String> labels = new FakeTeacher().labels().names();
+        assertTrue(TeacherLogitCache.openIfWrittenBy(root, TEACHER_A, labels).isEmpty());
+        writer(new FakeTeacher(), TEACHER_A, root).build().write(data.examples().subList(0, 10));
+
+        TeacherLogitCache cache =
+                TeacherLogitCache.openIfWrittenBy(root, TEACHER_A, labels).orElseThrow();
+        assertTrue(cache.covers(data.examples().subList(0, 10)));
+        assertFalse(cache.covers(data), "two examples were never labelled");
+        TextExample first = data.examples().get(0);
+        TextExample edited = TextExample.labelled(first.id(), first.text() + " edited", "pos");
+        assertFalse(cache.covers(List.of(edited)), "the text of ex0 changed");
+
+        assertTrue(TeacherLogitCache.openIfWrittenBy(root, TEACHER_B, labels).isEmpty());
+        assertTrue(
+                TeacherLogitCache.openIfWrittenBy(root, TEACHER_A, List.of("other", "labels"))
+                        .isEmpty());
     }
 
     @Test

@@ -30,12 +30,16 @@ final class LabelStage {
 
     private LabelStage() {}
 
-    /** The transfer set, the teacher's logits for it, and the teacher's word embeddings. */
+    /**
+     * The transfer set, the teacher's logits for it, the teacher's word embeddings, and how many
+     * examples were labelled by this call (0 when the cache was complete or only opened).
+     */
     record Labelled(
             TextDataset transferSet,
             SoftTargets softTargets,
             Optional<TeacherWordEmbeddings> wordEmbeddings,
-            Path teacherFolder)
+            Path teacherFolder,
+            long labelledNow)
             implements Teaching {
         @Override
         public TeacherWordEmbeddings embeddings() {
@@ -84,28 +88,53 @@ final class LabelStage {
                         data.train().size(),
                         unlabelled.size(),
                         transfer.size() - data.train().size() - unlabelled.size());
-                EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
-                try {
-                    LogitCacheWriter.builder()
-                            .setTeacher(labeller)
-                            .setFingerprint(cacheFingerprint)
-                            .setDirectory(run.logits())
-                            // The run's recipe check guards what depends on the teacher, so a
-                            // cache of another teacher or runtime is simply relabelled.
-                            .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
-                            .build()
-                            .write(transfer);
-                } finally {
-                    if (labeller != teacher) {
-                        labeller.close();
-                    }
-                }
             }
+            long labelledNow =
+                    label ? fill(run.logits(), runtime, cacheFingerprint, teacher, transfer) : 0;
             return new Labelled(
                     transfer,
                     TeacherLogitCache.open(run.logits(), cacheFingerprint),
                     embeddings,
-                    run.teacher());
+                    run.teacher(),
+                    labelledNow);
+        }
+    }
+
+    /**
+     * Lets the teacher label the examples of {@code transfer} the cache lacks; returns how many.
+     * When the cache holds them all, the runtime (an ONNX graph, a session and its check against
+     * the teacher) is not even built.
+     */
+    private static long fill(
+            Path logits,
+            SoftTargetRuntime runtime,
+            TeacherFingerprint cacheFingerprint,
+            EncodingClassifier teacher,
+            TextDataset transfer)
+            throws IOException {
+        Optional<TeacherLogitCache> cache =
+                TeacherLogitCache.openIfWrittenBy(
+                        logits, cacheFingerprint, teacher.labels().names());
+        if (cache.isPresent() && cache.get().covers(transfer)) {
+            LOG.info("label: all {} examples are in the cache already", transfer.size());
+            return 0;
+        }
+        EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
+        try {
+            return LogitCacheWriter.builder()
+                    .setTeacher(labeller)
+                    .setFingerprint(cacheFingerprint)
+                    .setDirectory(logits)
+                    // The run's recipe check guards what depends on the teacher, so a cache of
+                    // another teacher or runtime is simply relabelled.
+                    .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
+                    .build()
+                    .write(transfer)
+                    .labelled();
+        } finally {
+            if (labeller != teacher) {
+                labeller.close();
+            }
         }
     }
 

@@ -74,14 +74,26 @@ public final class Pipeline {
     }
 
     /**
-     * Step 2 alone: labels the transfer set with the fine-tuned teacher; returns the cache folder.
+     * What step 2 did: the cache folder, the size of the transfer set and how many of its examples
+     * the teacher labelled in this call (the others were in the cache already).
+     */
+    public record Labelling(Path logits, int examples, long labelledNow) {
+        @Override
+        public String toString() {
+            return logits + " (" + examples + " examples, " + labelledNow + " labelled now)";
+        }
+    }
+
+    /**
+     * Step 2 alone: labels the transfer set with the fine-tuned teacher, resuming the cache.
      *
      * @throws MissingStageException if the teacher has not been fine-tuned
      */
-    public static Path label(Recipe recipe, Path output) throws IOException {
+    public static Labelling label(Recipe recipe, Path output) throws IOException {
         Started started = start(recipe, output);
-        label(started);
-        return started.run().logits();
+        LabelStage.Labelled labelled = label(started);
+        return new Labelling(
+                started.run().logits(), labelled.transferSet().size(), labelled.labelledNow());
     }
 
     private static LabelStage.Labelled label(Started started) throws IOException {

@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.distill.cache.CachedLogits;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code engine.labelWith}: the default labels on ONNX Runtime on the CPU, with logits of the
  * teacher's PyTorch forward within 1e-4 and a fingerprint of its own; switching runtimes relabels
- * the run's cache instead of mixing the two.
+ * the run's cache instead of mixing the two; labelling a complete cache again labels nothing.
  */
 class LabellingEngineTest {
     @TempDir Path folder;
@@ -30,6 +31,16 @@ class LabellingEngineTest {
         CliResult onnx = CliResult.run(StageCommandsTest.concat("label", options));
         assertEquals(0, onnx.exitCode(), onnx.toString());
         Map<String, CachedLogits> byOnnx = cached(run);
+        assertTrue(
+                onnx.out()
+                        .contains(byOnnx.size() + " examples, " + byOnnx.size() + " labelled now"),
+                onnx.toString());
+        CliResult again = CliResult.run(StageCommandsTest.concat("label", options));
+        assertEquals(0, again.exitCode(), again.toString());
+        assertTrue(
+                again.out().contains(byOnnx.size() + " examples, 0 labelled now"),
+                again.toString());
+        assertEquals(byOnnx.keySet(), cached(run).keySet());
         String onnxFingerprint =
                 TeacherLogitCache.open(run.resolve("logits")).fingerprint().value();
 
