@@ -143,8 +143,10 @@ public final class Pipeline {
             StudentJobs jobs)
             throws IOException {
         if (students.stream().anyMatch(s -> !Files.isDirectory(started.run().student(s.id())))) {
-            // Before the students start: child processes read the run folder's recipe.
+            // Before the students start: child processes read the run folder's recipe and the
+            // teacher's contextual vectors.
             started.recipeFile().save();
+            TeacherContextVectors.ensure(started.recipe(), started.data(), started.run());
         }
         return jobs.train(started.run(), students, trainHere);
     }
@@ -161,6 +163,7 @@ public final class Pipeline {
 
     private static Path sweep(Started started, Teaching teaching) throws IOException {
         started.recipeFile().save();
+        TeacherContextVectors.ensure(started.recipe(), started.data(), started.run());
         return SweepStage.run(started.recipe(), started.data(), teaching, started.run());
     }
 

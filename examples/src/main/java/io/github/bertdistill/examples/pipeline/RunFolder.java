@@ -70,6 +70,14 @@ public record RunFolder(Path root) {
         return root.resolve("neighbours.tsv");
     }
 
+    /**
+     * The teacher's contextual token vectors in the word2vec text format (see {@code
+     * TeacherContextVectors}).
+     */
+    public Path teacherContext() {
+        return root.resolve("teacher-context.vec");
+    }
+
     /** The model folder of the student with {@code role}. */
     public Path student(String role) {
         return root.resolve("students").resolve(role);

@@ -142,6 +142,10 @@ public final class RunRecipe {
         // hashes, search settings): a changed transfer set adds to them, and a changed teacher is
         // refused here already.
         products.add(existing(teacher, run.teacher(), run.teacherTraining()));
+        products.add(
+                existing(
+                        teacher.or(key -> key.startsWith("augmentation.source")),
+                        run.teacherContext()));
         Path students = run.root().resolve("students");
         if (Files.isDirectory(students)) {
             try (Stream<Path> folders = Files.list(students)) {
@@ -189,7 +193,8 @@ public final class RunRecipe {
 
     private static boolean usesTeacher(Recipe recipe) {
         return recipe.student.vocabulary == VocabularyKind.WORDPIECE
-                || recipe.student.embeddings == InitialEmbeddings.TEACHER;
+                || recipe.student.embeddings == InitialEmbeddings.TEACHER
+                || recipe.student.embeddings == InitialEmbeddings.TEACHER_CONTEXT;
     }
 
     private static Product existing(Predicate<String> dependsOn, Path... paths) {

@@ -4,7 +4,6 @@ import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.TrainerResult;
-import io.github.bertdistill.examples.recipe.InitialEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.init.EmbeddingInitializer;
 import io.github.bertdistill.student.model.TextCnnClassifier;
@@ -110,15 +109,25 @@ final class StudentStage {
                         .setLabels(data.labels())
                         .optConfig(config)
                         .optSeed(student.seed());
-        if (spec.embeddings == InitialEmbeddings.TEACHER) {
-            TeacherWordEmbeddings embeddings = teaching.embeddings();
-            builder.optEmbeddings(
-                    EmbeddingInitializer.fromTeacher(
-                            embeddings.tokens(),
-                            embeddings.values(),
-                            vocabulary.vocabulary(),
-                            config.embeddingSize(),
-                            student.seed()));
+        switch (spec.embeddings) {
+            case TEACHER -> {
+                TeacherWordEmbeddings embeddings = teaching.embeddings();
+                builder.optEmbeddings(
+                        EmbeddingInitializer.fromTeacher(
+                                embeddings.tokens(),
+                                embeddings.values(),
+                                vocabulary.vocabulary(),
+                                config.embeddingSize(),
+                                student.seed()));
+            }
+            case TEACHER_CONTEXT ->
+                    builder.optEmbeddings(
+                            EmbeddingInitializer.fromWordVectors(
+                                    run.teacherContext(),
+                                    vocabulary.vocabulary(),
+                                    config.embeddingSize(),
+                                    student.seed()));
+            case RANDOM -> {}
         }
         return builder.build();
     }

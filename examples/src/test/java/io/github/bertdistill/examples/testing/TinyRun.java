@@ -29,6 +29,9 @@ public final class TinyRun {
     private static final List<String> VOCABULARY = vocabulary();
     private static final int MAX_LENGTH = 16;
 
+    /** The teacher's hidden width. */
+    public static final int HIDDEN_SIZE = 8;
+
     private TinyRun() {}
 
     /** Saves a random teacher for {@code labels} into {@code folder}; returns the folder. */
@@ -36,7 +39,7 @@ public final class TinyRun {
         BertConfig config =
                 BertConfig.builder()
                         .setVocabSize(VOCABULARY.size())
-                        .setHiddenSize(8)
+                        .setHiddenSize(HIDDEN_SIZE)
                         .setNumHiddenLayers(1)
                         .setNumAttentionHeads(2)
                         .setIntermediateSize(16)

@@ -1,7 +1,13 @@
 package io.github.bertdistill.student.init;
 
+import static com.google.common.base.Preconditions.checkArgument;
+
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,6 +101,39 @@ public final class WordVectors {
             throw new IOException(file + ": no word vectors found");
         }
         return new WordVectors(dimension, vectors, order);
+    }
+
+    /**
+     * Writes vectors in the word2vec text format that {@link #read} reads: a {@code "count d"}
+     * header, then one word and its {@code d} numbers per line. Words must not contain white space.
+     *
+     * @param words the words
+     * @param values the {@code [words.size(), dimension]} vectors, row-major
+     * @throws IllegalArgumentException naming a word with white space, or if the sizes disagree
+     */
+    public static void write(OutputStream out, List<String> words, float[] values, int dimension)
+            throws IOException {
+        checkArgument(
+                dimension >= 1 && values.length == words.size() * dimension,
+                "%s values are not %s vectors of %s",
+                values.length,
+                words.size(),
+                dimension);
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+        writer.write(words.size() + " " + dimension + "\n");
+        for (int w = 0; w < words.size(); w++) {
+            String word = words.get(w);
+            checkArgument(
+                    !word.isEmpty() && word.chars().noneMatch(Character::isWhitespace),
+                    "the word '%s' is empty or holds white space",
+                    word);
+            StringBuilder line = new StringBuilder(word);
+            for (int j = 0; j < dimension; j++) {
+                line.append(' ').append(values[w * dimension + j]);
+            }
+            writer.write(line.append('\n').toString());
+        }
+        writer.flush();
     }
 
     private static boolean isInt(String s) {

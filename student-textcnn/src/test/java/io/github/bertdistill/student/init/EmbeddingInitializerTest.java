@@ -131,6 +131,28 @@ class EmbeddingInitializerTest {
     }
 
     @Test
+    void writtenWordVectorsReadBackExactly() throws IOException {
+        Path file = temp.resolve("written.vec");
+        float[] values = {0.1f, -2.5e-7f, 3f, Float.MIN_VALUE, 1f / 3, -0f};
+        try (var out = Files.newOutputStream(file)) {
+            WordVectors.write(out, List.of("a", "##ing", "c"), values, 2);
+        }
+        assertTrue(Files.readString(file).startsWith("3 2\n"), "word2vec header");
+        WordVectors read = WordVectors.read(file, w -> true);
+        assertEquals(3, read.size());
+        assertArrayEquals(new float[] {0.1f, -2.5e-7f}, read.get("a"), 0f);
+        assertArrayEquals(new float[] {3f, Float.MIN_VALUE}, read.get("##ing"), 0f);
+        assertArrayEquals(new float[] {1f / 3, -0f}, read.get("c"), 0f);
+
+        var out = new java.io.ByteArrayOutputStream();
+        IllegalArgumentException spaced =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> WordVectors.write(out, List.of("two words"), new float[] {1}, 1));
+        assertTrue(spaced.getMessage().contains("'two words'"), spaced.getMessage());
+    }
+
+    @Test
     void randomIsSeededWithAZeroPadRow() {
         EmbeddingMatrix a = EmbeddingInitializer.random(STUDENT, 4, 3);
         EmbeddingMatrix b = EmbeddingInitializer.random(STUDENT, 4, 3);

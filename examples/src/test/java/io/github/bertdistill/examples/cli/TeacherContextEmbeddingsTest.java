@@ -1,0 +1,65 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.examples.testing.TinyRun;
+import io.github.bertdistill.student.init.WordVectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code student.embeddings = teacher-context}: the teacher's contextual token vectors are pooled
+ * once per run folder before the students train, and pooled again when the teacher changes.
+ */
+class TeacherContextEmbeddingsTest {
+    @TempDir Path folder;
+
+    @Test
+    void theVectorsArePooledOnceAndAgainForANewTeacher() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        String[] options = {
+            "--recipe",
+            recipe,
+            "--output",
+            run.toString(),
+            "--set",
+            "student.embeddings=teacher-context"
+        };
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("finetune", options)).exitCode());
+        CliResult hard = CliResult.run(StageCommandsTest.concat("train", options));
+        assertEquals(0, hard.exitCode(), hard.toString());
+
+        Path file = run.resolve("teacher-context.vec");
+        WordVectors vectors = WordVectors.read(file, w -> true);
+        assertEquals(TinyRun.HIDDEN_SIZE, vectors.dimension());
+        assertNotNull(vectors.get("good"), "a word of the training texts");
+        assertNotNull(vectors.get("awful"), "a word of the training texts");
+        assertTrue(vectors.get("[CLS]") == null && vectors.get("[SEP]") == null);
+        assertFalse(vectors.get("good")[0] == 0f && vectors.get("good")[1] == 0f);
+
+        FileTime pooled = Files.getLastModifiedTime(file);
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("label", options)).exitCode());
+        CliResult kd =
+                CliResult.run(StageCommandsTest.concat("distill", options, "--role", "student-kd"));
+        assertEquals(0, kd.exitCode(), kd.toString());
+        assertEquals(pooled, Files.getLastModifiedTime(file), "pooled once per run folder");
+
+        CliResult retrained =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "finetune",
+                                options,
+                                "--retrain",
+                                "--set",
+                                "teacher.training.epochs=2"));
+        assertEquals(0, retrained.exitCode(), retrained.toString());
+        assertFalse(Files.exists(file), "the vectors of the old teacher are gone");
+    }
+}

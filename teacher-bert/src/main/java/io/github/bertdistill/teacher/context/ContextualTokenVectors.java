@@ -1,0 +1,164 @@
+package io.github.bertdistill.teacher.context;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.github.bertdistill.core.engine.InferenceScope;
+import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.core.model.EncodedText;
+import io.github.bertdistill.teacher.BertClassifier;
+import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Static token vectors pooled from a BERT teacher's contextual states (Bommasani et al. 2020,
+ * "Interpreting Pretrained Contextualized Representations via Reductions to Static Embeddings"):
+ * the vector of token {@code t} is the mean of the encoder's last hidden state over every
+ * occurrence of {@code t} in a corpus,
+ *
+ * <pre>v_t = (1 / |O_t|) · Σ_{(s, i) ∈ O_t} h_L(s)_i</pre>
+ *
+ * where {@code O_t} are the positions {@code i} of texts {@code s} that hold {@code t}. The first
+ * and last position of each text ({@code [CLS]} and {@code [SEP]}) and padding are left out. With a
+ * fine-tuned teacher these vectors carry what it learned about each token in the task's own
+ * contexts, which the input embedding matrix does not: a student can start its embeddings from
+ * them.
+ *
+ * <pre>{@code
+ * ContextualTokenVectors vectors =
+ *         ContextualTokenVectors.builder().setTeacher(teacher).build().pool(texts);
+ * }</pre>
+ *
+ * Each batch's arrays live in a step-scoped manager; only the sums stay on the heap.
+ */
+public final class ContextualTokenVectors {
+    private final BertClassifier teacher;
+    private final int batchSize;
+
+    private ContextualTokenVectors(Builder builder) {
+        this.teacher = builder.teacher;
+        this.batchSize = builder.batchSize;
+    }
+
+    /** A builder; the teacher is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The pooled vectors: one per distinct token of {@code texts}, in order of first sight. */
+    public TokenVectors pool(List<String> texts) {
+        BertTokenizer tokenizer = teacher.tokenizer();
+        int hidden = teacher.config().hiddenSize();
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            order.add(i);
+        }
+        // Texts of similar length share a batch, so little of each forward is padding.
+        order.sort(Comparator.comparingInt(i -> texts.get(i).length()));
+        for (int from = 0; from < order.size(); from += batchSize) {
+            List<Integer> ids = order.subList(from, Math.min(order.size(), from + batchSize));
+            List<EncodedText> encoded = new ArrayList<>();
+            List<String[]> tokens = new ArrayList<>();
+            for (int i : ids) {
+                String text = texts.get(i);
+                encoded.add(tokenizer.encode(text));
+                tokens.add(tokenizer.tokens(text));
+            }
+            float[] states = lastHiddenStates(EncodedBatch.pad(encoded, tokenizer.padId(), 1));
+            int length = encoded.stream().mapToInt(EncodedText::length).max().orElseThrow();
+            for (int row = 0; row < encoded.size(); row++) {
+                // Positions 1 .. n−2 hold the text's own tokens; truncation keeps a prefix of them.
+                int n = encoded.get(row).length();
+                String[] rowTokens = tokens.get(row);
+                for (int position = 1; position < n - 1; position++) {
+                    String token = rowTokens[position];
+                    double[] sum = sums.computeIfAbsent(token, t -> new double[hidden]);
+                    int offset = (row * length + position) * hidden;
+                    for (int h = 0; h < hidden; h++) {
+                        sum[h] += states[offset + h];
+                    }
+                    counts.computeIfAbsent(token, t -> new int[1])[0]++;
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(sums.keySet());
+        float[] values = new float[names.size() * hidden];
+        int[] occurrences = new int[names.size()];
+        for (int t = 0; t < names.size(); t++) {
+            double[] sum = sums.get(names.get(t));
+            int count = counts.get(names.get(t))[0];
+            occurrences[t] = count;
+            for (int h = 0; h < hidden; h++) {
+                values[t * hidden + h] = (float) (sum[h] / count);
+            }
+        }
+        return new TokenVectors(names, values, hidden, occurrences);
+    }
+
+    /** The encoder's last hidden layer for {@code batch}, row-major {@code [size, length, H]}. */
+    private float[] lastHiddenStates(EncodedBatch batch) {
+        try (NDManager step = teacher.manager().newSubManager();
+                InferenceScope noGraph = InferenceScope.enter()) {
+            NDList input = batch.toNDList(step);
+            return teacher.bertBlock()
+                    .bert()
+                    .forward(new ParameterStore(step, false), input, false)
+                    .head()
+                    .toFloatArray();
+        }
+    }
+
+    /**
+     * Vectors by token.
+     *
+     * @param tokens the tokens, in order of first sight
+     * @param values the {@code [tokens.size(), dimension]} means, row-major
+     * @param dimension the teacher's hidden width
+     * @param occurrences how many positions each mean is taken over
+     */
+    public record TokenVectors(
+            List<String> tokens, float[] values, int dimension, int[] occurrences) {
+        /** The vector of row {@code row} (a copy). */
+        public float[] vector(int row) {
+            float[] vector = new float[dimension];
+            System.arraycopy(values, row * dimension, vector, 0, dimension);
+            return vector;
+        }
+    }
+
+    /** Builds a {@link ContextualTokenVectors}. */
+    public static final class Builder {
+        private BertClassifier teacher;
+        private int batchSize = 32;
+
+        private Builder() {}
+
+        /** The fine-tuned teacher whose last hidden layer is pooled. */
+        public Builder setTeacher(BertClassifier teacher) {
+            this.teacher = Objects.requireNonNull(teacher, "teacher");
+            return this;
+        }
+
+        /** Texts per forward (default 32). */
+        public Builder optBatchSize(int batchSize) {
+            checkArgument(batchSize >= 1, "batchSize must be >= 1, got %s", batchSize);
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The pooling. */
+        public ContextualTokenVectors build() {
+            Objects.requireNonNull(teacher, "setTeacher is required");
+            return new ContextualTokenVectors(this);
+        }
+    }
+}
