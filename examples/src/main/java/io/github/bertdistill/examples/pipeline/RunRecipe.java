@@ -144,7 +144,8 @@ public final class RunRecipe {
         products.add(existing(teacher, run.teacher(), run.teacherTraining()));
         products.add(
                 existing(
-                        teacher.or(key -> key.startsWith("augmentation.source")),
+                        teacher.or(key -> key.startsWith("augmentation.source"))
+                                .or(key -> key.equals("student.contextLayer")),
                         run.teacherContext()));
         Path students = run.root().resolve("students");
         if (Files.isDirectory(students)) {

@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The run folder's {@code teacher-context.vec}: the fine-tuned teacher's contextual token vectors
- * ({@link ContextualTokenVectors}) for {@code student.embeddings = teacher-context}, pooled once
- * per run folder before any student is built, in the word2vec text format that {@link WordVectors}
- * reads.
+ * ({@link ContextualTokenVectors}) after layer {@code student.contextLayer} (the last by default)
+ * for {@code student.embeddings = teacher-context}, pooled once per run folder before any student
+ * is built, in the word2vec text format that {@link WordVectors} reads.
  *
  * <p>The texts: those of {@code augmentation.source} when the recipe has one (whole sentences,
  * which give each token its full context; SST-2's phrases are parts of them), else the training

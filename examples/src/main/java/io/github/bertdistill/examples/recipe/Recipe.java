@@ -297,6 +297,12 @@ public final class Recipe implements CheckedConfig {
         /** How the embedding matrix starts. */
         public InitialEmbeddings embeddings = InitialEmbeddings.RANDOM;
 
+        /**
+         * With {@code embeddings = teacher-context}: the teacher layer whose states are pooled, 0
+         * (the embedding layer's output) to the teacher's number of layers; absent, its last layer.
+         */
+        public Integer contextLayer;
+
         /** The TextCNN architecture. */
         public TextCnnConfig textcnn = TextCnnConfig.defaults();
 
@@ -320,6 +326,11 @@ public final class Recipe implements CheckedConfig {
             require(minFrequency >= 1, "minFrequency", "must be >= 1, got %s", minFrequency);
             require(maxSize >= 1, "maxSize", "must be >= 1, got %s", maxSize);
             require(seeds >= 1, "seeds", "must be >= 1, got %s", seeds);
+            require(
+                    contextLayer == null || contextLayer >= 0,
+                    "contextLayer",
+                    "must be >= 0, got %s",
+                    contextLayer);
         }
     }
 

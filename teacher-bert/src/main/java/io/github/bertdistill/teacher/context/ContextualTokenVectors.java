@@ -20,10 +20,10 @@ import java.util.Objects;
 /**
  * Static token vectors pooled from a BERT teacher's contextual states (Bommasani et al. 2020,
  * "Interpreting Pretrained Contextualized Representations via Reductions to Static Embeddings"):
- * the vector of token {@code t} is the mean of the encoder's last hidden state over every
- * occurrence of {@code t} in a corpus,
+ * the vector of token {@code t} is the mean of the encoder's hidden state after layer {@code l}
+ * over every occurrence of {@code t} in a corpus,
  *
- * <pre>v_t = (1 / |O_t|) · Σ_{(s, i) ∈ O_t} h_L(s)_i</pre>
+ * <pre>v_t = (1 / |O_t|) · Σ_{(s, i) ∈ O_t} h_l(s)_i</pre>
  *
  * where {@code O_t} are the positions {@code i} of texts {@code s} that hold {@code t}. The first
  * and last position of each text ({@code [CLS]} and {@code [SEP]}) and padding are left out. With a
@@ -41,10 +41,18 @@ import java.util.Objects;
 public final class ContextualTokenVectors {
     private final BertClassifier teacher;
     private final int batchSize;
+    private final int layer;
 
     private ContextualTokenVectors(Builder builder) {
         this.teacher = builder.teacher;
         this.batchSize = builder.batchSize;
+        int layers = teacher.config().numHiddenLayers();
+        this.layer = builder.layer < 0 ? layers : builder.layer;
+        checkArgument(
+                layer <= layers,
+                "layer %s is not in [0, %s] (the teacher's layers)",
+                layer,
+                layers);
     }
 
     /** A builder; the teacher is required. */
@@ -73,7 +81,7 @@ public final class ContextualTokenVectors {
                 encoded.add(tokenizer.encode(text));
                 tokens.add(tokenizer.tokens(text));
             }
-            float[] states = lastHiddenStates(EncodedBatch.pad(encoded, tokenizer.padId(), 1));
+            float[] states = hiddenStates(EncodedBatch.pad(encoded, tokenizer.padId(), 1));
             int length = encoded.stream().mapToInt(EncodedText::length).max().orElseThrow();
             for (int row = 0; row < encoded.size(); row++) {
                 // Positions 1 .. n−2 hold the text's own tokens; truncation keeps a prefix of them.
@@ -104,15 +112,14 @@ public final class ContextualTokenVectors {
         return new TokenVectors(names, values, hidden, occurrences);
     }
 
-    /** The encoder's last hidden layer for {@code batch}, row-major {@code [size, length, H]}. */
-    private float[] lastHiddenStates(EncodedBatch batch) {
+    /** The states after {@link #layer} for {@code batch}, row-major {@code [size, length, H]}. */
+    private float[] hiddenStates(EncodedBatch batch) {
         try (NDManager step = teacher.manager().newSubManager();
                 InferenceScope noGraph = InferenceScope.enter()) {
             NDList input = batch.toNDList(step);
             return teacher.bertBlock()
                     .bert()
-                    .forward(new ParameterStore(step, false), input, false)
-                    .head()
+                    .statesAfterLayer(new ParameterStore(step, false), input, layer)
                     .toFloatArray();
         }
     }
@@ -139,8 +146,19 @@ public final class ContextualTokenVectors {
     public static final class Builder {
         private BertClassifier teacher;
         private int batchSize = 32;
+        private int layer = -1;
 
         private Builder() {}
+
+        /**
+         * The layer whose states are pooled: 0 for the embeddings, up to the teacher's number of
+         * layers (the default, its output).
+         */
+        public Builder optLayer(int layer) {
+            checkArgument(layer >= 0, "layer must be >= 0, got %s", layer);
+            this.layer = layer;
+            return this;
+        }
 
         /** The fine-tuned teacher whose last hidden layer is pooled. */
         public Builder setTeacher(BertClassifier teacher) {

@@ -60,15 +60,31 @@ public final class BertModel extends HfBlock {
             NDList inputs,
             boolean training,
             PairList<String, Object> params) {
-        NDArray ids = inputs.get(0);
         NDArray mask = inputs.get(1);
-        NDArray types = inputs.size() > 2 ? inputs.get(2) : ids.zerosLike();
-        NDArray embedded = embeddings.forward(store, new NDList(ids, types), training).head();
+        NDArray embedded = embed(store, inputs, training);
         NDArray hidden = encoder.forward(store, new NDList(embedded, mask), training).head();
         if (pooler == null) {
             return new NDList(hidden);
         }
         return new NDList(hidden, pooler.forward(store, new NDList(hidden), training).head());
+    }
+
+    /**
+     * The token states after layer {@code layer} ({@code 0}: the embeddings; {@code
+     * num_hidden_layers}: the encoder's output), without training, for the inputs of {@link
+     * #forward}: {@code [batch, length, hidden]}.
+     *
+     * @throws IllegalArgumentException if {@code layer} is not in {@code [0, num_hidden_layers]}
+     */
+    public NDArray statesAfterLayer(ParameterStore store, NDList inputs, int layer) {
+        return encoder.statesAfter(store, embed(store, inputs, false), inputs.get(1), layer);
+    }
+
+    /** The embeddings of {@code [tokenIds, attentionMask, tokenTypeIds?]}. */
+    private NDArray embed(ParameterStore store, NDList inputs, boolean training) {
+        NDArray ids = inputs.get(0);
+        NDArray types = inputs.size() > 2 ? inputs.get(2) : ids.zerosLike();
+        return embeddings.forward(store, new NDList(ids, types), training).head();
     }
 
     @Override

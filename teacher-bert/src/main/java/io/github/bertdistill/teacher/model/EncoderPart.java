@@ -21,6 +21,11 @@ abstract class EncoderPart extends HfBlock {
         this.config = config;
     }
 
+    /** The architecture. */
+    final BertConfig config() {
+        return config;
+    }
+
     /** The new states {@code [batch · length, hidden]} of flattened states {@code hidden}. */
     abstract NDArray encode(
             ParameterStore store, NDArray hidden, BatchConstants constants, boolean training);

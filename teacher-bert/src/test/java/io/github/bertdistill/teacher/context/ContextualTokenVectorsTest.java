@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.LabelSet;
@@ -28,7 +29,7 @@ class ContextualTokenVectorsTest {
         BertConfig config =
                 BertConfig.builder()
                         .setHiddenSize(16)
-                        .setNumHiddenLayers(1)
+                        .setNumHiddenLayers(2)
                         .setNumAttentionHeads(2)
                         .setIntermediateSize(32)
                         .optHiddenDropoutProb(0)
@@ -76,6 +77,42 @@ class ContextualTokenVectorsTest {
         assertEquals(2, both.occurrences()[both.tokens().indexOf("movie")]);
         assertEquals(1, both.occurrences()[both.tokens().indexOf("good")]);
         assertArrayEquals(vectorOf(pool("good movie"), "good"), vectorOf(both, "good"), 1e-5f);
+    }
+
+    @Test
+    void theLayerPooledIsTheLastUnlessAnEarlierOneIsChosen() {
+        List<String> texts = List.of("good movie", "a very bad movie");
+        ContextualTokenVectors.TokenVectors last = pool("good movie", "a very bad movie");
+        ContextualTokenVectors.TokenVectors second =
+                ContextualTokenVectors.builder()
+                        .setTeacher(teacher)
+                        .optLayer(2)
+                        .build()
+                        .pool(texts);
+        ContextualTokenVectors.TokenVectors first =
+                ContextualTokenVectors.builder()
+                        .setTeacher(teacher)
+                        .optLayer(1)
+                        .build()
+                        .pool(texts);
+        ContextualTokenVectors.TokenVectors embedded =
+                ContextualTokenVectors.builder()
+                        .setTeacher(teacher)
+                        .optLayer(0)
+                        .build()
+                        .pool(texts);
+        assertArrayEquals(last.values(), second.values(), 1e-6f);
+        assertFalse(Arrays.equals(last.values(), first.values()));
+        assertFalse(Arrays.equals(first.values(), embedded.values()));
+        IllegalArgumentException tooDeep =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                ContextualTokenVectors.builder()
+                                        .setTeacher(teacher)
+                                        .optLayer(3)
+                                        .build());
+        assertTrue(tooDeep.getMessage().contains("layer 3 is not in [0, 2]"), tooDeep.getMessage());
     }
 
     @Test
