@@ -55,11 +55,31 @@ final class TeacherContextVectors {
                                 + run.teacher()
                                 + " is an exported model: use student.embeddings = teacher");
             }
+            int layers = teacher.config().numHiddenLayers();
+            int layer = recipe.student.contextLayer == null ? layers : recipe.student.contextLayer;
+            if (layer > layers) {
+                throw new IllegalArgumentException(
+                        "student.contextLayer: the teacher in "
+                                + run.teacher()
+                                + " has "
+                                + layers
+                                + " layers, so it must be in [0, "
+                                + layers
+                                + "], got "
+                                + layer);
+            }
             LOG.info(
-                    "teacher-context: pooling the teacher's token states over {} texts",
+                    "teacher-context: pooling the teacher's states after layer {} of {} over {}"
+                            + " texts",
+                    layer,
+                    layers,
                     texts.size());
             ContextualTokenVectors.TokenVectors vectors =
-                    ContextualTokenVectors.builder().setTeacher(teacher).build().pool(texts);
+                    ContextualTokenVectors.builder()
+                            .setTeacher(teacher)
+                            .optLayer(layer)
+                            .build()
+                            .pool(texts);
             AtomicFiles.write(
                     file,
                     out ->

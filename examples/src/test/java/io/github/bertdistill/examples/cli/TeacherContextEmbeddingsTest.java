@@ -10,6 +10,7 @@ import io.github.bertdistill.student.init.WordVectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,5 +62,29 @@ class TeacherContextEmbeddingsTest {
                                 "teacher.training.epochs=2"));
         assertEquals(0, retrained.exitCode(), retrained.toString());
         assertFalse(Files.exists(file), "the vectors of the old teacher are gone");
+
+        // The run folder's teacher now has 2 epochs: later commands say so too.
+        options =
+                StageCommandsTest.concat(
+                        options[0],
+                        Arrays.copyOfRange(options, 1, options.length),
+                        "--set",
+                        "teacher.training.epochs=2");
+        String[] layer0 =
+                StageCommandsTest.concat("--retrain", options, "--set", "student.contextLayer=0");
+        CliResult embedded = CliResult.run(StageCommandsTest.concat("train", layer0));
+        assertEquals(0, embedded.exitCode(), embedded.toString());
+        float[] atLayer0 = WordVectors.read(file, w -> true).get("good");
+        assertFalse(Arrays.equals(vectors.get("good"), atLayer0), "another layer, other vectors");
+
+        CliResult tooDeep =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "train", options, "--retrain", "--set", "student.contextLayer=2"));
+        assertEquals(2, tooDeep.exitCode(), tooDeep.toString());
+        assertTrue(
+                tooDeep.err().contains("student.contextLayer")
+                        && tooDeep.err().contains("must be in [0, 1], got 2"),
+                tooDeep.err());
     }
 }
