@@ -60,7 +60,9 @@ public final class ContextualTokenVectors {
         return new Builder();
     }
 
-    /** The pooled vectors: one per distinct token of {@code texts}, in order of first sight. */
+    /**
+     * The pooled vectors: one per distinct token of {@code texts} (texts visited shortest first).
+     */
     public TokenVectors pool(List<String> texts) {
         BertTokenizer tokenizer = teacher.tokenizer();
         int hidden = teacher.config().hiddenSize();
@@ -127,7 +129,7 @@ public final class ContextualTokenVectors {
     /**
      * Vectors by token.
      *
-     * @param tokens the tokens, in order of first sight
+     * @param tokens the tokens, in the order the pooling met them
      * @param values the {@code [tokens.size(), dimension]} means, row-major
      * @param dimension the teacher's hidden width
      * @param occurrences how many positions each mean is taken over
