@@ -82,18 +82,30 @@ final class LabelStage {
                             fingerprint.build(),
                             run.teacher(),
                             run.neighbours());
+            // Opened once: it tells whether labelling is needed and, if not, is what the students
+            // read.
+            Optional<TeacherLogitCache> cached =
+                    TeacherLogitCache.openIfWrittenBy(
+                            run.logits(), cacheFingerprint, teacher.labels().names());
+            boolean complete = cached.isPresent() && cached.get().covers(transfer);
+            long labelledNow = 0;
             if (label) {
                 LOG.info(
                         "label: {} training + {} unlabelled + {} augmented examples",
                         data.train().size(),
                         unlabelled.size(),
                         transfer.size() - data.train().size() - unlabelled.size());
+                if (complete) {
+                    LOG.info("label: all {} examples are in the cache already", transfer.size());
+                } else {
+                    labelledNow = fill(run.logits(), runtime, cacheFingerprint, teacher, transfer);
+                }
             }
-            long labelledNow =
-                    label ? fill(run.logits(), runtime, cacheFingerprint, teacher, transfer) : 0;
             return new Labelled(
                     transfer,
-                    TeacherLogitCache.open(run.logits(), cacheFingerprint),
+                    complete
+                            ? cached.get()
+                            : TeacherLogitCache.open(run.logits(), cacheFingerprint),
                     embeddings,
                     run.teacher(),
                     labelledNow);
@@ -102,8 +114,8 @@ final class LabelStage {
 
     /**
      * Lets the teacher label the examples of {@code transfer} the cache lacks; returns how many.
-     * When the cache holds them all, the runtime (an ONNX graph, a session and its check against
-     * the teacher) is not even built.
+     * Only called when some are missing: the runtime (an ONNX graph, a session and its check
+     * against the teacher) is built for them.
      */
     private static long fill(
             Path logits,
@@ -112,13 +124,6 @@ final class LabelStage {
             EncodingClassifier teacher,
             TextDataset transfer)
             throws IOException {
-        Optional<TeacherLogitCache> cache =
-                TeacherLogitCache.openIfWrittenBy(
-                        logits, cacheFingerprint, teacher.labels().names());
-        if (cache.isPresent() && cache.get().covers(transfer)) {
-            LOG.info("label: all {} examples are in the cache already", transfer.size());
-            return 0;
-        }
         EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
         try {
             return LogitCacheWriter.builder()

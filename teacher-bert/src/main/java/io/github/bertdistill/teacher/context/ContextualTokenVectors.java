@@ -66,37 +66,29 @@ public final class ContextualTokenVectors {
     public TokenVectors pool(List<String> texts) {
         BertTokenizer tokenizer = teacher.tokenizer();
         int hidden = teacher.config().hiddenSize();
-        Map<String, double[]> sums = new LinkedHashMap<>();
-        Map<String, int[]> counts = new LinkedHashMap<>();
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            order.add(i);
-        }
+        Map<String, StateSum> sums = new LinkedHashMap<>();
         // Texts of similar length share a batch, so little of each forward is padding.
-        order.sort(Comparator.comparingInt(i -> texts.get(i).length()));
-        for (int from = 0; from < order.size(); from += batchSize) {
-            List<Integer> ids = order.subList(from, Math.min(order.size(), from + batchSize));
+        List<String> shortestFirst = new ArrayList<>(texts);
+        shortestFirst.sort(Comparator.comparingInt(String::length));
+        for (int from = 0; from < shortestFirst.size(); from += batchSize) {
             List<EncodedText> encoded = new ArrayList<>();
             List<String[]> tokens = new ArrayList<>();
-            for (int i : ids) {
-                String text = texts.get(i);
+            for (String text :
+                    shortestFirst.subList(from, Math.min(shortestFirst.size(), from + batchSize))) {
                 encoded.add(tokenizer.encode(text));
                 tokens.add(tokenizer.tokens(text));
             }
-            float[] states = hiddenStates(EncodedBatch.pad(encoded, tokenizer.padId(), 1));
-            int length = encoded.stream().mapToInt(EncodedText::length).max().orElseThrow();
+            EncodedBatch batch = EncodedBatch.pad(encoded, tokenizer.padId(), 1);
+            float[] states = hiddenStates(batch);
+            int length = batch.length();
             for (int row = 0; row < encoded.size(); row++) {
                 // Positions 1 .. n−2 hold the text's own tokens; truncation keeps a prefix of them.
                 int n = encoded.get(row).length();
                 String[] rowTokens = tokens.get(row);
                 for (int position = 1; position < n - 1; position++) {
-                    String token = rowTokens[position];
-                    double[] sum = sums.computeIfAbsent(token, t -> new double[hidden]);
-                    int offset = (row * length + position) * hidden;
-                    for (int h = 0; h < hidden; h++) {
-                        sum[h] += states[offset + h];
-                    }
-                    counts.computeIfAbsent(token, t -> new int[1])[0]++;
+                    StateSum sum =
+                            sums.computeIfAbsent(rowTokens[position], t -> new StateSum(hidden));
+                    sum.add(states, (row * length + position) * hidden);
                 }
             }
         }
@@ -104,14 +96,31 @@ public final class ContextualTokenVectors {
         float[] values = new float[names.size() * hidden];
         int[] occurrences = new int[names.size()];
         for (int t = 0; t < names.size(); t++) {
-            double[] sum = sums.get(names.get(t));
-            int count = counts.get(names.get(t))[0];
-            occurrences[t] = count;
+            StateSum sum = sums.get(names.get(t));
+            occurrences[t] = sum.count;
             for (int h = 0; h < hidden; h++) {
-                values[t * hidden + h] = (float) (sum[h] / count);
+                values[t * hidden + h] = (float) (sum.values[h] / sum.count);
             }
         }
         return new TokenVectors(names, values, hidden, occurrences);
+    }
+
+    /** The running sum of one token's states, and how many were added. */
+    private static final class StateSum {
+        private final double[] values;
+        private int count;
+
+        StateSum(int hidden) {
+            this.values = new double[hidden];
+        }
+
+        /** Adds the {@code values.length} states that start at {@code offset} of {@code states}. */
+        void add(float[] states, int offset) {
+            for (int h = 0; h < values.length; h++) {
+                values[h] += states[offset + h];
+            }
+            count++;
+        }
     }
 
     /** The states after {@link #layer} for {@code batch}, row-major {@code [size, length, H]}. */
