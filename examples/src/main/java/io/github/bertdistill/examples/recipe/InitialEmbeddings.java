@@ -14,10 +14,11 @@ public enum InitialEmbeddings {
     @SerializedName("teacher")
     TEACHER,
     /**
-     * The mean of the fine-tuned teacher's last hidden state over each token's occurrences in the
-     * training texts (Bommasani et al. 2020), reduced to the student's width by PCA: static vectors
-     * that carry what the teacher learned about each token in the task's contexts (needs a BERT
-     * teacher; pooled once per run folder into {@code teacher-context.vec}).
+     * The mean of the fine-tuned teacher's hidden state after layer {@code student.contextLayer}
+     * (the last by default) over each token's occurrences in the training texts (Bommasani et al.
+     * 2020), reduced to the student's width by PCA: static vectors that carry what the teacher
+     * learned about each token in the task's contexts (needs a BERT teacher; pooled once per run
+     * folder into {@code teacher-context.vec}).
      */
     @SerializedName("teacher-context")
     TEACHER_CONTEXT
