@@ -28,6 +28,7 @@ import io.github.bertdistill.eval.report.TrainingLog;
 import io.github.bertdistill.eval.stats.McNemarTest;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -172,14 +173,17 @@ public final class Evaluation {
         List<SeedReplicates> result = new ArrayList<>();
         for (Map.Entry<String, List<Replicate>> role : byRole.entrySet()) {
             List<Double> accuracies = new ArrayList<>();
+            List<Double> devAccuracies = new ArrayList<>();
             for (Replicate replicate : role.getValue()) {
                 accuracies.add(accuracy(replicate, gold, labels));
+                devAccuracies.add(devAccuracy(replicate));
             }
             result.add(
                     new SeedReplicates(
                             role.getKey(),
                             role.getValue().stream().map(Replicate::seed).toList(),
-                            accuracies));
+                            accuracies,
+                            devAccuracies));
         }
         return result;
     }
@@ -192,6 +196,14 @@ public final class Evaluation {
                     replicate.role() + " seed " + replicate.seed(), classifier.labels(), labels);
             return Agreement.rate(quality.predict(classifier, dataset.texts()).predicted(), gold);
         }
+    }
+
+    /** The best dev accuracy in the replicate's training log; NaN without a log or validation. */
+    private static double devAccuracy(Replicate replicate) throws IOException {
+        return replicate.trainingLog() == null
+                ? Double.NaN
+                : TrainingLog.bestDevAccuracy(TrainingLog.read(replicate.trainingLog()))
+                        .orElse(Double.NaN);
     }
 
     private MemoryUsage loadAndClassify(
@@ -279,7 +291,7 @@ public final class Evaluation {
         return pairs;
     }
 
-    private record Replicate(String role, long seed, ClassifierLoader loader) {}
+    private record Replicate(String role, long seed, ClassifierLoader loader, Path trainingLog) {}
 
     /** Settings of an {@link Evaluation}. */
     public static final class Builder {
@@ -348,10 +360,14 @@ public final class Evaluation {
          * Adds one seed replicate of a student role: a model trained like the others of its role
          * but with another seed, evaluated for accuracy only. The report gives each role's mean and
          * standard deviation over its replicates; add the role's main model here too (with its own
-         * seed) to count it.
+         * seed) to count it. With the replicate's training log, the report also sets the dev
+         * accuracy of its kept checkpoint (the best validation) beside its test accuracy.
+         *
+         * @param trainingLog the training's JSON-lines log ({@link TrainingLog}), or null
          */
-        public Builder addSeedReplicate(String role, long seed, ClassifierLoader loader) {
-            replicates.add(new Replicate(role, seed, loader));
+        public Builder addSeedReplicate(
+                String role, long seed, ClassifierLoader loader, Path trainingLog) {
+            replicates.add(new Replicate(role, seed, loader, trainingLog));
             return this;
         }
 

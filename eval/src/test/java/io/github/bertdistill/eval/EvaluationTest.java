@@ -1,6 +1,7 @@
 package io.github.bertdistill.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class EvaluationTest {
     }
 
     @Test
-    void summarisesSeedReplicatesByRoleAndClosesThem() throws Exception {
+    void summarisesSeedReplicatesByRoleAndClosesThem(@TempDir Path work) throws Exception {
         FakeClassifier hardOne = FakeClassifier.instant(Fixtures.LABELS, Fixtures::gold);
         FakeClassifier hardTwo =
                 FakeClassifier.instant(Fixtures.LABELS, t -> Fixtures.wrongEvery(t, 4));
@@ -74,9 +75,17 @@ class EvaluationTest {
                         .optEngineInfo(Fixtures.ENGINE)
                         .optLatency(Fixtures.quickBenchmark(Fixtures.dataset(SampleReport.SIZE)))
                         .addModel(spec("m", FakeClassifier.instant(Fixtures.LABELS, t -> 0)))
-                        .addSeedReplicate("student-hard", 7, () -> hardOne)
-                        .addSeedReplicate("student-kd", 3, () -> kd)
-                        .addSeedReplicate("student-hard", 8, () -> hardTwo)
+                        .addSeedReplicate(
+                                "student-hard",
+                                7,
+                                () -> hardOne,
+                                SampleReport.devLog(work, "hard-7", 0.9))
+                        .addSeedReplicate("student-kd", 3, () -> kd, null)
+                        .addSeedReplicate(
+                                "student-hard",
+                                8,
+                                () -> hardTwo,
+                                SampleReport.devLog(work, "hard-8", 0.7))
                         .build()
                         .run();
 
@@ -92,6 +101,10 @@ class EvaluationTest {
         assertEquals((1 - 50.0 / 60) / Math.sqrt(2), hard.standardDeviation(), 1e-12);
         assertEquals(50.0 / 60, hard.min(), 1e-12);
         assertTrue(Double.isNaN(replicates.get(1).standardDeviation()), "one seed has no sd");
+        // the best validation of each log, not its last one
+        assertEquals(List.of(0.9, 0.7), hard.devAccuracies());
+        assertEquals(0.8, hard.devMean(), 1e-12);
+        assertFalse(replicates.get(1).hasDev(), "no log, no dev accuracy");
         assertTrue(hardOne.isClosed() && hardTwo.isClosed() && kd.isClosed());
     }
 

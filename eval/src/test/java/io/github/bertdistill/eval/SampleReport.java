@@ -69,10 +69,27 @@ public final class SampleReport {
                                 .setLoader(() -> TinyTrainableClassifier.create(Fixtures.LABELS))
                                 .build())
                 .optSweep(sweep())
-                .addSeedReplicate(Roles.STUDENT_HARD, 1, () -> answering(4))
-                .addSeedReplicate(Roles.STUDENT_HARD, 2, () -> answering(5))
-                .addSeedReplicate(Roles.STUDENT_KD, 1, () -> answering(7))
-                .addSeedReplicate(Roles.STUDENT_KD, 2, () -> answering(6));
+                .addSeedReplicate(
+                        Roles.STUDENT_HARD, 1, () -> answering(4), devLog(work, "hard-1", 0.80))
+                .addSeedReplicate(
+                        Roles.STUDENT_HARD, 2, () -> answering(5), devLog(work, "hard-2", 0.82))
+                .addSeedReplicate(
+                        Roles.STUDENT_KD, 1, () -> answering(7), devLog(work, "kd-1", 0.86))
+                .addSeedReplicate(
+                        Roles.STUDENT_KD, 2, () -> answering(6), devLog(work, "kd-2", 0.85));
+    }
+
+    /** A training log whose best validation reached {@code best}, after a worse one. */
+    static Path devLog(Path work, String name, double best) throws IOException {
+        return Files.write(
+                work.resolve(name + "-metrics.jsonl"),
+                List.of(
+                        "{\"event\":\"step\",\"step\":1,\"loss\":0.7}",
+                        "{\"event\":\"validation\",\"step\":1,\"accuracy\":" + (best - 0.1) + "}",
+                        "{\"event\":\"validation\",\"step\":2,\"accuracy\":" + best + "}",
+                        "{\"event\":\"validation\",\"step\":3,\"accuracy\":"
+                                + (best - 0.05)
+                                + "}"));
     }
 
     /**

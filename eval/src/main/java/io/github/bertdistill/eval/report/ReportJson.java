@@ -29,7 +29,8 @@ import java.util.OptionalLong;
  * throughput_per_s} {batch32, batch64, …}, {@code parameters}, {@code disk_bytes} and more), {@code
  * mcnemar}, {@code benchmark} (harness overhead, wall time), {@code config}, {@code sweep}, {@code
  * seed_replicates} (per role: {@code seeds}, {@code accuracies}, {@code mean}, {@code sd}, {@code
- * min}, {@code max}, {@code welch_p_vs_student_hard}) and {@code environment}.
+ * min}, {@code max}, {@code dev_accuracies} of the kept checkpoints, {@code dev_mean}, {@code
+ * dev_sd}, {@code dev_test_r}, {@code welch_p_vs_student_hard}) and {@code environment}.
  */
 public final class ReportJson {
     /** Version of the layout below; raised on incompatible changes. */
@@ -269,6 +270,12 @@ public final class ReportJson {
             json.add("sd", number(role.standardDeviation()));
             json.add("min", number(role.min()));
             json.add("max", number(role.max()));
+            JsonArray devAccuracies = new JsonArray();
+            role.devAccuracies().forEach(d -> devAccuracies.add(number(d)));
+            json.add("dev_accuracies", devAccuracies);
+            json.add("dev_mean", number(role.devMean()));
+            json.add("dev_sd", number(role.devStandardDeviation()));
+            json.add("dev_test_r", number(role.devTestCorrelation()));
             json.add(
                     "welch_p_vs_student_hard",
                     hard.filter(h -> h != role)

@@ -65,6 +65,18 @@ public final class TrainingLog {
         return points;
     }
 
+    /**
+     * The best dev accuracy of a log: that of the checkpoint a training that keeps its best
+     * validation ends with; empty if the log has no dev accuracy.
+     */
+    public static OptionalDouble bestDevAccuracy(List<Point> points) {
+        return points.stream()
+                .map(Point::devAccuracy)
+                .filter(OptionalDouble::isPresent)
+                .mapToDouble(OptionalDouble::getAsDouble)
+                .max();
+    }
+
     private static JsonObject objectOrNull(String line) {
         if (line.isBlank()) {
             return null;

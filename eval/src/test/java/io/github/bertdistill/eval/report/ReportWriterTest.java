@@ -98,7 +98,10 @@ class ReportWriterTest {
         JsonObject hard = json.getAsJsonArray("seed_replicates").get(0).getAsJsonObject();
         assertEquals("student-hard", hard.get("role").getAsString());
         assertEquals(2, hard.getAsJsonArray("accuracies").size());
-        assertHas(hard, "seeds", "mean", "sd", "min", "max");
+        assertHas(hard, "seeds", "mean", "sd", "min", "max", "dev_sd", "dev_test_r");
+        assertEquals("[0.8,0.82]", hard.getAsJsonArray("dev_accuracies").toString());
+        assertEquals(0.81, hard.get("dev_mean").getAsDouble(), 1e-12);
+        assertTrue(hard.get("dev_test_r").isJsonNull(), "two seeds give no correlation");
         JsonObject kd = json.getAsJsonArray("seed_replicates").get(1).getAsJsonObject();
         assertTrue(kd.get("welch_p_vs_student_hard").getAsDouble() > 0);
     }
@@ -110,6 +113,7 @@ class ReportWriterTest {
                 List.of(
                         "## Quality",
                         "## Across training seeds",
+                        "## Dev against test across seeds",
                         "## Latency and throughput",
                         "## Footprint",
                         "## Per-class F1",

@@ -1,6 +1,7 @@
 package io.github.bertdistill.eval.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,42 @@ class SeedReplicatesTest {
     }
 
     @Test
+    void devAccuraciesOfTheKeptCheckpointsAgainstTest() {
+        SeedReplicates r =
+                new SeedReplicates(
+                        "student-kd-aug",
+                        SEEDS.subList(0, 4),
+                        List.of(0.82, 0.84, 0.83, 0.81),
+                        List.of(0.84, 0.85, 0.86, 0.83));
+        assertTrue(r.hasDev());
+        assertEquals(0.845, r.devMean(), 1e-12);
+        assertEquals(0.0129099, r.devStandardDeviation(), 1e-6);
+        // numpy.corrcoef(dev, test)[0, 1]
+        assertEquals(0.8, r.devTestCorrelation().orElseThrow(), 1e-9);
+    }
+
+    @Test
+    void devStatisticsNeedEveryDevAccuracyAndSomeVariance() {
+        SeedReplicates partial =
+                new SeedReplicates(
+                        "r",
+                        SEEDS.subList(0, 3),
+                        List.of(0.8, 0.9, 0.7),
+                        List.of(0.8, Double.NaN, 0.7));
+        assertFalse(partial.hasDev());
+        assertTrue(Double.isNaN(partial.devMean()));
+        assertTrue(partial.devTestCorrelation().isEmpty());
+        assertFalse(of("r", 0.8, 0.9, 0.7).hasDev(), "test accuracies only");
+        SeedReplicates flat =
+                new SeedReplicates(
+                        "r", SEEDS.subList(0, 3), List.of(0.8, 0.9, 0.7), List.of(0.8, 0.8, 0.8));
+        assertTrue(flat.devTestCorrelation().isEmpty(), "dev does not vary");
+        SeedReplicates two =
+                new SeedReplicates("r", SEEDS.subList(0, 2), List.of(0.8, 0.9), List.of(0.7, 0.8));
+        assertTrue(two.devTestCorrelation().isEmpty(), "two points always correlate");
+    }
+
+    @Test
     void seedsAndAccuraciesMustPair() {
         assertThrows(
                 IllegalArgumentException.class,
@@ -53,5 +90,8 @@ class SeedReplicatesTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new SeedReplicates("r", List.of(), List.of()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SeedReplicates("r", List.of(1L), List.of(0.5), List.of(0.5, 0.6)));
     }
 }

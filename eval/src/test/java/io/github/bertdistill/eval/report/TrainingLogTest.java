@@ -62,4 +62,18 @@ class TrainingLogTest {
         assertEquals(0.75, points.get(1).devAccuracy().getAsDouble(), 1e-12);
         assertTrue(points.get(1).loss().isEmpty());
     }
+
+    @Test
+    void theBestDevAccuracyIsTheHighestValidation() {
+        List<TrainingLog.Point> points =
+                TrainingLog.parse(
+                        List.of(
+                                "{\"event\":\"step\",\"step\":1,\"loss\":0.7}",
+                                "{\"event\":\"validation\",\"step\":1,\"accuracy\":0.75}",
+                                "{\"event\":\"validation\",\"step\":2,\"accuracy\":0.81}",
+                                "{\"event\":\"validation\",\"step\":3,\"accuracy\":0.78}"));
+
+        assertEquals(0.81, TrainingLog.bestDevAccuracy(points).orElseThrow(), 1e-12);
+        assertTrue(TrainingLog.bestDevAccuracy(points.subList(0, 1)).isEmpty());
+    }
 }

@@ -50,7 +50,10 @@ final class EvaluateStage {
                 for (StudentSeed student : StudentSeed.of(recipe, role)) {
                     Path folder = run.student(student.id());
                     evaluation.addSeedReplicate(
-                            role.id(), student.seed(), () -> TextCnnClassifier.load(folder));
+                            role.id(),
+                            student.seed(),
+                            () -> TextCnnClassifier.load(folder),
+                            RunFolder.metricsLog(run.studentTraining(student.id())));
                 }
             }
         }

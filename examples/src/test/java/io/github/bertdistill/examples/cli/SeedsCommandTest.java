@@ -47,6 +47,10 @@ class SeedsCommandTest {
                     mainAccuracy(report, role),
                     spread.getAsJsonArray("accuracies").get(0).getAsDouble(),
                     1e-12);
+            // Beside each test accuracy, the dev accuracy its training log says it was kept at.
+            for (var dev : spread.getAsJsonArray("dev_accuracies")) {
+                assertTrue(dev.getAsDouble() > 0 && dev.getAsDouble() <= 1, spread.toString());
+            }
             Path main = run.resolve("students").resolve(role);
             Path other = run.resolve("students").resolve(role + "-seed8");
             assertTrue(Files.isRegularFile(other.resolve("model.safetensors")), role);
@@ -60,7 +64,7 @@ class SeedsCommandTest {
         }
         assertTrue(
                 Files.readString(run.resolve("report/report.md"))
-                        .contains("## Across training seeds"));
+                        .contains("## Dev against test across seeds"));
         assertTrue(Files.readString(run.resolve("timings.json")).contains("student-kd-seed8"));
     }
 
