@@ -141,6 +141,7 @@ class ReportWriterTest {
                         "chart-sweep",
                         "table-quality",
                         "table-seeds",
+                        "table-dev-test",
                         "table-latency",
                         "table-footprint",
                         "table-mcnemar",
