@@ -15,6 +15,11 @@ final class Format {
         return String.format(Locale.ROOT, "%.2f %%", 100 * fraction);
     }
 
+    /** A fraction as a percentage, or "–". */
+    static String percent(OptionalDouble fraction) {
+        return fraction.isPresent() ? percent(fraction.getAsDouble()) : UNKNOWN;
+    }
+
     /** A fraction with three decimals. */
     static String fraction(double value) {
         return String.format(Locale.ROOT, "%.3f", value);

@@ -20,8 +20,9 @@ public final class MarkdownReport {
     private static final String DEV_AGAINST_TEST_NOTE =
             "The dev accuracy of each run is that of the checkpoint it kept, the best of its"
                     + " validations, so it is biased upwards; a role whose test − dev gap is"
-                    + " wider than another's keeps less of its dev lead on test. r near"
-                    + " 0 means a seed that validates better does not test better.\n\n";
+                    + " lower (more negative) than another's keeps less of its dev lead on test."
+                    + " r near 0: no detectable relation between a seed's dev and test"
+                    + " accuracy.\n\n";
 
     private final EvaluationReport report;
     private final Optional<ModelReport> teacher;
@@ -288,14 +289,7 @@ public final class MarkdownReport {
                             .reduce((first, second) -> second)
                             .map(p -> Format.fraction(p.loss().getAsDouble()))
                             .orElse(Format.UNKNOWN),
-                    curve.stream()
-                            .filter(p -> p.devAccuracy().isPresent())
-                            .mapToDouble(p -> p.devAccuracy().getAsDouble())
-                            .max()
-                            .stream()
-                            .mapToObj(Format::percent)
-                            .findFirst()
-                            .orElse(Format.UNKNOWN));
+                    Format.percent(TrainingLog.bestDevAccuracy(curve)));
         }
         return table;
     }

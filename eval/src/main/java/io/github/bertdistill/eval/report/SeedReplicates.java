@@ -21,11 +21,12 @@ import org.apache.commons.math3.stat.inference.TTest;
  *
  * <p><b>Dev against test.</b> Each run may also carry the dev accuracy of the checkpoint it kept
  * (the best validation, which chose it). That number is biased upwards: it is the maximum of
- * several noisy validations on the same ~1k texts, and the recipe itself was chosen on dev. The gap
- * {@code test mean − dev mean} measures how much of a role's dev accuracy does not carry over, and
- * the Pearson correlation {@code r} of dev and test across seeds says whether a seed that validates
- * better also tests better (with {@code r ≈ 0}, ranking runs by dev is ranking them by noise).
- * Comparing two roles' gaps shows when a lead on dev is a lead of selection only.
+ * several noisy validations on the same dev set (a few hundred to a thousand texts), and the recipe
+ * itself was chosen on dev. The gap {@code test mean − dev mean} measures how much of a role's dev
+ * accuracy does not carry over, and the Pearson correlation {@code r} of dev and test across seeds
+ * says whether a seed that validates better also tests better (with {@code r ≈ 0}, ranking runs by
+ * dev is ranking them by noise). Comparing two roles' gaps shows when a lead on dev is a lead of
+ * selection only.
  *
  * @param role the student role, e.g. {@code student-kd-aug}
  * @param seeds the training seed of each run

@@ -12,6 +12,7 @@ import io.github.bertdistill.eval.SampleReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +128,29 @@ class ReportWriterTest {
         }
         assertTrue(markdown.contains("| textcnn-kd | textcnn-hard | 8 | 4 |"), markdown);
         assertTrue(markdown.contains("Δ acc vs teacher (pts)"));
+    }
+
+    @Test
+    void devAgainstTestRowsSetTheKeptDevAccuracyBesideTheTestMean() {
+        JsonArray replicates = json.getAsJsonArray("seed_replicates");
+        double hardTest = replicates.get(0).getAsJsonObject().get("mean").getAsDouble();
+        double kdTest = replicates.get(1).getAsJsonObject().get("mean").getAsDouble();
+        // dev: hard 0.80 and 0.82, kd 0.86 and 0.85 (SampleReport)
+        String hardRow =
+                String.format(
+                        Locale.ROOT,
+                        "| student-hard | 81.00 %% ± 1.41 | %.2f %% | %+.2f | +0.00 | +0.00 | – |",
+                        100 * hardTest,
+                        100 * (hardTest - 0.81));
+        String kdRow =
+                String.format(
+                        Locale.ROOT,
+                        "| student-kd | 85.50 %% ± 0.71 | %.2f %% | %+.2f | +4.50 | %+.2f | – |",
+                        100 * kdTest,
+                        100 * (kdTest - 0.855),
+                        100 * (kdTest - hardTest));
+        assertTrue(markdown.contains(hardRow), hardRow + "\n" + markdown);
+        assertTrue(markdown.contains(kdRow), kdRow);
     }
 
     @Test

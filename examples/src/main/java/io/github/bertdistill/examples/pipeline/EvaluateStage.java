@@ -32,7 +32,7 @@ final class EvaluateStage {
                                         .setRole(Roles.TEACHER)
                                         .setLoader(() -> ModelFolders.load(run.teacher()))
                                         .optModelDir(run.teacher())
-                                        .optTrainingLog(teacherLog(run))
+                                        .optTrainingLog(trainingLog(run.teacherTraining()))
                                         .build());
         for (StudentRole role : StudentRole.values()) {
             Path folder = run.student(role.id());
@@ -42,7 +42,7 @@ final class EvaluateStage {
                             .setRole(role.id())
                             .setLoader(() -> TextCnnClassifier.load(folder))
                             .optModelDir(folder)
-                            .optTrainingLog(RunFolder.metricsLog(run.studentTraining(role.id())))
+                            .optTrainingLog(trainingLog(run.studentTraining(role.id())))
                             .build());
         }
         if (recipe.student.seeds > 1) {
@@ -53,7 +53,7 @@ final class EvaluateStage {
                             role.id(),
                             student.seed(),
                             () -> TextCnnClassifier.load(folder),
-                            RunFolder.metricsLog(run.studentTraining(student.id())));
+                            trainingLog(run.studentTraining(student.id())));
                 }
             }
         }
@@ -61,9 +61,13 @@ final class EvaluateStage {
         return ReportWriter.write(report, run.report());
     }
 
-    /** The teacher's fine-tuning log, or none for a teacher fine-tuned elsewhere. */
-    private static Path teacherLog(RunFolder run) {
-        Path log = RunFolder.metricsLog(run.teacherTraining());
+    /**
+     * The training log in {@code trainingFolder}, or none: a teacher fine-tuned elsewhere, or a
+     * training folder removed by hand, has none, and the report leaves its curve and dev accuracy
+     * out.
+     */
+    private static Path trainingLog(Path trainingFolder) {
+        Path log = RunFolder.metricsLog(trainingFolder);
         return Files.exists(log) ? log : null;
     }
 

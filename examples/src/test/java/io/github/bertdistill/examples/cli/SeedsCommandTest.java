@@ -47,10 +47,11 @@ class SeedsCommandTest {
                     mainAccuracy(report, role),
                     spread.getAsJsonArray("accuracies").get(0).getAsDouble(),
                     1e-12);
-            // Beside each test accuracy, the dev accuracy its training log says it was kept at.
-            for (var dev : spread.getAsJsonArray("dev_accuracies")) {
-                assertTrue(dev.getAsDouble() > 0 && dev.getAsDouble() <= 1, spread.toString());
-            }
+            // Beside each test accuracy, the dev accuracy the trainer says it kept.
+            JsonArray devs = spread.getAsJsonArray("dev_accuracies");
+            assertEquals(2, devs.size(), spread.toString());
+            assertEquals(keptDevAccuracy(run, role), devs.get(0).getAsDouble(), 1e-12);
+            assertEquals(keptDevAccuracy(run, role + "-seed8"), devs.get(1).getAsDouble(), 1e-12);
             Path main = run.resolve("students").resolve(role);
             Path other = run.resolve("students").resolve(role + "-seed8");
             assertTrue(Files.isRegularFile(other.resolve("model.safetensors")), role);
@@ -62,10 +63,20 @@ class SeedsCommandTest {
             assertTrue(
                     Files.isDirectory(run.resolve("students").resolve(role + "-seed8-training")));
         }
-        assertTrue(
-                Files.readString(run.resolve("report/report.md"))
-                        .contains("## Dev against test across seeds"));
+        String markdown = Files.readString(run.resolve("report/report.md"));
+        assertTrue(markdown.contains("## Across training seeds"));
+        assertTrue(markdown.contains("## Dev against test across seeds"));
         assertTrue(Files.readString(run.resolve("timings.json")).contains("student-kd-seed8"));
+    }
+
+    /** The best dev accuracy the trainer logged at its end: that of the checkpoint it kept. */
+    private static double keptDevAccuracy(Path run, String student) throws IOException {
+        List<String> lines =
+                Files.readAllLines(
+                        run.resolve("students").resolve(student + "-training/metrics.jsonl"));
+        JsonObject end = JsonParser.parseString(lines.get(lines.size() - 1)).getAsJsonObject();
+        assertEquals("end", end.get("event").getAsString());
+        return end.get("bestDevAccuracy").getAsDouble();
     }
 
     @Test
