@@ -45,6 +45,11 @@ final class Format {
         return factor.isPresent() ? times(factor.getAsDouble()) : UNKNOWN;
     }
 
+    /** A fraction with three decimals, or "–". */
+    static String fraction(OptionalDouble value) {
+        return value.isPresent() ? fraction(value.getAsDouble()) : UNKNOWN;
+    }
+
     /** Milliseconds with three decimals. */
     static String millis(double millis) {
         return String.format(Locale.ROOT, "%.3f", millis);

@@ -360,9 +360,7 @@ public final class MarkdownReport {
                             .orElse(Format.UNKNOWN),
                     hard.map(h -> Format.points(100 * (replicates.mean() - h.mean())))
                             .orElse(Format.UNKNOWN),
-                    replicates.devTestCorrelation().isPresent()
-                            ? Format.fraction(replicates.devTestCorrelation().getAsDouble())
-                            : Format.UNKNOWN);
+                    Format.fraction(replicates.devTestCorrelation()));
         }
         return table;
     }

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.math.PairedStats;
 import com.google.common.math.PairedStatsAccumulator;
 import com.google.common.math.Stats;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -48,11 +47,6 @@ public record SeedReplicates(
         seeds = List.copyOf(seeds);
         accuracies = List.copyOf(accuracies);
         devAccuracies = List.copyOf(devAccuracies);
-    }
-
-    /** Runs with a test accuracy only (no dev accuracy known). */
-    public SeedReplicates(String role, List<Long> seeds, List<Double> accuracies) {
-        this(role, seeds, accuracies, Collections.nCopies(seeds.size(), Double.NaN));
     }
 
     /** Number of runs. */

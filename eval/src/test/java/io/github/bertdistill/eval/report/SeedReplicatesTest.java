@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,13 @@ class SeedReplicatesTest {
 
     private static SeedReplicates of(String role, double... accuracies) {
         List<Double> values = Arrays.stream(accuracies).boxed().toList();
-        return new SeedReplicates(role, SEEDS.subList(0, values.size()), values);
+        return new SeedReplicates(
+                role, SEEDS.subList(0, values.size()), values, noDev(values.size()));
+    }
+
+    /** Dev accuracies of runs that logged none. */
+    private static List<Double> noDev(int runs) {
+        return Collections.nCopies(runs, Double.NaN);
     }
 
     @Test
@@ -86,10 +93,10 @@ class SeedReplicatesTest {
     void seedsAndAccuraciesMustPair() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SeedReplicates("r", List.of(1L, 2L), List.of(0.5)));
+                () -> new SeedReplicates("r", List.of(1L, 2L), List.of(0.5), noDev(2)));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new SeedReplicates("r", List.of(), List.of()));
+                () -> new SeedReplicates("r", List.of(), List.of(), List.of()));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new SeedReplicates("r", List.of(1L), List.of(0.5), List.of(0.5, 0.6)));
