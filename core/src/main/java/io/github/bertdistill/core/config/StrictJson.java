@@ -97,6 +97,43 @@ public final class StrictJson {
     }
 
     /**
+     * Reads the tree {@code json} over {@code defaults} and checks it whole (keys, types, rules): a
+     * key left out, at any depth of nested configs, keeps its value in {@code defaults}, not the
+     * default of its class: a recipe whose {@code student.distillMethod} sets only the temperature
+     * keeps the recipe's default {@code α}, not the method class's own. Records, lists and values
+     * with their own adapter are replaced whole.
+     *
+     * @throws ConfigException naming the key path of the first problem
+     */
+    public static <T> T readOver(JsonElement json, T defaults) {
+        @SuppressWarnings("unchecked")
+        Class<T> type = (Class<T>) defaults.getClass();
+        checkValue(json, type, "");
+        return read(overlay(GSON.toJsonTree(defaults), json, type), type);
+    }
+
+    /** {@code top} laid over {@code base}: nested configs merged key by key, the rest replaced. */
+    private static JsonElement overlay(JsonElement base, JsonElement top, Class<?> type) {
+        if (base == null
+                || !base.isJsonObject()
+                || !top.isJsonObject()
+                || !isConfig(type)
+                || type.isRecord()
+                || type.isAnnotationPresent(JsonAdapter.class)) {
+            return top;
+        }
+        JsonObject merged = base.getAsJsonObject().deepCopy();
+        Map<String, Field> fields = fields(type);
+        for (Map.Entry<String, JsonElement> entry : top.getAsJsonObject().entrySet()) {
+            Class<?> fieldType = fields.get(entry.getKey()).getType();
+            merged.add(
+                    entry.getKey(),
+                    overlay(merged.get(entry.getKey()), entry.getValue(), fieldType));
+        }
+        return merged;
+    }
+
+    /**
      * Reads the tree {@code json} into {@code type}, checking keys and JSON types but not the
      * {@link CheckedConfig} rules: for reading back a file this program wrote, whose rules may
      * depend on things that changed since (a data file that moved).

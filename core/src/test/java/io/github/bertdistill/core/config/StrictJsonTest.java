@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,38 @@ class StrictJsonTest {
         assertEquals("default", outer.name);
         assertEquals(4.0, outer.temperature);
         assertEquals(3, outer.inner.width);
+    }
+
+    @Test
+    void readOverKeepsTheGivenDefaultsAtEveryDepthAndReplacesRecordsAndListsWhole() {
+        Holder defaults = new Holder();
+        defaults.size = 5;
+        defaults.typed.count = 9;
+        defaults.typed.range = new Range(2, 8);
+        defaults.typed.values = new ArrayList<>(List.of(1f, 2f));
+        Holder read =
+                StrictJson.readOver(
+                        JsonParser.parseString(
+                                "{\"typed\": {\"flag\": true, \"range\": {\"from\": 3, \"to\": 4},"
+                                        + " \"values\": [7]}}"),
+                        defaults);
+        assertEquals(5, read.size);
+        assertEquals(9, read.typed.count);
+        assertTrue(read.typed.flag);
+        assertEquals(new Range(3, 4), read.typed.range);
+        assertEquals(List.of(7f), read.typed.values);
+        assertEquals(1, StrictJson.read("{\"typed\": {\"flag\": true}}", Holder.class).typed.count);
+        assertEquals(
+                "typed.range: expected an object {\"from\": a number, \"to\": a number}, got"
+                        + " {\"from\":3}",
+                assertThrows(
+                                ConfigException.class,
+                                () ->
+                                        StrictJson.readOver(
+                                                JsonParser.parseString(
+                                                        "{\"typed\": {\"range\": {\"from\": 3}}}"),
+                                                defaults))
+                        .getMessage());
     }
 
     @Test

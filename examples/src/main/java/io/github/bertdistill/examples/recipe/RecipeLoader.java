@@ -54,7 +54,7 @@ public final class RecipeLoader {
         }
         try {
             refuseSectionSeeds(json);
-            return StrictJson.read(json, Recipe.class);
+            return StrictJson.readOver(json, new Recipe());
         } catch (ConfigException e) {
             throw new IllegalArgumentException(
                     origin(e, source, overrides) + ": " + e.getMessage(), e);

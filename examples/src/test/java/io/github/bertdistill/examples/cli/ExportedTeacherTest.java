@@ -76,7 +76,8 @@ class ExportedTeacherTest {
                         + " \"augmentation\": {\"copies\": 1, \"replaceProbability\": "
                         + replaceProbability
                         + "},"
-                        + " \"student\": {\"minFrequency\": 1, \"textcnn\": {\"embeddingSize\": 8,"
+                        + " \"student\": {\"minFrequency\": 1, \"seeds\": 1,"
+                        + " \"embeddings\": \"random\", \"textcnn\": {\"embeddingSize\": 8,"
                         + " \"kernelWidths\": [1, 2], \"filtersPerWidth\": 4, \"maxLength\": 16},"
                         + " \"training\": {\"epochs\": 1, \"batchSize\": 8}},"
                         + " \"evaluation\": {\"warmupRounds\": 0, \"rounds\": 1, \"sentences\":"

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.distill.train.LearningRateSchedule;
+import io.github.bertdistill.distill.train.MethodConfig;
+import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.student.vocab.VocabularyKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +27,55 @@ class RecipeLoaderTest {
         assertEquals("classpath:datasets/fine-foods/train.tsv", recipe.data.train);
         assertEquals("minilm-l6", recipe.teacher.preset);
         assertNull(recipe.data.dev);
+    }
+
+    @Test
+    void theDefaultRunIsTheDefaultRecipeWithASmallerTeacherBudget() throws IOException {
+        Path empty = Files.writeString(folder.resolve("empty.json"), "{}");
+        List<String> quickStartBudget =
+                List.of(
+                        "teacher.maxTrainExamples=2000",
+                        "teacher.training.epochs=1",
+                        "teacher.training.batchSize=16");
+        assertEquals(
+                RecipeLoader.toJson(RecipeLoader.load(null, List.of())),
+                RecipeLoader.toJson(RecipeLoader.load(empty, quickStartBudget)));
+    }
+
+    @Test
+    void aPartlyWrittenSectionKeepsTheRecipesDefaultsNotItsClasss() throws IOException {
+        Path file =
+                Files.writeString(
+                        folder.resolve("recipe.json"),
+                        """
+                        {"student": {"distillMethod": {"temperature": {"from": 2, "to": 2}},
+                                     "training": {"epochs": 5}},
+                         "teacher": {"method": {"learningRate": 3e-5}}}
+                        """);
+        Recipe recipe = RecipeLoader.load(file, List.of());
+        MethodConfig distill = recipe.student.distillMethod;
+        assertEquals(2f, distill.temperature().valueAt(0));
+        assertEquals(0.1f, distill.alpha().valueAt(0));
+        assertEquals(OptimizerKind.ADAM, distill.optimizer());
+        assertEquals(5, recipe.student.training.epochs());
+        assertEquals(3, recipe.student.training.patience());
+        assertEquals(64, recipe.student.training.batchSize());
+        assertEquals(3e-5f, recipe.teacher.method.learningRate());
+        assertEquals(
+                LearningRateSchedule.LINEAR_DECAY, recipe.teacher.method.learningRateSchedule());
+        assertEquals(1f, recipe.teacher.method.clipNorm());
+    }
+
+    @Test
+    void aRecordIsStillWrittenWhole() throws IOException {
+        Path file =
+                Files.writeString(
+                        folder.resolve("recipe.json"),
+                        "{\"student\": {\"distillMethod\": {\"alpha\": {\"from\": 0.5}}}}");
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class, () -> RecipeLoader.load(file, List.of()));
+        assertTrue(e.getMessage().contains("student.distillMethod.alpha"), e.getMessage());
     }
 
     @Test
