@@ -109,7 +109,9 @@ public final class StrictJson {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) defaults.getClass();
         checkValue(json, type, "");
-        return read(overlay(GSON.toJsonTree(defaults), json, type), type);
+        T config = fromTree(overlay(GSON.toJsonTree(defaults), json, type), type);
+        checkRules(config, "");
+        return config;
     }
 
     /** {@code top} laid over {@code base}: nested configs merged key by key, the rest replaced. */
@@ -142,14 +144,19 @@ public final class StrictJson {
      */
     public static <T> T readStructure(JsonElement json, Class<T> type) {
         checkValue(json, type, "");
-        T config;
+        return fromTree(json, type);
+    }
+
+    /**
+     * {@code json}, already checked against {@code type} (or built from such trees), as a config.
+     */
+    private static <T> T fromTree(JsonElement json, Class<T> type) {
         try {
-            config = GSON.fromJson(json, type);
+            return GSON.fromJson(json, type);
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
-            // The tree was checked against the type above; this is a gap in that check.
+            // The tree was checked against the type; this is a gap in that check.
             throw ConfigException.at("", "cannot be read: %s", rootCause(e));
         }
-        return config;
     }
 
     private static String rootCause(Throwable e) {
