@@ -3,6 +3,7 @@ package io.github.bertdistill.examples.pipeline;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.data.NearDuplicates;
 import io.github.bertdistill.core.data.Split;
 import io.github.bertdistill.core.data.Splits;
 import io.github.bertdistill.core.data.TextDataset;
@@ -24,10 +25,8 @@ import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +71,8 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      * get the prefix {@code unlabelled/} (a line-based id such as {@code train.txt:7} could
      * otherwise repeat one of train's), labels are dropped, and a text that occurs in train, dev,
      * test or earlier in the file is left out, so no dev or test sentence can reach the transfer
-     * set.
+     * set; "occurs" includes {@linkplain NearDuplicates near-duplicates} (other spacing,
+     * punctuation or case, a truncated copy, a copy with a footer).
      */
     public TextDataset readUnlabelled(Recipe.Data spec, Path dataFolder) throws IOException {
         if (spec.unlabelled == null) {
@@ -83,8 +83,8 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
                         .readDataset(locate(spec.unlabelled, dataFolder));
         TextDataset kept = withoutTexts(read, UNLABELLED_ID_PREFIX, List.of(train, dev, test));
         LOG.info(
-                "unlabelled: {} of the {} texts of {} kept; the others also occur in the labelled"
-                        + " data or earlier in the file",
+                "unlabelled: {} of the {} texts of {} kept; the others also occur, or nearly, in"
+                        + " the labelled data or earlier in the file",
                 kept.size(),
                 read.size(),
                 spec.unlabelled);
@@ -94,7 +94,8 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
     /**
      * The texts whose augmented copies stand for the training set's ({@code augmentation.source}),
      * read like train, without labels, ids prefixed {@code augmentation-source/}; a text of dev,
-     * test or earlier in the file is left out. Empty when the recipe names none.
+     * test or earlier in the file, or a {@linkplain NearDuplicates near-duplicate} of one, is left
+     * out. Empty when the recipe names none.
      */
     public Optional<TextDataset> readAugmentationSource(Recipe recipe, Path dataFolder)
             throws IOException {
@@ -107,18 +108,21 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
                         .readDataset(locate(source, dataFolder));
         TextDataset kept = withoutTexts(read, SOURCE_ID_PREFIX, List.of(dev, test));
         LOG.info(
-                "augmentation source: {} of the {} texts of {} kept; the others occur in dev, test"
-                        + " or earlier in the file",
+                "augmentation source: {} of the {} texts of {} kept; the others occur, or nearly,"
+                        + " in dev, test or earlier in the file",
                 kept.size(),
                 read.size(),
                 source);
         return Optional.of(kept);
     }
 
-    /** {@code read}'s texts, unlabelled, with ids prefixed, minus those of {@code excluded}. */
+    /**
+     * {@code read}'s texts, unlabelled, with ids prefixed, minus near-duplicates of those of {@code
+     * excluded} and of earlier ones.
+     */
     private static TextDataset withoutTexts(
             TextDataset read, String idPrefix, List<TextDataset> excluded) {
-        Set<String> seen = new HashSet<>();
+        NearDuplicates seen = new NearDuplicates();
         excluded.forEach(dataset -> seen.addAll(dataset.texts()));
         List<TextExample> kept = new ArrayList<>();
         for (TextExample example : read) {

@@ -63,6 +63,30 @@ class RunDataTest {
     }
 
     @Test
+    void unlabelledTextLeavesOutNearDuplicatesOfTestAndOfEarlierTexts() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.test = write("test.txt", "0 the test film is long enough to be copied .");
+        // Like a scraped corpus beside the set it was scraped for: a test text with other spacing,
+        // cut off, and with a footer; one repeat of its own; and a text of its own.
+        spec.unlabelled =
+                write(
+                        "corpus.txt",
+                        "0 The test film, is long enough to be copied!",
+                        "0 the test film is long enough to",
+                        "1 the test film is long enough to be copied . Copyright 2008 all rights",
+                        "1 a new film nobody has seen , read by the teacher .",
+                        "1 A new film nobody has seen: read by the teacher",
+                        "0 the test film");
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+        TextDataset unlabelled = data.readUnlabelled(spec, folder.resolve("data"));
+
+        assertEquals(
+                List.of("a new film nobody has seen , read by the teacher .", "the test film"),
+                unlabelled.texts());
+    }
+
+    @Test
     void delimitedUnlabelledTextNeedsNoLabelColumn() throws IOException {
         Recipe.Data spec = new Recipe.Data();
         spec.format = DataFormat.TSV;
