@@ -43,7 +43,7 @@ import java.util.List;
  * transfer set is the training data plus 10 augmented copies of each example (Tang et al. 2019);
  * the students start from the teacher's embeddings and train 8 epochs with patience 3; the
  * distilled ones on KL at {@code T = 1}, {@code α = 0.1}; three seeds each. The embedded fine-foods
- * run is this recipe with a smaller teacher budget.
+ * run is exactly this recipe.
  */
 public final class Recipe implements CheckedConfig {
     /** Names the run, its default folder ({@code runs/NAME}) and its report. */

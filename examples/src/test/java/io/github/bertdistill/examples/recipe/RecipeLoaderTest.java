@@ -30,16 +30,11 @@ class RecipeLoaderTest {
     }
 
     @Test
-    void theDefaultRunIsTheDefaultRecipeWithASmallerTeacherBudget() throws IOException {
+    void theDefaultRunIsTheDefaultRecipe() throws IOException {
         Path empty = Files.writeString(folder.resolve("empty.json"), "{}");
-        List<String> quickStartBudget =
-                List.of(
-                        "teacher.maxTrainExamples=2000",
-                        "teacher.training.epochs=1",
-                        "teacher.training.batchSize=16");
         assertEquals(
                 RecipeLoader.toJson(RecipeLoader.load(null, List.of())),
-                RecipeLoader.toJson(RecipeLoader.load(empty, quickStartBudget)));
+                RecipeLoader.toJson(RecipeLoader.load(empty, List.of())));
     }
 
     @Test
