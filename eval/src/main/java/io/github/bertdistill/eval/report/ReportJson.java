@@ -231,7 +231,7 @@ public final class ReportJson {
         report.latencySettings().batchSizes().forEach(sizes::add);
         latency.add("throughput_batch_sizes", sizes);
         latency.addProperty("sentences", report.latencySettings().sentenceCount());
-        latency.addProperty("order", "interleaved, rotated by one model each round");
+        latency.addProperty("order", "interleaved, a new seeded shuffle each round");
         latency.addProperty("percentiles", "nearest-rank");
         latency.addProperty("timer", "System.nanoTime");
         latency.addProperty("caller_threads", 1);

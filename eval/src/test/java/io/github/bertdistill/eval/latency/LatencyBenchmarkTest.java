@@ -12,6 +12,7 @@ import io.github.bertdistill.eval.FakeClassifier;
 import io.github.bertdistill.eval.Fixtures;
 import io.github.bertdistill.eval.TinyTrainableClassifier;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,34 @@ class LatencyBenchmarkTest {
             Set<String> seen = Set.copyOf(calls.subList(from, from + 2 * callsPerTurn));
             assertEquals(Set.of("a", "b"), seen, "round " + round);
         }
+    }
+
+    @Test
+    void noModelAlwaysTakesItsTurnRightAfterTheSameOne() {
+        List<String> calls = new ArrayList<>();
+        Map<String, TextClassifier> models = new LinkedHashMap<>();
+        for (String name : List.of("teacher", "b", "c", "d")) {
+            models.put(name, recording(name, calls));
+        }
+
+        benchmark.run(models);
+
+        // Every turn is the same number of calls; four recorded turns make a round.
+        int callsPerTurn = benchmark.batch1PerRound() + benchmark.batchSizes().size();
+        Set<String> afterTheTeacher = new HashSet<>();
+        Set<String> first = new HashSet<>();
+        for (int turn = 0; turn < calls.size() / callsPerTurn; turn++) {
+            String model = calls.get(turn * callsPerTurn);
+            if (turn % 4 == 0) {
+                first.add(model);
+            }
+            if (model.equals("teacher") && turn % 4 != 3) {
+                afterTheTeacher.add(calls.get((turn + 1) * callsPerTurn));
+            }
+        }
+        assertTrue(
+                afterTheTeacher.size() >= 2, "followed the teacher in a round: " + afterTheTeacher);
+        assertTrue(first.size() >= 2, "first in a round: " + first);
     }
 
     @Test
