@@ -18,40 +18,48 @@ import java.util.Set;
  * cut-off end or a site footer).
  *
  * <p><b>The rule.</b> A text is first {@linkplain #normalise normalised}: Unicode NFKC, lower case,
- * letters and digits only (a text with none keeps its stripped self). Two texts are near-duplicates
- * when their normalised forms are equal, or when one starts with the other and the shorter has at
- * least {@value #MIN_PREFIX_LENGTH} letters and digits. The length floor keeps a short phrase from
- * matching every sentence that starts with it ("the movie" and "the movie is great" are not
- * near-duplicates); two long questions that share their first 20 letters and digits are, which errs
- * on the side of leaving a text out.
+ * letters, digits and combining marks only (a text with none keeps its folded, stripped self). Two
+ * texts are near-duplicates when their normalised forms are equal, or when one starts with the
+ * other and the shorter has at least {@value #MIN_PREFIX_LENGTH} code points. The length floor
+ * keeps a short phrase from matching every sentence that starts with it ("the movie" and "the movie
+ * is great" are not near-duplicates); a long question and the same question with more appended are
+ * ("what is the capital of France" and "… of France's neighbour"), which errs on the side of
+ * leaving a text out.
  *
- * <p>Lookups hash the normalised form and its first {@value #MIN_PREFIX_LENGTH} characters, so
+ * <p>Every text added is kept, even one that matched an earlier text: matching is not transitive (a
+ * test text {@code T} matches a training text {@code T + footer}, and {@code T + other ending}
+ * matches {@code T} but not {@code T + footer}), so dropping {@code T} would let its other copies
+ * through.
+ *
+ * <p>Lookups hash the normalised form and its first {@value #MIN_PREFIX_LENGTH} code points, so
  * {@link #add} and {@link #contains} take time proportional to the text's length and the number of
- * stored texts that share its start. Not thread-safe.
+ * stored texts that share its start (many texts with one long common start, such as a template,
+ * make this slow). Not thread-safe.
  */
 public final class NearDuplicates {
-    /** The fewest letters and digits a text needs for its copies with more appended to match. */
+    /**
+     * The fewest code points a normalised text needs for its copies with more appended to match.
+     */
     public static final int MIN_PREFIX_LENGTH = 20;
 
     private final Set<String> normalised = new HashSet<>();
     private final Map<String, List<String>> byStart = new HashMap<>();
 
     /**
-     * Adds {@code text} unless it is a near-duplicate of a text added before, like {@link Set#add}.
+     * Adds {@code text}; like {@link Set#add}, says whether it was new.
      *
-     * @return true if it was added, false if it is a near-duplicate of an earlier text
+     * @return true if it is not a near-duplicate of a text added before
      */
     public boolean add(String text) {
         String key = normalise(text);
-        if (matches(key)) {
-            return false;
+        boolean isNew = !matches(key);
+        if (normalised.add(key)) {
+            String start = start(key);
+            if (start != null) {
+                byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(key);
+            }
         }
-        normalised.add(key);
-        if (key.length() >= MIN_PREFIX_LENGTH) {
-            byStart.computeIfAbsent(key.substring(0, MIN_PREFIX_LENGTH), k -> new ArrayList<>())
-                    .add(key);
-        }
-        return true;
+        return isNew;
     }
 
     /** Adds every text of {@code texts}. */
@@ -68,10 +76,11 @@ public final class NearDuplicates {
         if (normalised.contains(key)) {
             return true;
         }
-        if (key.length() < MIN_PREFIX_LENGTH) {
+        String start = start(key);
+        if (start == null) {
             return false;
         }
-        for (String stored : byStart.getOrDefault(key.substring(0, MIN_PREFIX_LENGTH), List.of())) {
+        for (String stored : byStart.getOrDefault(start, List.of())) {
             if (key.startsWith(stored) || stored.startsWith(key)) {
                 return true;
             }
@@ -80,14 +89,33 @@ public final class NearDuplicates {
     }
 
     /**
+     * The first {@value #MIN_PREFIX_LENGTH} code points of {@code key}, or null if it is shorter.
+     */
+    private static String start(String key) {
+        if (key.codePointCount(0, key.length()) < MIN_PREFIX_LENGTH) {
+            return null;
+        }
+        return key.substring(0, key.offsetByCodePoints(0, MIN_PREFIX_LENGTH));
+    }
+
+    /**
      * The form texts are compared in: Unicode NFKC (full-width letters and digits become ASCII),
-     * lower case, letters and digits only; a text without any keeps its {@linkplain String#strip
-     * stripped} self, so ":)" and "!!!" stay apart.
+     * lower case, letters, digits and combining marks (so Hindi "कि" and "का" stay apart); a text
+     * without any keeps its folded, {@linkplain String#strip stripped} self, so ":)" and "!!!" stay
+     * apart while ":)" and its full-width form do not.
      */
     public static String normalise(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder kept = new StringBuilder(folded.length());
-        folded.codePoints().filter(Character::isLetterOrDigit).forEach(kept::appendCodePoint);
-        return kept.isEmpty() ? text.strip() : kept.toString();
+        folded.codePoints().filter(NearDuplicates::isKept).forEach(kept::appendCodePoint);
+        return kept.isEmpty() ? folded.strip() : kept.toString();
+    }
+
+    private static boolean isKept(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isLetterOrDigit(codePoint)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
     }
 }

@@ -75,6 +75,31 @@ class NearDuplicatesTest {
     }
 
     @Test
+    void aTextThatMatchedAnEarlierOneStillKeepsItsOwnCopiesOut() {
+        NearDuplicates texts = new NearDuplicates();
+        // A training review with a footer first, then the test review it copies.
+        assertTrue(texts.add(REVIEW + "宾馆反馈2"));
+        assertFalse(texts.add(REVIEW));
+
+        assertTrue(
+                texts.contains(REVIEW + "关于携程"),
+                "starts with the test review, not the training one");
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAndMarksAreKept() {
+        NearDuplicates texts = new NearDuplicates();
+        String tenRareIdeographs = "\uD840\uDC00".repeat(10);
+        texts.add(tenRareIdeographs);
+
+        assertFalse(
+                texts.contains(tenRareIdeographs + "多"), "10 code points are too short to prefix");
+        assertEquals("कि", NearDuplicates.normalise("कि"));
+        assertFalse(NearDuplicates.normalise("कि").equals(NearDuplicates.normalise("का")));
+        assertEquals(":)", NearDuplicates.normalise("：）"), "folded before the fallback");
+    }
+
+    @Test
     void normaliseFoldsWidthCaseAndDropsEverythingButLettersAndDigits() {
         assertEquals("abc12中文", NearDuplicates.normalise(" Ａbc, 1２ 中文。"));
         assertEquals("?!", NearDuplicates.normalise(" ?! "));

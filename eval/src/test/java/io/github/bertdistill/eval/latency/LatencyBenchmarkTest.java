@@ -69,7 +69,7 @@ class LatencyBenchmarkTest {
     }
 
     @Test
-    void noModelAlwaysTakesItsTurnRightAfterTheSameOne() {
+    void theModelAfterTheTeacherChangesFromRoundToRound() {
         List<String> calls = new ArrayList<>();
         Map<String, TextClassifier> models = new LinkedHashMap<>();
         for (String name : List.of("teacher", "b", "c", "d")) {
@@ -81,19 +81,15 @@ class LatencyBenchmarkTest {
         // Every turn is the same number of calls; four recorded turns make a round.
         int callsPerTurn = benchmark.batch1PerRound() + benchmark.batchSizes().size();
         Set<String> afterTheTeacher = new HashSet<>();
-        Set<String> first = new HashSet<>();
         for (int turn = 0; turn < calls.size() / callsPerTurn; turn++) {
             String model = calls.get(turn * callsPerTurn);
-            if (turn % 4 == 0) {
-                first.add(model);
-            }
             if (model.equals("teacher") && turn % 4 != 3) {
                 afterTheTeacher.add(calls.get((turn + 1) * callsPerTurn));
             }
         }
+        // A rotation of a fixed order always puts "b" there.
         assertTrue(
                 afterTheTeacher.size() >= 2, "followed the teacher in a round: " + afterTheTeacher);
-        assertTrue(first.size() >= 2, "first in a round: " + first);
     }
 
     @Test

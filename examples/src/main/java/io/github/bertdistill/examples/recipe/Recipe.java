@@ -104,7 +104,8 @@ public final class Recipe implements CheckedConfig {
         /**
          * Optional file of in-domain text without labels, added to the transfer set (and augmented
          * like the training data) for the teacher to label; read in {@link #unlabelledFormat}.
-         * Labels in it are ignored, and texts that also occur in train, dev or test are left out.
+         * Labels in it are ignored, and texts that also occur in train, dev or test, or are {@link
+         * io.github.bertdistill.core.data.NearDuplicates near-duplicates} of theirs, are left out.
          */
         public String unlabelled;
 
@@ -269,7 +270,8 @@ public final class Recipe implements CheckedConfig {
         /**
          * Optional file whose texts are copied instead of the training examples, read like {@code
          * data.train} with its labels ignored: when the model trains on SST-2's phrases, the copies
-         * come from its whole sentences. Texts of dev or test in it are left out.
+         * come from its whole sentences. Texts of dev or test in it, and near-duplicates of them,
+         * are left out.
          */
         public String source;
 

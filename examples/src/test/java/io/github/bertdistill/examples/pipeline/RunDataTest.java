@@ -87,6 +87,34 @@ class RunDataTest {
     }
 
     @Test
+    void aTestTextStaysOutEvenWhenTrainHoldsACopyOfItWithAFooter() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.train =
+                write(
+                        "train.txt",
+                        "0 the test film is long enough to be copied . footer one",
+                        "1 a fine film .");
+        spec.test = write("test.txt", "0 the test film is long enough to be copied .");
+        spec.unlabelled =
+                write(
+                        "corpus.txt",
+                        "0 the test film is long enough to be copied , with another ending",
+                        "1 a film of its own .");
+        Recipe recipe = new Recipe();
+        recipe.data = spec;
+        recipe.augmentation.source = spec.unlabelled;
+
+        RunData data = RunData.read(spec, 1, folder.resolve("data"));
+
+        assertEquals(
+                List.of("a film of its own ."),
+                data.readUnlabelled(spec, folder.resolve("data")).texts());
+        assertEquals(
+                List.of("a film of its own ."),
+                data.readAugmentationSource(recipe, folder.resolve("data")).orElseThrow().texts());
+    }
+
+    @Test
     void delimitedUnlabelledTextNeedsNoLabelColumn() throws IOException {
         Recipe.Data spec = new Recipe.Data();
         spec.format = DataFormat.TSV;
