@@ -1,5 +1,6 @@
 package io.github.bertdistill.core.data;
 
+import io.github.bertdistill.core.text.CharClasses;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,12 +53,10 @@ public final class NearDuplicates {
      */
     public boolean add(String text) {
         String key = normalise(text);
-        boolean isNew = !matches(key);
-        if (normalised.add(key)) {
-            String start = start(key);
-            if (start != null) {
-                byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(key);
-            }
+        String start = start(key);
+        boolean isNew = !matches(key, start);
+        if (normalised.add(key) && start != null) {
+            byStart.computeIfAbsent(start, k -> new ArrayList<>()).add(key);
         }
         return isNew;
     }
@@ -69,14 +68,15 @@ public final class NearDuplicates {
 
     /** Whether {@code text} is a near-duplicate of a text added. */
     public boolean contains(String text) {
-        return matches(normalise(text));
+        String key = normalise(text);
+        return matches(key, start(key));
     }
 
-    private boolean matches(String key) {
+    /** Whether {@code key}, whose {@link #start} is {@code start}, matches a stored key. */
+    private boolean matches(String key, String start) {
         if (normalised.contains(key)) {
             return true;
         }
-        String start = start(key);
         if (start == null) {
             return false;
         }
@@ -107,15 +107,9 @@ public final class NearDuplicates {
     public static String normalise(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder kept = new StringBuilder(folded.length());
-        folded.codePoints().filter(NearDuplicates::isKept).forEach(kept::appendCodePoint);
+        folded.codePoints()
+                .filter(c -> Character.isLetterOrDigit(c) || CharClasses.isMark(c))
+                .forEach(kept::appendCodePoint);
         return kept.isEmpty() ? folded.strip() : kept.toString();
-    }
-
-    private static boolean isKept(int codePoint) {
-        int type = Character.getType(codePoint);
-        return Character.isLetterOrDigit(codePoint)
-                || type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 }

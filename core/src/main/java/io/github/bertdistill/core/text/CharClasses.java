@@ -40,6 +40,17 @@ public final class CharClasses {
     }
 
     /**
+     * Combining marks (categories Mn, Mc, Me): accents and vowel signs that belong to the character
+     * before them, such as the "ि" of Hindi "कि".
+     */
+    public static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK;
+    }
+
+    /**
      * The CJK Unified Ideograph blocks (with extensions A to E and the compatibility ideographs),
      * as in BERT's {@code _is_chinese_char}. Kana and Hangul are not among them: they are letters.
      */

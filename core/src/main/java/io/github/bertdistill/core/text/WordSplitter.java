@@ -65,10 +65,10 @@ public final class WordSplitter {
                 continue;
             }
             StringBuilder token = new StringBuilder().appendCodePoint(c);
-            boolean word = isWordChar(c) || isMark(c);
+            boolean word = isWordChar(c) || CharClasses.isMark(c);
             while (i < text.length()) {
                 int next = text.codePointAt(i);
-                if (isMark(next) || (word && isWordChar(next))) {
+                if (CharClasses.isMark(next) || (word && isWordChar(next))) {
                     token.appendCodePoint(next);
                 } else if (!CharClasses.isIgnored(next)) {
                     break;
@@ -84,12 +84,5 @@ public final class WordSplitter {
     /** Letters and decimal digits, CJK ideographs excepted. */
     private static boolean isWordChar(int c) {
         return Character.isLetterOrDigit(c) && !CharClasses.isCjkIdeograph(c);
-    }
-
-    private static boolean isMark(int c) {
-        int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK
-                || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK;
     }
 }
