@@ -12,8 +12,9 @@ import java.util.Objects;
 /**
  * The distillation transfer set: the labelled training examples followed by their augmented,
  * unlabelled copies (Tang et al. 2019, §3.3), then optional in-domain text without labels and its
- * copies (Hinton et al. 2015's transfer set need not be labelled). The teacher labels all of it
- * through the logit cache; the hard-label loss sees only the labelled originals.
+ * copies, made by the same augmenter or one of its own (Hinton et al. 2015's transfer set need not
+ * be labelled). The teacher labels all of it through the logit cache; the hard-label loss sees only
+ * the labelled originals.
  *
  * <p>The copies can come from other texts than the training examples ({@link
  * Builder#optAugmentationSource}): a model trained on SST-2's 67,349 phrases is best served by
@@ -40,6 +41,7 @@ public final class TransferSet {
         private Augmenter augmenter;
         private TextDataset unlabelled;
         private TextDataset augmentationSource;
+        private Augmenter unlabelledAugmenter;
         private String name;
 
         private Builder() {}
@@ -64,6 +66,17 @@ public final class TransferSet {
          */
         public Builder optUnlabelled(TextDataset unlabelled) {
             this.unlabelled = requireUnlabelled(unlabelled, "the unlabelled text");
+            return this;
+        }
+
+        /**
+         * The augmenter of the unlabelled text (default: the training set's). Unlabelled in-domain
+         * text is already new context for the student, and it can be many times the training set:
+         * an augmenter with fewer copies (or none) keeps the labelling cost in proportion.
+         */
+        public Builder optUnlabelledAugmenter(Augmenter unlabelledAugmenter) {
+            this.unlabelledAugmenter =
+                    Objects.requireNonNull(unlabelledAugmenter, "unlabelledAugmenter");
             return this;
         }
 
@@ -96,13 +109,20 @@ public final class TransferSet {
             checkState(augmenter != null, "a transfer set needs an augmenter");
             Iterable<TextExample> copied =
                     augmentationSource == null ? trainingSet : augmentationSource;
-            augmenter.prepare(unlabelled == null ? copied : Iterables.concat(copied, unlabelled));
             Iterable<TextExample> labelled =
                     Iterables.concat(trainingSet, augmenter.augmentAll(copied));
             if (unlabelled == null) {
+                augmenter.prepare(copied);
                 return labelled;
             }
-            return Iterables.concat(labelled, unlabelled, augmenter.augmentAll(unlabelled));
+            Augmenter ofUnlabelled = unlabelledAugmenter == null ? augmenter : unlabelledAugmenter;
+            if (ofUnlabelled == augmenter) {
+                augmenter.prepare(Iterables.concat(copied, unlabelled));
+            } else {
+                augmenter.prepare(copied);
+                ofUnlabelled.prepare(unlabelled);
+            }
+            return Iterables.concat(labelled, unlabelled, ofUnlabelled.augmentAll(unlabelled));
         }
 
         /**

@@ -67,6 +67,44 @@ class TransferSetTest {
     }
 
     @Test
+    void augmentsTheUnlabelledTextWithItsOwnAugmenter() {
+        TextDataset unlabelled =
+                TextDataset.of(
+                        "toy/unlabelled",
+                        List.of(TextExample.unlabelled("u1", "a movie about a dog and a cat")));
+        Augmenter augmenter =
+                new Augmenter(AugmentationConfig.builder().optCopies(3).optSeed(5).build());
+        Augmenter oneCopy =
+                new Augmenter(AugmentationConfig.builder().optCopies(1).optSeed(5).build());
+        Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());
+        TextDataset alone =
+                TransferSet.builder().setTrainingSet(TRAIN).setAugmenter(augmenter).build();
+
+        TextDataset withOne =
+                TransferSet.builder()
+                        .setTrainingSet(TRAIN)
+                        .setAugmenter(augmenter)
+                        .optUnlabelled(unlabelled)
+                        .optUnlabelledAugmenter(oneCopy)
+                        .build();
+        TextDataset withNone =
+                TransferSet.builder()
+                        .setTrainingSet(TRAIN)
+                        .setAugmenter(augmenter)
+                        .optUnlabelled(unlabelled)
+                        .optUnlabelledAugmenter(none)
+                        .build();
+
+        assertEquals(alone.examples(), withOne.examples().subList(0, alone.size()));
+        assertEquals(
+                List.of(unlabelled.get(0), augmenter.augment(unlabelled.get(0)).get(0)),
+                withOne.examples().subList(alone.size(), withOne.size()));
+        assertEquals(
+                List.of(unlabelled.get(0)),
+                withNone.examples().subList(alone.size(), withNone.size()));
+    }
+
+    @Test
     void copiesTheAugmentationSourceInsteadOfTheTrainingSet() {
         // Like SST-2 trained on phrases: the labelled phrases, copies of the whole sentences.
         TextDataset sentences =

@@ -162,15 +162,18 @@ final class LabelStage {
         TransferSet.Builder transfer =
                 TransferSet.builder().setTrainingSet(train).optUnlabelled(unlabelled);
         source.ifPresent(transfer::optAugmentationSource);
-        if (spec.copies == 0) {
+        if (spec.copies == 0 && spec.unlabelledCopies() == 0) {
             // No copies, so no neighbour search: the transfer set is train and the unlabelled text.
             Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());
             return transfer.setAugmenter(none).optName(train.name()).build();
         }
         AugmentationConfig config = spec.toConfig(recipe.seed);
+        AugmentationConfig unlabelledConfig = spec.toUnlabelledConfig(recipe.seed);
         if (spec.replaceProbability == 0) {
             // Masking and n-gram sampling only: no neighbour search, no teacher embeddings needed.
-            return transfer.setAugmenter(new Augmenter(config)).build();
+            return transfer.setAugmenter(new Augmenter(config))
+                    .optUnlabelledAugmenter(new Augmenter(unlabelledConfig))
+                    .build();
         }
         TeacherWordEmbeddings embeddings =
                 teacherEmbeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
@@ -184,7 +187,10 @@ final class LabelStage {
                                 + spec.neighbours
                                 + " cosine, lower case",
                         search);
-        TextDataset built = transfer.setAugmenter(new Augmenter(config, neighbours)).build();
+        TextDataset built =
+                transfer.setAugmenter(new Augmenter(config, neighbours))
+                        .optUnlabelledAugmenter(new Augmenter(unlabelledConfig, neighbours))
+                        .build();
         neighbours.save();
         return built;
     }

@@ -249,6 +249,13 @@ public final class Recipe implements CheckedConfig {
         /** Augmented copies per training example (0 = no augmentation). */
         public int copies = 10;
 
+        /**
+         * Augmented copies per text of {@code data.unlabelled} (default: {@link #copies}).
+         * In-domain text is new context already, and it can be many times the training set: 0 adds
+         * it as it is and keeps the labelling in proportion.
+         */
+        public Integer unlabelledCopies;
+
         /** Probability of masking a word. */
         public double maskProbability = 0.1;
 
@@ -277,6 +284,20 @@ public final class Recipe implements CheckedConfig {
 
         /** The augmenter's settings, seeded with {@code seed}. */
         public AugmentationConfig toConfig(long seed) {
+            return toConfig(seed, copies);
+        }
+
+        /** The settings of the unlabelled text's augmenter, seeded with {@code seed}. */
+        public AugmentationConfig toUnlabelledConfig(long seed) {
+            return toConfig(seed, unlabelledCopies());
+        }
+
+        /** {@link #unlabelledCopies}, or {@link #copies} when it is not set. */
+        public int unlabelledCopies() {
+            return unlabelledCopies != null ? unlabelledCopies : copies;
+        }
+
+        private AugmentationConfig toConfig(long seed, int copies) {
             return AugmentationConfig.builder()
                     .optCopies(copies)
                     .optMaskProbability(maskProbability)
@@ -291,6 +312,11 @@ public final class Recipe implements CheckedConfig {
         @Override
         public void check() {
             toConfig(0);
+            require(
+                    unlabelledCopies == null || unlabelledCopies >= 0,
+                    "unlabelledCopies",
+                    "must be >= 0, got %s",
+                    unlabelledCopies);
             require(neighbours >= 1, "neighbours", "must be >= 1, got %s", neighbours);
             if (source != null) {
                 requireFile("source", source);

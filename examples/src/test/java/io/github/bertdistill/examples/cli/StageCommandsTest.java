@@ -189,6 +189,38 @@ class StageCommandsTest {
         assertTrue(Files.notExists(run.resolve("neighbours.tsv")), "no neighbour search");
     }
 
+    @Test
+    void unlabelledCopiesSetsTheCopiesOfTheUnlabelledTextAlone() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        Path more = folder.resolve("more.txt");
+        Files.writeString(more, "the menu was long and the room was cold\n");
+        String[] options = {
+            "--recipe",
+            recipe,
+            "--output",
+            run.toString(),
+            "--set",
+            "augmentation.copies=0",
+            "--set",
+            "augmentation.unlabelledCopies=2",
+            "--set",
+            "data.unlabelled=" + more,
+            "--set",
+            "data.unlabelledFormat=text"
+        };
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+
+        CliResult labelled = CliResult.run(concat("label", options));
+
+        assertEquals(0, labelled.exitCode(), labelled.toString());
+        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
+        // 18 training rows without copies, the unlabelled text and its 2 copies.
+        assertEquals(18 + 1 + 2, cache.size());
+        assertTrue(cache.contains("unlabelled/more.txt:1#aug0"));
+        assertTrue(cache.contains("unlabelled/more.txt:1#aug1"));
+    }
+
     static String[] concat(String command, String[] options, String... more) {
         String[] args = new String[1 + options.length + more.length];
         args[0] = command;

@@ -152,6 +152,10 @@ class RecipeLoaderTest {
                 "--set augmentation.copies=-1: augmentation.copies: must be >= 0, got -1",
                 refused("augmentation.copies=-1"));
         assertEquals(
+                "--set augmentation.unlabelledCopies=-2: augmentation.unlabelledCopies: must be >="
+                        + " 0, got -2",
+                refused("augmentation.unlabelledCopies=-2"));
+        assertEquals(
                 "--set student.vocabulary=words: student.vocabulary: expected one of WORDPIECE,"
                         + " WORD, CHINESE_CHAR, got \"words\"",
                 refused("student.vocabulary=words"));
