@@ -5,6 +5,7 @@ import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
+import io.github.bertdistill.distill.augment.EmbeddingNeighbours;
 import io.github.bertdistill.distill.augment.StoredNeighbours;
 import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
@@ -167,13 +168,9 @@ final class LabelStage {
             Augmenter none = new Augmenter(AugmentationConfig.builder().optCopies(0).build());
             return transfer.setAugmenter(none).optName(train.name()).build();
         }
-        AugmentationConfig config = spec.toConfig(recipe.seed);
-        AugmentationConfig unlabelledConfig = spec.toUnlabelledConfig(recipe.seed);
         if (spec.replaceProbability == 0) {
             // Masking and n-gram sampling only: no neighbour search, no teacher embeddings needed.
-            return transfer.setAugmenter(new Augmenter(config))
-                    .optUnlabelledAugmenter(new Augmenter(unlabelledConfig))
-                    .build();
+            return withAugmenters(transfer, spec, recipe.seed, EmbeddingNeighbours.none());
         }
         TeacherWordEmbeddings embeddings =
                 teacherEmbeddings.orElseThrow(() -> TeacherWordEmbeddings.missing(teacherFolder));
@@ -187,11 +184,26 @@ final class LabelStage {
                                 + spec.neighbours
                                 + " cosine, lower case",
                         search);
-        TextDataset built =
-                transfer.setAugmenter(new Augmenter(config, neighbours))
-                        .optUnlabelledAugmenter(new Augmenter(unlabelledConfig, neighbours))
-                        .build();
+        TextDataset built = withAugmenters(transfer, spec, recipe.seed, neighbours);
         neighbours.save();
         return built;
+    }
+
+    /**
+     * {@code transfer} built with the recipe's augmenters: one for the training set and, when
+     * {@code augmentation.unlabelledCopies} differs from {@code copies}, one of its own for the
+     * unlabelled text (otherwise the same one, so their words are searched in one batch).
+     */
+    private static TextDataset withAugmenters(
+            TransferSet.Builder transfer,
+            Recipe.Augmentation spec,
+            long seed,
+            EmbeddingNeighbours neighbours) {
+        Augmenter augmenter = new Augmenter(spec.toConfig(seed), neighbours);
+        Augmenter ofUnlabelled =
+                spec.unlabelledCopies() == spec.copies
+                        ? augmenter
+                        : new Augmenter(spec.toUnlabelledConfig(seed), neighbours);
+        return transfer.setAugmenter(augmenter).optUnlabelledAugmenter(ofUnlabelled).build();
     }
 }
