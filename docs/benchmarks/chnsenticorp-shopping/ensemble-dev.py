@@ -18,12 +18,16 @@ a, b = ([json.loads(line)["probabilities"] for line in open(f)] for f in sys.arg
 assert len(a) == len(b) == len(gold), "one prediction per dev review"
 
 
+def top(scores):
+    return max(scores, key=scores.get)
+
+
 def accuracy(rows):
-    return sum(max(r, key=r.get) == g for r, g in zip(rows, gold)) / len(gold)
+    return sum(top(r) == g for r, g in zip(rows, gold)) / len(gold)
 
 
 geometric = [{k: math.log(p[k]) + math.log(q[k]) for k in p} for p, q in zip(a, b)]
 arithmetic = [{k: p[k] + q[k] for k in p} for p, q in zip(a, b)]
-agree = sum(max(p, key=p.get) == max(q, key=q.get) for p, q in zip(a, b)) / len(gold)
+agree = sum(top(p) == top(q) for p, q in zip(a, b)) / len(gold)
 print(f"teacher A {accuracy(a):.4f}  teacher B {accuracy(b):.4f}  agreement {agree:.4f}")
 print(f"ensemble: mean of logits {accuracy(geometric):.4f}  mean of probabilities {accuracy(arithmetic):.4f}")
