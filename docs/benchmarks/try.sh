@@ -1,6 +1,6 @@
 #!/bin/bash
 # One dev try of one student role of a benchmark, in a copy of its run folder: the teacher, the
-# cached logits and the neighbours are hard links to runs/BENCH's (read only); the student is
+# cached logits (and features) and the neighbours are hard links to runs/BENCH's (read only); the student is
 # trained afresh at one intra-op thread. The header (time, commit, load, the command), every
 # validation and /usr/bin/time -v go to docs/benchmarks/BENCH/try-NAME.log. Test data are never
 # looked at: tries choose on dev.
@@ -16,7 +16,7 @@ out="runs/$bench-$name"
 log="$HERE/try-$name.log"
 if [ -e "$log" ]; then echo "$log exists: pick another name" >&2; exit 2; fi
 mkdir -p "$out"
-for part in teacher logits neighbours.tsv recipe.json; do
+for part in teacher logits features neighbours.tsv recipe.json; do
   [ -e "$out/$part" ] || [ ! -e "$src/$part" ] || cp -al "$src/$part" "$out/$part"
 done
 command=(distill --role "$role"); [ "$role" = student-hard ] && command=(train)

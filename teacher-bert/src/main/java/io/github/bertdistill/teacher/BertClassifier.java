@@ -58,7 +58,7 @@ public final class BertClassifier extends BlockTextClassifier {
             LabelSet labels,
             NDManager manager,
             LoadReport loadReport) {
-        super(block, tokenizer, labels, manager);
+        super(block, tokenizer, labels, manager, config.hiddenSize());
         this.config = config;
         this.block = block;
         this.tokenizer = tokenizer;

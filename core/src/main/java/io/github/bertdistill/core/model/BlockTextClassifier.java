@@ -19,11 +19,12 @@ import java.util.Objects;
  * sub-manager, runs in an {@link InferenceScope} (no autograd graph, whichever thread calls) and
  * only reads the block's parameters.
  */
-public class BlockTextClassifier implements TrainableClassifier {
+public class BlockTextClassifier implements TrainableClassifier, FeatureClassifier {
     private final Block block;
     private final TextEncoder encoder;
     private final LabelSet labels;
     private final NDManager manager;
+    private final int featureSize;
 
     /**
      * @param block the initialised network; {@code forward} returns logits first
@@ -33,10 +34,25 @@ public class BlockTextClassifier implements TrainableClassifier {
      */
     public BlockTextClassifier(
             Block block, TextEncoder encoder, LabelSet labels, NDManager manager) {
+        this(block, encoder, labels, manager, 0);
+    }
+
+    /**
+     * A classifier whose block returns its features on request ({@link
+     * FeatureClassifier#withFeatures()}).
+     *
+     * @param featureSize the width of the features, or 0 if the block has none
+     */
+    public BlockTextClassifier(
+            Block block, TextEncoder encoder, LabelSet labels, NDManager manager, int featureSize) {
         this.block = Objects.requireNonNull(block, "block");
         this.encoder = Objects.requireNonNull(encoder, "encoder");
         this.labels = Objects.requireNonNull(labels, "labels");
         this.manager = Objects.requireNonNull(manager, "manager");
+        if (featureSize < 0) {
+            throw new IllegalArgumentException("a feature size must be >= 0, got " + featureSize);
+        }
+        this.featureSize = featureSize;
     }
 
     @Override
@@ -61,25 +77,53 @@ public class BlockTextClassifier implements TrainableClassifier {
 
     @Override
     public float[][] logits(EncodedBatch batch) {
+        return output(batch, 0, labels.size(), "logits");
+    }
+
+    @Override
+    public int featureSize() {
+        return featureSize;
+    }
+
+    @Override
+    public float[][] features(EncodedBatch batch) {
+        if (featureSize == 0) {
+            throw new UnsupportedOperationException("this classifier's block returns no features");
+        }
+        return output(batch, 1, featureSize, "features");
+    }
+
+    /**
+     * Output {@code index} of the block in inference mode (features asked for when it is 1),
+     * checked to be {@code [B, width]}.
+     */
+    private float[][] output(EncodedBatch batch, int index, int width, String what) {
         try (NDManager step = manager.newSubManager();
                 InferenceScope noGraph = InferenceScope.enter()) {
             NDList input = batch.toNDList(step);
-            NDArray logits = block.forward(new ParameterStore(step, false), input, false).head();
-            int classes = labels.size();
-            if (logits.getShape().dimension() != 2 || logits.getShape().get(1) != classes) {
+            NDArray values =
+                    block.forward(
+                                    new ParameterStore(step, false),
+                                    input,
+                                    false,
+                                    index > 0 ? FeatureClassifier.withFeatures() : null)
+                            .get(index);
+            if (values.getShape().dimension() != 2 || values.getShape().get(1) != width) {
                 throw new IllegalStateException(
-                        "block returned logits of shape "
-                                + logits.getShape()
+                        "block returned "
+                                + what
+                                + " of shape "
+                                + values.getShape()
                                 + ", expected ["
                                 + batch.size()
                                 + ", "
-                                + classes
+                                + width
                                 + "]");
             }
-            float[] flat = logits.toFloatArray();
-            float[][] rows = new float[batch.size()][classes];
+            float[] flat = values.toFloatArray();
+            float[][] rows = new float[batch.size()][width];
             for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(flat, i * classes, rows[i], 0, classes);
+                System.arraycopy(flat, i * width, rows[i], 0, width);
             }
             return rows;
         }

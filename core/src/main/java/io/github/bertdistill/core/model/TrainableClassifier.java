@@ -9,8 +9,9 @@ import ai.djl.nn.Block;
  *
  * <p>The contract between the two: {@code block().forward(store, encoder().encodeBatch(texts)
  * .toNDList(manager), training)} returns an {@code NDList} whose first array holds the raw logits,
- * shape {@code [batch, labels().size()]}. The block is forward-only; losses and optimisers live in
- * the training loop.
+ * shape {@code [batch, labels().size()]}; a block may return its features second when the forward
+ * parameters ask for them ({@link FeatureClassifier#withFeatures()}). The block is forward-only;
+ * losses and optimisers live in the training loop.
  */
 public interface TrainableClassifier extends EncodingClassifier {
 

@@ -62,6 +62,7 @@ public final class LogitCacheWriter {
     private final int chunkSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
+    private final String progressName;
 
     /** What a labelling run did. */
     public record Summary(long reused, long labelled) {}
@@ -75,6 +76,7 @@ public final class LogitCacheWriter {
         this.chunkSize = roundedUp(builder.chunkSize, builder.batchSize);
         this.mismatchPolicy = builder.mismatchPolicy;
         this.progressInterval = builder.progressInterval;
+        this.progressName = builder.progressName;
     }
 
     /** A builder; teacher, fingerprint and directory are required. */
@@ -97,7 +99,7 @@ public final class LogitCacheWriter {
         Map<String, Long> cached = folder.cachedHashes(manifest);
         ProgressReporter progress =
                 new ProgressReporter(
-                        "teacher logits",
+                        progressName,
                         "examples",
                         sizeOf(examples),
                         progressInterval,
@@ -197,6 +199,7 @@ public final class LogitCacheWriter {
         private int chunkSize = 4096;
         private MismatchPolicy mismatchPolicy = MismatchPolicy.REFUSE;
         private Duration progressInterval = Duration.ofSeconds(10);
+        private String progressName = "teacher logits";
 
         private Builder() {}
 
@@ -255,6 +258,12 @@ public final class LogitCacheWriter {
         /** The least time between two progress lines (default 10 s). */
         public Builder optProgressInterval(Duration interval) {
             this.progressInterval = Objects.requireNonNull(interval, "interval");
+            return this;
+        }
+
+        /** What the progress lines call the rows written (default "teacher logits"). */
+        public Builder optProgressName(String name) {
+            this.progressName = Objects.requireNonNull(name, "name");
             return this;
         }
 

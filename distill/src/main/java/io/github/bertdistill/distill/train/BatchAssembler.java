@@ -12,16 +12,23 @@ import java.util.Optional;
 
 /**
  * Turns training examples into a step's arrays: the encoder's input for the student, and the {@link
- * DistillationLabels} with the gold label (if any) and the teacher logits looked up by example id.
+ * DistillationLabels} with the gold label (if any) and the teacher logits looked up by example id,
+ * and the teacher features when the method matches them.
  */
 final class BatchAssembler {
     private final TrainableClassifier classifier;
     private final SoftTargets softTargets;
+    private final TeacherFeatures features;
     private final LabelSet labels;
 
-    BatchAssembler(TrainableClassifier classifier, SoftTargets softTargets) {
+    /**
+     * @param features the teacher features to put in every batch, or {@code null} for none
+     */
+    BatchAssembler(
+            TrainableClassifier classifier, SoftTargets softTargets, TeacherFeatures features) {
         this.classifier = classifier;
         this.softTargets = softTargets;
+        this.features = features;
         this.labels = classifier.labels();
     }
 
@@ -44,6 +51,13 @@ final class BatchAssembler {
                                 + "' has neither a gold label nor teacher logits: it would teach"
                                 + " nothing");
             }
+            if (features != null && features.featuresFor(example.id()).isEmpty()) {
+                throw new IllegalArgumentException(
+                        "example '"
+                                + example.id()
+                                + "' has no teacher features; let the teacher write them for"
+                                + " every training example, or set featureWeight to 0");
+            }
             example.label().ifPresent(labels::indexOf);
         }
     }
@@ -62,6 +76,15 @@ final class BatchAssembler {
         }
         NDList inputs = classifier.encoder().encodeBatch(texts).toNDList(manager);
         NDList lossLabels = DistillationLabels.create(manager, hard, teacher, labels.size());
+        if (features != null) {
+            float[][] rows = new float[examples.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = features.featuresFor(examples.get(i).id()).orElse(null);
+            }
+            lossLabels =
+                    DistillationLabels.withFeatures(
+                            manager, lossLabels, rows, features.featureSize());
+        }
         return new Batch(inputs, lossLabels, hard.length);
     }
 

@@ -4,9 +4,11 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.core.model.TrainableClassifier;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,6 +68,7 @@ public final class DistillationTrainer {
     private final Path outputDir;
     private final Checkpoints checkpoints;
     private final long totalSteps;
+    private final int[] featureSizes;
 
     private DistillationTrainer(Builder builder) {
         this.training = Objects.requireNonNull(builder.training, "training config");
@@ -75,7 +78,11 @@ public final class DistillationTrainer {
         checkArgument(trainSet.size() > 0, "the training set '%s' is empty", trainSet.name());
         this.devSet = builder.devSet;
         this.listeners = List.copyOf(builder.listeners);
-        this.assembler = new BatchAssembler(classifier, builder.softTargets);
+        boolean matchFeatures = method.featureWeight() > 0;
+        this.featureSizes = matchFeatures ? featureSizes(classifier, builder.features) : null;
+        this.assembler =
+                new BatchAssembler(
+                        classifier, builder.softTargets, matchFeatures ? builder.features : null);
         int[] lengths =
                 trainSet.examples().stream()
                         .mapToInt(e -> classifier.encoder().encode(e.text()).length())
@@ -125,13 +132,14 @@ public final class DistillationTrainer {
                                 planner.batchesPerEpoch(),
                                 NamedArrays.trainable(classifier.block()),
                                 runManager)) {
+            Block trained = trainedBlock(runManager);
             TrainingState state =
                     checkpoints
-                            .restore(fresh, classifier.block(), optimizer, average, runManager)
+                            .restore(fresh, trained, optimizer, average, runManager)
                             .orElse(fresh);
             StepRunner runner =
                     new StepRunner(
-                            classifier, assembler, method, optimizer, runManager, training.seed());
+                            trained, assembler, method, optimizer, runManager, training.seed());
             listeners.forEach(l -> l.onStart(state.step, totalSteps));
             List<List<Integer>> batches = List.of();
             int plannedEpoch = -1;
@@ -144,10 +152,40 @@ public final class DistillationTrainer {
                 List<Integer> batch = batches.get((int) (state.step % planner.batchesPerEpoch()));
                 step(runner, examples(batch), state, epoch);
                 average.update();
-                afterStep(state, epoch + 1, optimizer, average);
+                afterStep(state, epoch + 1, trained, optimizer, average);
             }
             return finish(state, runManager, average);
         }
+    }
+
+    /**
+     * The block the steps update: the classifier's, or with {@link MethodConfig#featureWeight()}
+     * {@code > 0} a {@link FeatureProjectionBlock} around it, whose projection lives in {@code
+     * runManager} for the run.
+     */
+    private Block trainedBlock(NDManager runManager) {
+        if (featureSizes == null) {
+            return classifier.block();
+        }
+        return new FeatureProjectionBlock(
+                classifier.block(), featureSizes[0], featureSizes[1], training.seed(), runManager);
+    }
+
+    /** {@code [F, H]}: the widths of the student's and the teacher's features. */
+    private static int[] featureSizes(TrainableClassifier classifier, TeacherFeatures features) {
+        int student =
+                classifier instanceof FeatureClassifier withFeatures
+                        ? withFeatures.featureSize()
+                        : 0;
+        checkArgument(
+                student > 0,
+                "featureWeight > 0 matches the student's features to the teacher's, but this"
+                        + " student exposes none");
+        checkArgument(
+                features != null,
+                "featureWeight > 0 matches the student's features to the teacher's, but no teacher"
+                        + " features were given");
+        return new int[] {student, features.featureSize()};
     }
 
     private List<TextExample> examples(List<Integer> indices) {
@@ -197,7 +235,11 @@ public final class DistillationTrainer {
     }
 
     private void afterStep(
-            TrainingState state, int epoch, AdamOptimizer optimizer, WeightAverage average)
+            TrainingState state,
+            int epoch,
+            Block trained,
+            AdamOptimizer optimizer,
+            WeightAverage average)
             throws IOException {
         boolean epochEnd = state.step % planner.batchesPerEpoch() == 0;
         boolean last = state.step == totalSteps;
@@ -218,7 +260,7 @@ public final class DistillationTrainer {
         if (due(training.checkpointEverySteps(), state.step, epochEnd)
                 || last
                 || state.stoppedEarly) {
-            checkpoints.save(state, classifier.block(), optimizer, average);
+            checkpoints.save(state, trained, optimizer, average);
         }
     }
 
@@ -274,6 +316,7 @@ public final class DistillationTrainer {
         private TextDataset trainSet;
         private TextDataset devSet;
         private SoftTargets softTargets = SoftTargets.none();
+        private TeacherFeatures features;
         private final List<TrainerListener> listeners = new ArrayList<>();
         private boolean built;
 
@@ -312,6 +355,16 @@ public final class DistillationTrainer {
         /** The teacher logits by example id; default none (supervised training). */
         public Builder optSoftTargets(SoftTargets softTargets) {
             this.softTargets = Objects.requireNonNull(softTargets, "softTargets");
+            return this;
+        }
+
+        /**
+         * The teacher's features by example id, matched when {@link MethodConfig#featureWeight()}
+         * {@code > 0} (then required, for every training example, and the classifier must be a
+         * {@link FeatureClassifier}); ignored otherwise.
+         */
+        public Builder optTeacherFeatures(TeacherFeatures features) {
+            this.features = Objects.requireNonNull(features, "features");
             return this;
         }
 

@@ -6,6 +6,7 @@ import static io.github.bertdistill.core.config.ConfigException.require;
 import io.github.bertdistill.core.config.CheckedConfig;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.distill.loss.DistillationLoss;
+import io.github.bertdistill.distill.loss.FeatureMatchingLoss;
 import io.github.bertdistill.distill.loss.LossKind;
 import java.util.Objects;
 
@@ -20,7 +21,10 @@ import java.util.Objects;
  *   <li>the optimiser (Adam or AdamW), its learning rate, warm-up and {@link LearningRateSchedule},
  *       weight decay {@code λ}, and gradient clipping by global norm;
  *   <li>optionally, an exponential moving average of the weights with a time constant in epochs
- *       ({@link WeightAverage}): what is validated and returned is then the average.
+ *       ({@link WeightAverage}): what is validated and returned is then the average;
+ *   <li>optionally, representation distillation: {@code β·‖W·h_s + b − h_t‖²/H} added to the loss
+ *       ({@link FeatureMatchingLoss}), matching the student's features to the teacher's through a
+ *       training-only projection; {@code β = 0} (the default) trains on logits only.
  * </ul>
  *
  * <p>Prediction always runs at {@code T = 1}; the temperature only softens the distillation
@@ -38,6 +42,7 @@ public final class MethodConfig implements CheckedConfig {
     private float weightDecay;
     private float clipNorm;
     private float averagingEpochs;
+    private float featureWeight;
 
     private MethodConfig() {}
 
@@ -122,6 +127,14 @@ public final class MethodConfig implements CheckedConfig {
         return averagingEpochs;
     }
 
+    /**
+     * The weight {@code β} of the feature-matching term ({@link FeatureMatchingLoss}); 0 (the
+     * default) leaves the teacher's features out.
+     */
+    public float featureWeight() {
+        return featureWeight;
+    }
+
     /** The loss at training progress {@code progress ∈ [0, 1]}. */
     public DistillationLoss lossAt(double progress) {
         return DistillationLoss.of(
@@ -165,6 +178,7 @@ public final class MethodConfig implements CheckedConfig {
         require(weightDecay >= 0, "weightDecay", "must be >= 0, got %s", weightDecay);
         require(clipNorm >= 0, "clipNorm", "must be >= 0, got %s", clipNorm);
         require(averagingEpochs >= 0, "averagingEpochs", "must be >= 0, got %s", averagingEpochs);
+        require(featureWeight >= 0, "featureWeight", "must be >= 0, got %s", featureWeight);
     }
 
     @Override
@@ -179,7 +193,8 @@ public final class MethodConfig implements CheckedConfig {
                 && Float.compare(warmupFraction, m.warmupFraction) == 0
                 && Float.compare(weightDecay, m.weightDecay) == 0
                 && Float.compare(clipNorm, m.clipNorm) == 0
-                && Float.compare(averagingEpochs, m.averagingEpochs) == 0;
+                && Float.compare(averagingEpochs, m.averagingEpochs) == 0
+                && Float.compare(featureWeight, m.featureWeight) == 0;
     }
 
     @Override
@@ -194,7 +209,8 @@ public final class MethodConfig implements CheckedConfig {
                 warmupFraction,
                 weightDecay,
                 clipNorm,
-                averagingEpochs);
+                averagingEpochs,
+                featureWeight);
     }
 
     @Override
@@ -267,6 +283,12 @@ public final class MethodConfig implements CheckedConfig {
         /** Default 0 (no weight averaging). */
         public Builder optAveragingEpochs(float epochs) {
             draft().averagingEpochs = epochs;
+            return this;
+        }
+
+        /** Default 0 (logits only). */
+        public Builder optFeatureWeight(float weight) {
+            draft().featureWeight = weight;
             return this;
         }
 

@@ -5,12 +5,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
-import io.github.bertdistill.core.model.TrainableClassifier;
 import io.github.bertdistill.distill.loss.DistillationLoss;
+import io.github.bertdistill.distill.loss.FeatureMatchedLoss;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import java.util.stream.Collectors;
  * draws the same ones.
  */
 final class StepRunner {
-    private final TrainableClassifier classifier;
+    private final Block block;
     private final BatchAssembler assembler;
     private final MethodConfig method;
     private final AdamOptimizer optimizer;
@@ -45,21 +47,25 @@ final class StepRunner {
             float alpha,
             int examples) {}
 
+    /**
+     * @param block what is trained: the classifier's block, or a {@link FeatureProjectionBlock}
+     *     around it when the method matches features
+     */
     StepRunner(
-            TrainableClassifier classifier,
+            Block block,
             BatchAssembler assembler,
             MethodConfig method,
             AdamOptimizer optimizer,
             NDManager runManager,
             long seed) {
-        this.classifier = classifier;
+        this.block = block;
         this.assembler = assembler;
         this.method = method;
         this.optimizer = optimizer;
         this.runManager = runManager;
         this.seed = seed;
-        this.parameters = List.copyOf(NamedArrays.parameters(classifier.block()).values());
-        trainable.putAll(NamedArrays.trainable(classifier.block()));
+        this.parameters = List.copyOf(NamedArrays.parameters(block).values());
+        trainable.putAll(NamedArrays.trainable(block));
         trainable.values().forEach(array -> array.setRequiresGradient(true));
     }
 
@@ -72,6 +78,9 @@ final class StepRunner {
     Outcome run(List<TextExample> examples, long step, long totalSteps) {
         double progress = (double) step / totalSteps;
         DistillationLoss loss = method.lossAt(progress);
+        boolean matchFeatures = method.featureWeight() > 0;
+        Loss objective =
+                matchFeatures ? new FeatureMatchedLoss(loss, method.featureWeight()) : loss;
         float learningRate = method.learningRateAt(step, totalSteps);
         Engine.getEngine(EngineBootstrap.ENGINE_NAME)
                 .setRandomSeed((int) (Seeds.mix(seed, step) & Integer.MAX_VALUE));
@@ -81,12 +90,10 @@ final class StepRunner {
             float value;
             try (GradientCollector collector =
                     Engine.getEngine(EngineBootstrap.ENGINE_NAME).newGradientCollector()) {
-                NDArray logits =
-                        classifier
-                                .block()
-                                .forward(new ParameterStore(scope, false), batch.inputs(), true)
-                                .head();
-                NDArray lossValue = loss.evaluate(batch.labels(), new NDList(logits));
+                NDList outputs =
+                        block.forward(new ParameterStore(scope, false), batch.inputs(), true);
+                NDList predictions = matchFeatures ? outputs : new NDList(outputs.head());
+                NDArray lossValue = objective.evaluate(batch.labels(), predictions);
                 value = lossValue.getFloat();
                 checkFinite("loss", value);
                 collector.backward(lossValue);

@@ -37,15 +37,18 @@ class ConfigTest {
                         .optLearningRateSchedule(LearningRateSchedule.LINEAR_DECAY)
                         .optWarmupFraction(0.1f)
                         .optAveragingEpochs(0.5f)
+                        .optFeatureWeight(2)
                         .build();
         assertEquals(config, MethodConfig.fromJson(config.toJson()));
         assertEquals(0.5f, MethodConfig.fromJson(config.toJson()).averagingEpochs());
+        assertEquals(2, MethodConfig.fromJson(config.toJson()).featureWeight());
 
         MethodConfig partial = MethodConfig.fromJson("{\"temperature\": {\"from\": 4, \"to\": 4}}");
         assertEquals(4, partial.temperature().valueAt(0.5));
         assertEquals(OptimizerKind.ADAMW, partial.optimizer());
         assertEquals(1, partial.alpha().valueAt(0));
         assertEquals(0, partial.averagingEpochs());
+        assertEquals(0, partial.featureWeight());
     }
 
     @Test
@@ -56,8 +59,9 @@ class ConfigTest {
                         () -> MethodConfig.fromJson("{\"temprature\": 2}"));
         assertEquals(
                 "temprature: unknown key (did you mean 'temperature'?); known keys: alpha,"
-                        + " averagingEpochs, clipNorm, learningRate, learningRateSchedule,"
-                        + " lossKind, optimizer, temperature, warmupFraction, weightDecay",
+                        + " averagingEpochs, clipNorm, featureWeight, learningRate,"
+                        + " learningRateSchedule, lossKind, optimizer, temperature, warmupFraction,"
+                        + " weightDecay",
                 top.getMessage());
 
         IllegalArgumentException nested =
@@ -88,6 +92,11 @@ class ConfigTest {
                         IllegalArgumentException.class,
                         () -> MethodConfig.fromJson("{\"averagingEpochs\": -1}"));
         assertEquals("averagingEpochs: must be >= 0, got -1.0", averaging.getMessage());
+        IllegalArgumentException features =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> MethodConfig.fromJson("{\"featureWeight\": -0.5}"));
+        assertEquals("featureWeight: must be >= 0, got -0.5", features.getMessage());
         ConfigException batch =
                 assertThrows(
                         ConfigException.class,
@@ -187,8 +196,10 @@ class ConfigTest {
     void aCheckpointWithoutANewerMethodKeyResumesOnlyUnderThatKeysDefault() {
         TrainerConfig training = TrainerConfig.builder().build();
         TrainingState older = TrainingState.start(training, MethodConfig.builder().build(), "abc");
-        older.methodConfig = older.methodConfig.replaceAll(",?\\s*\"averagingEpochs\": 0.0", "");
+        older.methodConfig =
+                older.methodConfig.replaceAll(",?\\s*\"(averagingEpochs|featureWeight)\": 0.0", "");
         assertFalse(older.methodConfig.contains("averagingEpochs"), older.methodConfig);
+        assertFalse(older.methodConfig.contains("featureWeight"), older.methodConfig);
 
         older.checkSameRun(
                 TrainingState.start(training, MethodConfig.builder().build(), "abc"), "x");
@@ -200,5 +211,9 @@ class ConfigTest {
                                 older.checkSameRun(
                                         TrainingState.start(training, averaged, "abc"), "x"));
         assertTrue(changed.getMessage().contains("another method config"), changed.getMessage());
+        MethodConfig matched = MethodConfig.builder().optFeatureWeight(1).build();
+        assertThrows(
+                IllegalStateException.class,
+                () -> older.checkSameRun(TrainingState.start(training, matched, "abc"), "x"));
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
@@ -72,6 +73,65 @@ final class TinyTask {
         Shape shape = new Shape(1, 8);
         block.initialize(manager, DataType.FLOAT32, shape, shape, shape);
         return new BlockTextClassifier(block, CHARACTERS, LABELS, manager);
+    }
+
+    /**
+     * Like {@link #classifier}, but its block also returns its features, always: the 16 hidden
+     * units before dropout ({@code FeatureClassifier}; a real block returns them only when asked).
+     */
+    static BlockTextClassifier featureClassifier(int seed) {
+        EngineBootstrap.start();
+        Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed(seed);
+        SequentialBlock hidden =
+                new SequentialBlock()
+                        .add(new LambdaBlock(TinyTask::bagOfLetters))
+                        .add(Linear.builder().setUnits(16).build())
+                        .add(Activation::relu);
+        SequentialBlock head =
+                new SequentialBlock()
+                        .add(Dropout.builder().optRate(0.2f).build())
+                        .add(Linear.builder().setUnits(LABELS.size()).build());
+        SequentialBlock block =
+                new SequentialBlock()
+                        .add(hidden)
+                        .add(
+                                new ParallelBlock(
+                                        outputs ->
+                                                new NDList(
+                                                        outputs.get(0).head(),
+                                                        outputs.get(1).head()),
+                                        List.of(head, new LambdaBlock(features -> features))));
+        NDManager manager = NDManager.newBaseManager();
+        Shape shape = new Shape(1, 8);
+        block.initialize(manager, DataType.FLOAT32, shape, shape, shape);
+        return new BlockTextClassifier(block, CHARACTERS, LABELS, manager, 16);
+    }
+
+    /**
+     * A teacher's feature vector, {@code H = 3}: (+1 for "good", −1 for "bad"; the word count / 5;
+     * 0.5).
+     */
+    static Map<String, float[]> teacherFeatures(TextDataset labelled) {
+        Map<String, float[]> features = new HashMap<>();
+        labelled.forEach(
+                e ->
+                        features.put(
+                                e.id(),
+                                new float[] {
+                                    e.label().orElseThrow().equals("good") ? 1 : -1,
+                                    e.text().split(" ").length / 5f,
+                                    0.5f
+                                }));
+        return features;
+    }
+
+    private static NDList bagOfLetters(NDList in) {
+        return new NDList(
+                in.get(0)
+                        .toType(DataType.INT64, false)
+                        .oneHot(VOCABULARY)
+                        .sum(new int[] {1})
+                        .get(":, 1:"));
     }
 
     /** {@link #SUPERVISED} with the weights averaged over {@code averagingEpochs} (none if 0). */

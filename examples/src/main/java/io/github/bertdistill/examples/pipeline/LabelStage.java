@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.distill.augment.AugmentationConfig;
 import io.github.bertdistill.distill.augment.Augmenter;
 import io.github.bertdistill.distill.augment.CosineNeighbours;
@@ -10,9 +11,11 @@ import io.github.bertdistill.distill.augment.StoredNeighbours;
 import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
 import io.github.bertdistill.distill.cache.MismatchPolicy;
+import io.github.bertdistill.distill.cache.TeacherFeatureCache;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.distill.train.TeacherFeatures;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Step 2 of the recipe: build the transfer set (the training data and the recipe's unlabelled text,
  * each with Tang et al. augmented copies whose word replacements are nearest neighbours in the
  * teacher's word-embedding space) and let the fine-tuned teacher write its logits for all of it
- * into the cache, once.
+ * into the cache, once. When the recipe matches features ({@code
+ * student.distillMethod.featureWeight > 0}) the teacher also writes its pooled vector of every text
+ * into {@code features/} (a second pass over the transfer set, on the same runtime).
  */
 final class LabelStage {
     private static final Logger LOG = LoggerFactory.getLogger(LabelStage.class);
@@ -38,6 +43,7 @@ final class LabelStage {
     record Labelled(
             TextDataset transferSet,
             SoftTargets softTargets,
+            Optional<TeacherFeatures> teacherFeatures,
             Optional<TeacherWordEmbeddings> wordEmbeddings,
             Path teacherFolder,
             long labelledNow)
@@ -89,6 +95,12 @@ final class LabelStage {
                     TeacherLogitCache.openIfWrittenBy(
                             run.logits(), cacheFingerprint, teacher.labels().names());
             boolean complete = cached.isPresent() && cached.get().covers(transfer);
+            boolean matchFeatures = recipe.student.distillMethod.featureWeight() > 0;
+            Optional<TeacherFeatureCache> features =
+                    matchFeatures
+                            ? openFeatures(run, cacheFingerprint, teacher, transfer)
+                            : Optional.empty();
+            boolean featuresMissing = matchFeatures && features.isEmpty();
             long labelledNow = 0;
             if (label) {
                 LOG.info(
@@ -96,47 +108,97 @@ final class LabelStage {
                         data.train().size(),
                         unlabelled.size(),
                         transfer.size() - data.train().size() - unlabelled.size());
-                if (complete) {
+                if (complete && !featuresMissing) {
                     LOG.info("label: all {} examples are in the cache already", transfer.size());
                 } else {
-                    labelledNow = fill(run.logits(), runtime, cacheFingerprint, teacher, transfer);
+                    labelledNow =
+                            fill(
+                                    run,
+                                    runtime,
+                                    cacheFingerprint,
+                                    teacher,
+                                    transfer,
+                                    !complete,
+                                    featuresMissing);
+                    if (featuresMissing) {
+                        features = openFeatures(run, cacheFingerprint, teacher, transfer);
+                    }
                 }
+            }
+            if (matchFeatures && features.isEmpty()) {
+                throw new MissingStageException(
+                        "teacher feature vectors for the whole transfer set (the recipe sets"
+                                + " student.distillMethod.featureWeight > 0)",
+                        run.features(),
+                        "label");
             }
             return new Labelled(
                     transfer,
                     complete
                             ? cached.get()
                             : TeacherLogitCache.open(run.logits(), cacheFingerprint),
+                    features.map(TeacherFeatures.class::cast),
                     embeddings,
                     run.teacher(),
                     labelledNow);
         }
     }
 
-    /**
-     * Lets the teacher label the examples of {@code transfer} the cache lacks; returns how many.
-     * Only called when some are missing: the runtime (an ONNX graph, a session and its check
-     * against the teacher) is built for them.
-     */
-    private static long fill(
-            Path logits,
-            SoftTargetRuntime runtime,
+    /** The feature cache if it holds a vector of {@code teacher}'s for every text of the set. */
+    private static Optional<TeacherFeatureCache> openFeatures(
+            RunFolder run,
             TeacherFingerprint cacheFingerprint,
             EncodingClassifier teacher,
             TextDataset transfer)
             throws IOException {
+        int size =
+                teacher instanceof FeatureClassifier withFeatures ? withFeatures.featureSize() : 0;
+        if (size == 0) {
+            throw new IllegalArgumentException(
+                    "student.distillMethod.featureWeight > 0 matches the teacher's feature vectors,"
+                            + " but the teacher in "
+                            + run.teacher()
+                            + " gives none; set it to 0");
+        }
+        return TeacherFeatureCache.openIfComplete(run.features(), cacheFingerprint, size, transfer);
+    }
+
+    /**
+     * Lets the teacher write what the caches lack for {@code transfer}: its logits, its feature
+     * vectors, or both; returns how many texts got logits. Only called when something is missing:
+     * the runtime (an ONNX graph, a session and its check against the teacher) is built for it.
+     */
+    private static long fill(
+            RunFolder run,
+            SoftTargetRuntime runtime,
+            TeacherFingerprint cacheFingerprint,
+            EncodingClassifier teacher,
+            TextDataset transfer,
+            boolean logits,
+            boolean features)
+            throws IOException {
         EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
         try {
-            return LogitCacheWriter.builder()
-                    .setTeacher(labeller)
-                    .setFingerprint(cacheFingerprint)
-                    .setDirectory(logits)
-                    // The run's recipe check guards what depends on the teacher, so a cache of
-                    // another teacher or runtime is simply relabelled.
-                    .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
-                    .build()
-                    .write(transfer)
-                    .labelled();
+            long labelled = 0;
+            if (logits) {
+                labelled =
+                        LogitCacheWriter.builder()
+                                .setTeacher(labeller)
+                                .setFingerprint(cacheFingerprint)
+                                .setDirectory(run.logits())
+                                // The run's recipe check guards what depends on the teacher, so a
+                                // cache of another teacher or runtime is simply relabelled.
+                                .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
+                                .build()
+                                .write(transfer)
+                                .labelled();
+            }
+            if (features) {
+                LOG.info("label: the teacher writes its feature vectors into {}", run.features());
+                TeacherFeatureCache.fill(
+                        run.features(), (FeatureClassifier) labeller, cacheFingerprint, transfer);
+            }
+            return labelled;
         } finally {
             if (labeller != teacher) {
                 labeller.close();

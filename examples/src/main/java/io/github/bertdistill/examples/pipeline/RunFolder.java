@@ -16,6 +16,7 @@ import java.util.stream.Stream;
  * out/teacher/                    fine-tuned teacher, Hugging Face layout
  * out/teacher-training/           its checkpoints and metrics.jsonl
  * out/logits/                     teacher-logit cache of the transfer set
+ * out/features/                   the teacher's pooled vectors of it (featureWeight &gt; 0 only)
  * out/neighbours.tsv              the teacher's nearest words, searched once for augmentation
  * out/students/ROLE/              each student's model folder
  * out/students/ROLE-training/     its checkpoints and metrics.jsonl
@@ -63,6 +64,14 @@ public record RunFolder(Path root) {
     /** The teacher-logit cache, which must exist. */
     public Path requireLogits() {
         return require(logits(), "teacher logits", "label");
+    }
+
+    /**
+     * The teacher's feature vectors for the transfer set, when the recipe matches them ({@code
+     * student.distillMethod.featureWeight > 0}; see {@code TeacherFeatureCache}).
+     */
+    public Path features() {
+        return root.resolve("features");
     }
 
     /** The teacher's nearest words for word replacement (see {@code StoredNeighbours}). */

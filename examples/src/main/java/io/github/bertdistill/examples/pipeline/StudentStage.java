@@ -13,6 +13,7 @@ import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +84,7 @@ final class StudentStage {
                 trainingSet(data, teaching, student.role()),
                 data.dev(),
                 student.role().distilled() ? teaching.softTargets() : SoftTargets.none(),
+                student.role().distilled() ? teaching.teacherFeatures() : Optional.empty(),
                 recipe.student.training,
                 method,
                 folder,

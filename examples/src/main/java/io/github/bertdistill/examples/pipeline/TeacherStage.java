@@ -12,6 +12,7 @@ import io.github.bertdistill.teacher.preset.BertPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ final class TeacherStage {
                     train,
                     data.dev(),
                     SoftTargets.none(),
+                    Optional.empty(),
                     spec.training,
                     spec.method,
                     run.teacherTraining(),

@@ -3,7 +3,9 @@ package io.github.bertdistill.examples.pipeline;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.distill.train.TeacherFeatures;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What a student may take from the teacher: the transfer set, the teacher's logits for it, and the
@@ -15,6 +17,12 @@ interface Teaching {
 
     /** The teacher's logits by example id. */
     SoftTargets softTargets();
+
+    /**
+     * The teacher's feature vectors by example id; present when the recipe matches them ({@code
+     * student.distillMethod.featureWeight > 0}).
+     */
+    Optional<TeacherFeatures> teacherFeatures();
 
     /** The teacher's WordPiece vocabulary and word-embedding matrix. */
     TeacherWordEmbeddings embeddings() throws IOException;
@@ -33,6 +41,11 @@ interface Teaching {
             @Override
             public SoftTargets softTargets() {
                 return SoftTargets.none();
+            }
+
+            @Override
+            public Optional<TeacherFeatures> teacherFeatures() {
+                return Optional.empty();
             }
 
             @Override

@@ -7,10 +7,12 @@ import io.github.bertdistill.distill.train.DistillationTrainer;
 import io.github.bertdistill.distill.train.JsonLinesLog;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
+import io.github.bertdistill.distill.train.TeacherFeatures;
 import io.github.bertdistill.distill.train.TrainerConfig;
 import io.github.bertdistill.distill.train.TrainerResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * One training run of the pipeline — the teacher's fine-tuning or a student's training — with the
@@ -24,6 +26,7 @@ final class TrainingRun {
      * Trains {@code classifier} in place; the best dev checkpoint is loaded at the end.
      *
      * @param training the recipe's engineering settings
+     * @param features the teacher's features, for a method that matches them
      * @param method the method settings (T, α, loss, optimiser)
      * @param folder checkpoints and {@code metrics.jsonl} go here
      * @param seed the run's seed; it replaces the seed in {@code training}
@@ -33,13 +36,15 @@ final class TrainingRun {
             TextDataset train,
             TextDataset dev,
             SoftTargets softTargets,
+            Optional<TeacherFeatures> features,
             TrainerConfig training,
             MethodConfig method,
             Path folder,
             long seed)
             throws IOException {
-        return DistillationTrainer.builder()
-                .setTrainingConfig(training.withSeed(seed))
+        DistillationTrainer.Builder trainer = DistillationTrainer.builder();
+        features.ifPresent(trainer::optTeacherFeatures);
+        return trainer.setTrainingConfig(training.withSeed(seed))
                 .setOutputDir(folder)
                 .setMethodConfig(method)
                 .setClassifier(classifier)

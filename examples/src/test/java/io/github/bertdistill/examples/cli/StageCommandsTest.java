@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.examples.testing.TinyRun;
+import io.github.bertdistill.student.model.TextCnnClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -157,6 +158,52 @@ class StageCommandsTest {
                 metrics.contains("\"event\":\"epoch\",\"epoch\":1,")
                         && metrics.contains("\"examples\":" + cache.size() + "}"),
                 "student-kd-aug trains on the whole transfer set of " + cache.size());
+    }
+
+    @Test
+    void featureMatchingHasTheTeacherWriteItsVectorsAndTrainsAStudentThatLoadsAlone()
+            throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        String[] options = {"--recipe", recipe, "--output", run.toString()};
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+        assertEquals(0, CliResult.run(concat("label", options)).exitCode());
+        assertTrue(Files.notExists(run.resolve("features")), "no features unless asked for");
+        Path logits = run.resolve("logits");
+        FileTime logitsWritten = Files.getLastModifiedTime(logits.resolve("manifest.json"));
+        String[] matched =
+                concat(
+                        "--recipe",
+                        new String[] {recipe, "--output", run.toString()},
+                        "--set",
+                        "student.distillMethod.featureWeight=2");
+
+        CliResult unlabelled = CliResult.run(concat("distill", matched));
+        assertEquals(2, unlabelled.exitCode(), unlabelled.toString());
+        assertEquals(
+                "bert-distill: no teacher feature vectors for the whole transfer set (the recipe"
+                        + " sets student.distillMethod.featureWeight > 0) in "
+                        + run.resolve("features")
+                        + ": run 'bert-distill label' first",
+                unlabelled.err().strip());
+
+        CliResult labelled = CliResult.run(concat("label", matched));
+        assertEquals(0, labelled.exitCode(), labelled.toString());
+        TeacherLogitCache vectors = TeacherLogitCache.open(run.resolve("features"));
+        assertEquals(TeacherLogitCache.open(logits).size(), vectors.size());
+        assertEquals(TinyRun.HIDDEN_SIZE, vectors.labels().size());
+        assertEquals(
+                logitsWritten,
+                Files.getLastModifiedTime(logits.resolve("manifest.json")),
+                "the logits are not labelled again");
+
+        CliResult distilled = CliResult.run(concat("distill", matched));
+        assertEquals(0, distilled.exitCode(), distilled.toString());
+        // The projection onto the teacher's features is training-only: the student loads alone.
+        try (TextCnnClassifier student =
+                TextCnnClassifier.load(run.resolve("students/student-kd-aug"))) {
+            assertEquals(TinyRun.LABELS, student.labels());
+        }
     }
 
     @Test

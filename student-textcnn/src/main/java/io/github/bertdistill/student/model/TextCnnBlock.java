@@ -20,6 +20,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.student.init.EmbeddingMatrix;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,7 +40,9 @@ import java.util.Map;
  *
  * <p><b>Input:</b> {@code [tokenIds, attentionMask, tokenTypeIds]}, int64 {@code [B, L]}; the type
  * ids are ignored and may be left out. <b>Output:</b> {@code [logits]}, float32 {@code [B,
- * classes]}.
+ * classes]}; with the forward parameter {@code FeatureClassifier.withFeatures()} also the pooled
+ * features {@code ĉ} before dropout, {@code [B, F·widths]}, which representation distillation
+ * projects onto the teacher's.
  *
  * <p><b>Padding never changes the result.</b> Real tokens come first and padding last (as {@code
  * EncodedBatch} lays them out). Embeddings at padding positions are multiplied by the mask (zero
@@ -347,10 +350,12 @@ public final class TextCnnBlock extends AbstractBlock {
         // max_t ReLU(c_t) = ReLU(max_t c_t): one ReLU on the pooled features
         NDArray h =
                 Activation.relu(pooled.size() == 1 ? pooled.head() : NDArrays.concat(pooled, 1));
-        if (training && config.dropout() > 0) {
-            h = Dropout.dropout(h, config.dropout(), true).head();
-        }
-        return classifier.forward(parameterStore, new NDList(h), training);
+        NDArray dropped =
+                training && config.dropout() > 0
+                        ? Dropout.dropout(h, config.dropout(), true).head()
+                        : h;
+        NDList logits = classifier.forward(parameterStore, new NDList(dropped), training);
+        return FeatureClassifier.featuresAsked(params) ? new NDList(logits.head(), h) : logits;
     }
 
     /**

@@ -15,6 +15,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodedText;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TrainableClassifier;
 import io.github.bertdistill.core.storage.HostTensor;
@@ -51,7 +52,7 @@ import java.util.stream.Stream;
  * checks that the vocabulary, the labels and every tensor agree with the config and fails with an
  * {@link IOException} saying which file does not match.
  */
-public final class TextCnnClassifier implements TrainableClassifier {
+public final class TextCnnClassifier implements TrainableClassifier, FeatureClassifier {
     /** Name of the weights file. */
     public static final String WEIGHTS_FILE = "model.safetensors";
 
@@ -127,6 +128,27 @@ public final class TextCnnClassifier implements TrainableClassifier {
         }
     }
 
+    /** The width of the pooled features, {@code filtersPerWidth · widths}. */
+    @Override
+    public int featureSize() {
+        return block.config().featureCount();
+    }
+
+    /** The pooled features {@code ĉ} the output layer reads. */
+    @Override
+    public float[][] features(EncodedBatch batch) {
+        checkState(!closed, "the classifier is closed");
+        try (NDManager step = manager.newSubManager()) {
+            NDList outputs =
+                    block.forward(
+                            new ParameterStore(step, false),
+                            batch.toNDList(step),
+                            false,
+                            FeatureClassifier.withFeatures());
+            return rows(outputs.get(1), batch.size(), featureSize());
+        }
+    }
+
     /** Raw logits of one text: the single-sentence fast path. */
     public float[] logits(String text) {
         checkState(!closed, "the classifier is closed");
@@ -156,11 +178,14 @@ public final class TextCnnClassifier implements TrainableClassifier {
 
     private float[][] run(NDManager step, NDList input, int size) {
         NDArray logits = block.forward(new ParameterStore(step, false), input, false).head();
-        int classes = labels.size();
-        float[] flat = logits.toFloatArray();
-        float[][] rows = new float[size][classes];
+        return rows(logits, size, labels.size());
+    }
+
+    private static float[][] rows(NDArray values, int size, int width) {
+        float[] flat = values.toFloatArray();
+        float[][] rows = new float[size][width];
         for (int i = 0; i < size; i++) {
-            System.arraycopy(flat, i * classes, rows[i], 0, classes);
+            System.arraycopy(flat, i * width, rows[i], 0, width);
         }
         return rows;
     }

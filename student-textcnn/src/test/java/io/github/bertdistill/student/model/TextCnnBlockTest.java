@@ -23,6 +23,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.student.Fixtures;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
 import java.util.ArrayList;
@@ -56,6 +57,37 @@ class TextCnnBlockTest {
             // raw logits, not probabilities: rows do not sum to 1
             float[] row = out.head().toFloatArray();
             assertNotEquals(1f, row[0] + row[1], 1e-3f);
+            // then the pooled features the output layer reads: ReLU(max over time), ≥ 0
+            int features = classifier.config().featureCount();
+            assertEquals(features, classifier.featureSize());
+            assertEquals(1, out.size()); // unless asked for
+            out =
+                    classifier
+                            .block()
+                            .forward(
+                                    new ParameterStore(step, false),
+                                    batch.toNDList(step),
+                                    false,
+                                    FeatureClassifier.withFeatures());
+            assertEquals(new Shape(4, features), out.get(1).getShape());
+            float[] pooled = out.get(1).toFloatArray();
+            for (float value : pooled) {
+                assertTrue(value >= 0, "a pooled feature is " + value);
+            }
+            float[][] rows = classifier.features(batch);
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(
+                        java.util.Arrays.copyOfRange(pooled, i * features, (i + 1) * features),
+                        rows[i]);
+            }
+            // the output layer reads exactly these features
+            NDArray weight =
+                    classifier.block().namedParameters().get("classifier.weight").getArray();
+            NDArray bias = classifier.block().namedParameters().get("classifier.bias").getArray();
+            assertArrayEquals(
+                    out.head().toFloatArray(),
+                    out.get(1).matMul(weight.transpose()).add(bias).toFloatArray(),
+                    1e-5f);
         }
     }
 

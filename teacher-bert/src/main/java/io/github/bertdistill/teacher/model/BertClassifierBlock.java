@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.teacher.config.BertConfig;
 import java.util.Objects;
 
@@ -16,7 +17,10 @@ import java.util.Objects;
  * classifier.weight}/{@code classifier.bias}.
  *
  * <p>Input {@code [tokenIds, attentionMask, tokenTypeIds]} (int64 {@code [batch, length]}); output
- * {@code [logits]}, raw scores {@code [batch, classes]}, never softmax-normalised.
+ * {@code [logits]}, raw scores {@code [batch, classes]}, never softmax-normalised; with the forward
+ * parameter {@code FeatureClassifier.withFeatures()} also the pooled sentence vector the head
+ * reads, {@code [batch, hidden]}, before dropout (the features representation distillation
+ * matches).
  */
 public final class BertClassifierBlock extends HfBlock {
     private final BertModel bert;
@@ -75,7 +79,8 @@ public final class BertClassifierBlock extends HfBlock {
                 pooling.pool(
                         encoded.head(), inputs.get(1), encoded.size() > 1 ? encoded.get(1) : null);
         NDArray dropped = dropout(pooled, dropout, training);
-        return classifier.forward(store, new NDList(dropped), training);
+        NDList logits = classifier.forward(store, new NDList(dropped), training);
+        return FeatureClassifier.featuresAsked(params) ? new NDList(logits.head(), pooled) : logits;
     }
 
     @Override

@@ -15,9 +15,10 @@ import java.util.Map;
  * transfer set with the project's own fine-tuned teacher.
  *
  * <p>Inputs {@code input_ids}, {@code attention_mask} and {@code token_type_ids} (int64 {@code
- * [batch, sequence]}, both axes dynamic); output {@code logits} ({@code [batch, classes]}), the
- * inputs and output {@link OnnxClassifier} reads. Per layer, on token states flattened to {@code
- * [batch · sequence, hidden]}:
+ * [batch, sequence]}, both axes dynamic); outputs {@code logits} ({@code [batch, classes]}) and
+ * {@code pooled} (the sentence vector the head reads, {@code [batch, hidden]}), the inputs and
+ * outputs {@link OnnxClassifier} reads. Per layer, on token states flattened to {@code [batch ·
+ * sequence, hidden]}:
  *
  * <pre>
  * A = softmax((Q/√d) Kᵀ + mask) V,   a = LayerNorm(x + A W_o + b_o)
@@ -94,8 +95,9 @@ public final class BertOnnxGraph {
                         List.of(shape, graph.longs("hidden_size", hidden())),
                         Map.of("axis", 0L));
         String states = graph.node("Reshape", List.of(flat, hiddenShape));
-        String logits = dense(pool(pooling, states, floatMask), "classifier");
-        graph.output(logits, "logits", ElementType.FLOAT, "batch", classes);
+        String pooled = pool(pooling, states, floatMask);
+        graph.output(dense(pooled, "classifier"), "logits", ElementType.FLOAT, "batch", classes);
+        graph.output(pooled, OnnxClassifier.POOLED, ElementType.FLOAT, "batch", hidden());
     }
 
     /** {@code word[id] + position[i] + tokenType[type]}, {@code [batch, sequence, hidden]}. */

@@ -1,13 +1,15 @@
 package io.github.bertdistill.teacher.onnx;
 
+import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import ai.onnxruntime.TensorInfo;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.model.EncodedBatch;
-import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.core.model.TextEncoder;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
@@ -24,16 +26,21 @@ import java.util.Set;
  * inputs are {@code input_ids}, {@code attention_mask} and (optionally) {@code token_type_ids},
  * int64 {@code [batch, sequence]} with dynamic axes, and whose first output is the logits {@code
  * [batch, classes]} — what {@code torch.onnx.export} or Hugging Face Optimum write for a sequence
- * classifier (BERT, RoBERTa, DeBERTa, …) — with the {@code tokenizer.json} it was trained with.
+ * classifier (BERT, RoBERTa, DeBERTa, …) — with the {@code tokenizer.json} it was trained with. A
+ * graph with an output named {@value #POOLED} ({@code [batch, hidden]}, as the project's own {@link
+ * BertOnnxGraph} writes) also gives the teacher's features for representation distillation.
  *
  * <p>Texts are encoded by the same tokenizer rules as the BERT teacher and padded to the longest
- * text of each batch; as an {@link EncodingClassifier} it is labelled in length-bucketed batches.
+ * text of each batch; as an {@code EncodingClassifier} it is labelled in length-bucketed batches.
  * ONNX Runtime sessions are thread-safe, so one instance may serve several threads. The model is
  * not a DJL block: it serves labelling, evaluation and prediction, not training.
  */
-public final class OnnxClassifier implements EncodingClassifier {
+public final class OnnxClassifier implements FeatureClassifier {
     /** Written into graphs the project makes, as ONNX's {@code producer_name}. */
     public static final String PRODUCER = "bert-distill";
+
+    /** The name of the optional output holding the pooled sentence vector. */
+    public static final String POOLED = "pooled";
 
     private static final String PRODUCER_VERSION = "1";
     private static final String IDS = "input_ids";
@@ -45,6 +52,7 @@ public final class OnnxClassifier implements EncodingClassifier {
     private final BertTokenizer tokenizer;
     private final LabelSet labels;
     private final boolean takesTypes;
+    private final int featureSize;
 
     private OnnxClassifier(
             OrtEnvironment environment,
@@ -56,6 +64,7 @@ public final class OnnxClassifier implements EncodingClassifier {
         this.tokenizer = tokenizer;
         this.labels = labels;
         this.takesTypes = session.getInputNames().contains(TYPES);
+        this.featureSize = pooledWidth(session);
     }
 
     /**
@@ -143,6 +152,59 @@ public final class OnnxClassifier implements EncodingClassifier {
 
     @Override
     public float[][] logits(EncodedBatch batch) {
+        return run(
+                batch,
+                result -> {
+                    if (!(result.get(0).getValue() instanceof float[][] logits)) {
+                        throw new IllegalStateException(
+                                "the ONNX model's first output is not float logits [batch,"
+                                        + " classes]");
+                    }
+                    if (logits.length != batch.size() || logits[0].length != labels.size()) {
+                        throw new IllegalStateException(
+                                "the ONNX model gave "
+                                        + logits.length
+                                        + " × "
+                                        + logits[0].length
+                                        + " logits for "
+                                        + batch.size()
+                                        + " texts and "
+                                        + labels.size()
+                                        + " labels");
+                    }
+                    return logits;
+                });
+    }
+
+    /** The width of the graph's {@value #POOLED} output; 0 if it has none. */
+    @Override
+    public int featureSize() {
+        return featureSize;
+    }
+
+    /** The graph's {@value #POOLED} output. */
+    @Override
+    public float[][] features(EncodedBatch batch) {
+        if (featureSize == 0) {
+            throw new UnsupportedOperationException(
+                    "this ONNX model has no output named '" + POOLED + "'");
+        }
+        return run(
+                batch,
+                result ->
+                        (float[][])
+                                result.get(POOLED)
+                                        .orElseThrow(() -> new IllegalStateException(POOLED))
+                                        .getValue());
+    }
+
+    /** What to read from a session's result. */
+    @FunctionalInterface
+    private interface ResultReader {
+        float[][] read(OrtSession.Result result) throws OrtException;
+    }
+
+    private float[][] run(EncodedBatch batch, ResultReader reader) {
         long[] shape = {batch.size(), batch.length()};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {
@@ -152,28 +214,28 @@ public final class OnnxClassifier implements EncodingClassifier {
                 inputs.put(TYPES, tensor(batch.tokenTypeIds(), shape));
             }
             try (OrtSession.Result result = session.run(inputs)) {
-                if (!(result.get(0).getValue() instanceof float[][] logits)) {
-                    throw new IllegalStateException(
-                            "the ONNX model's first output is not float logits [batch, classes]");
-                }
-                if (logits.length != batch.size() || logits[0].length != labels.size()) {
-                    throw new IllegalStateException(
-                            "the ONNX model gave "
-                                    + logits.length
-                                    + " × "
-                                    + logits[0].length
-                                    + " logits for "
-                                    + batch.size()
-                                    + " texts and "
-                                    + labels.size()
-                                    + " labels");
-                }
-                return logits;
+                return reader.read(result);
             }
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
         } finally {
             inputs.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** The last dimension of the output {@value #POOLED}, if the graph has one of rank 2. */
+    private static int pooledWidth(OrtSession session) {
+        try {
+            NodeInfo pooled = session.getOutputInfo().get(POOLED);
+            if (pooled != null
+                    && pooled.getInfo() instanceof TensorInfo tensor
+                    && tensor.getShape().length == 2
+                    && tensor.getShape()[1] > 0) {
+                return Math.toIntExact(tensor.getShape()[1]);
+            }
+            return 0;
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime failed: " + e.getMessage(), e);
         }
     }
 

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The teacher's ONNX graph run by ONNX Runtime gives the logits of the DJL forward the teacher was
- * trained with, within the labelling tolerance of 1e-4, on batches with padding.
+ * The teacher's ONNX graph run by ONNX Runtime gives the logits and the pooled features of the DJL
+ * forward the teacher was trained with, within the labelling tolerance of 1e-4, on batches with
+ * padding.
  */
 class BertOnnxGraphTest {
     private static final float TOLERANCE = 1e-4f;
@@ -61,6 +62,11 @@ class BertOnnxGraphTest {
             assertAgree(teacher.logits(TEXTS), onnx.logits(TEXTS));
             assertEquals(teacher.labels(), onnx.labels());
             assertEquals(32, onnx.encoder().maxLength());
+            assertEquals(16, teacher.featureSize());
+            assertEquals(16, onnx.featureSize());
+            assertAgree(
+                    teacher.features(teacher.encoder().encodeBatch(TEXTS)),
+                    onnx.features(onnx.encoder().encodeBatch(TEXTS)));
         }
     }
 
@@ -86,6 +92,9 @@ class BertOnnxGraphTest {
                     Files.write(folder.resolve("tokenizer.json"), teacher.tokenizer().toJson());
             try (OnnxClassifier onnx = OnnxClassifier.load(model, tokenizer, LABELS, 32)) {
                 assertAgree(teacher.logits(TEXTS), onnx.logits(TEXTS));
+                assertAgree(
+                        teacher.features(teacher.encoder().encodeBatch(TEXTS)),
+                        onnx.features(onnx.encoder().encodeBatch(TEXTS)));
             }
         }
     }

@@ -35,6 +35,13 @@ class OnnxClassifierTest {
                         fixture("tiny-classifier.onnx"), fixture("tokenizer.json"), LABELS, 16)) {
             ExportedFixture.assertTracedLogits(teacher.logits(ExportedFixture.sentences()));
             assertEquals(0, teacher.logits(List.of()).length);
+            // an exported classifier without a 'pooled' output has no features to match
+            assertEquals(0, teacher.featureSize());
+            UnsupportedOperationException e =
+                    assertThrows(
+                            UnsupportedOperationException.class,
+                            () -> teacher.features(teacher.encoder().encodeBatch(List.of("a"))));
+            assertEquals("this ONNX model has no output named 'pooled'", e.getMessage());
         }
     }
 
