@@ -61,29 +61,16 @@ public final class DistillationLabels {
                 "%s hard labels but %s teacher rows",
                 size,
                 teacherLogits.length);
-        float[] logits = new float[size * classes];
-        float[] hasTeacher = new float[size];
-        for (int i = 0; i < size; i++) {
+        for (long label : hardLabels) {
             checkArgument(
-                    hardLabels[i] >= NO_LABEL && hardLabels[i] < classes,
+                    label >= NO_LABEL && label < classes,
                     "hard label %s out of range for %s classes",
-                    hardLabels[i],
+                    label,
                     classes);
-            if (teacherLogits[i] != null) {
-                checkArgument(
-                        teacherLogits[i].length == classes,
-                        "teacher logits of example %s have %s values, expected %s",
-                        i,
-                        teacherLogits[i].length,
-                        classes);
-                System.arraycopy(teacherLogits[i], 0, logits, i * classes, classes);
-                hasTeacher[i] = 1;
-            }
         }
-        return new NDList(
-                manager.create(hardLabels, new Shape(size)),
-                manager.create(logits, new Shape(size, classes)),
-                manager.create(hasTeacher, new Shape(size)));
+        NDList labels = new NDList(manager.create(hardLabels, new Shape(size)));
+        labels.addAll(optionalRows(manager, teacherLogits, classes, "teacher logits"));
+        return labels;
     }
 
     /**
@@ -97,24 +84,34 @@ public final class DistillationLabels {
         int size = Math.toIntExact(labels.get(HARD_LABELS).size());
         checkArgument(
                 features.length == size, "%s examples but %s feature rows", size, features.length);
-        float[] values = new float[size * width];
-        float[] hasFeatures = new float[size];
-        for (int i = 0; i < size; i++) {
-            if (features[i] != null) {
+        NDList all = new NDList(labels);
+        all.addAll(optionalRows(manager, features, width, "teacher features"));
+        return all;
+    }
+
+    /**
+     * {@code rows} as {@code [values [n, width], present [n]]}: a row that is null is zeros with
+     * {@code present = 0}.
+     */
+    private static NDList optionalRows(NDManager manager, float[][] rows, int width, String what) {
+        float[] values = new float[rows.length * width];
+        float[] present = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i] != null) {
                 checkArgument(
-                        features[i].length == width,
-                        "teacher features of example %s have %s values, expected %s",
+                        rows[i].length == width,
+                        "%s of example %s have %s values, expected %s",
+                        what,
                         i,
-                        features[i].length,
+                        rows[i].length,
                         width);
-                System.arraycopy(features[i], 0, values, i * width, width);
-                hasFeatures[i] = 1;
+                System.arraycopy(rows[i], 0, values, i * width, width);
+                present[i] = 1;
             }
         }
-        NDList all = new NDList(labels);
-        all.add(manager.create(values, new Shape(size, width)));
-        all.add(manager.create(hasFeatures, new Shape(size)));
-        return all;
+        return new NDList(
+                manager.create(values, new Shape(rows.length, width)),
+                manager.create(present, new Shape(rows.length)));
     }
 
     /** The teacher features {@code h_t}, float32 {@code [B, H]}. */

@@ -171,17 +171,10 @@ class DistillationTrainerTest {
     private static void crashAtStep13(TinyTask.Training config, MethodConfig method)
             throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(5)) {
-            TrainerListener crash =
-                    new TrainerListener() {
-                        @Override
-                        public void onStep(StepMetrics metrics) {
-                            if (metrics.step() == 13) {
-                                throw new IllegalStateException("injected crash");
-                            }
-                        }
-                    };
             DistillationTrainer trainer =
-                    TinyTask.trainer(model, config, method).addListener(crash).build();
+                    TinyTask.trainer(model, config, method)
+                            .addListener(TinyTask.crashAfterStep(13))
+                            .build();
             assertThrows(IllegalStateException.class, trainer::fit);
         }
     }

@@ -79,17 +79,10 @@ class FeatureMatchingTrainerTest {
             expected = model.logits(DEV.texts());
         }
         try (BlockTextClassifier model = TinyTask.featureClassifier(5)) {
-            TrainerListener crash =
-                    new TrainerListener() {
-                        @Override
-                        public void onStep(StepMetrics metrics) {
-                            if (metrics.step() == 13) {
-                                throw new IllegalStateException("injected crash");
-                            }
-                        }
-                    };
             DistillationTrainer crashing =
-                    trainer(model, "crash", method, new ArrayList<>()).addListener(crash).build();
+                    trainer(model, "crash", method, new ArrayList<>())
+                            .addListener(TinyTask.crashAfterStep(13))
+                            .build();
             assertThrows(IllegalStateException.class, crashing::fit);
         }
         List<Double> resumed = new ArrayList<>();

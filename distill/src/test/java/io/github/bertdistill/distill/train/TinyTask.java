@@ -56,15 +56,7 @@ final class TinyTask {
         Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed(seed);
         SequentialBlock block =
                 new SequentialBlock()
-                        .add(
-                                new LambdaBlock(
-                                        in ->
-                                                new NDList(
-                                                        in.get(0)
-                                                                .toType(DataType.INT64, false)
-                                                                .oneHot(VOCABULARY)
-                                                                .sum(new int[] {1})
-                                                                .get(":, 1:"))))
+                        .add(new LambdaBlock(TinyTask::bagOfLetters))
                         .add(Linear.builder().setUnits(16).build())
                         .add(Activation::relu)
                         .add(Dropout.builder().optRate(0.2f).build())
@@ -229,6 +221,18 @@ final class TinyTask {
                 .setTrainSet(TRAIN)
                 .optDevSet(DEV)
                 .addListener(new JsonLinesLog(training.out().resolve("metrics.jsonl")));
+    }
+
+    /** A listener that throws after step {@code step}, as a crash would stop the run there. */
+    static TrainerListener crashAfterStep(long step) {
+        return new TrainerListener() {
+            @Override
+            public void onStep(StepMetrics metrics) {
+                if (metrics.step() == step) {
+                    throw new IllegalStateException("injected crash");
+                }
+            }
+        };
     }
 
     /** The lines of a {@link JsonLinesLog} without their wall-clock fields. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,13 +75,20 @@ public final class Pipeline {
     }
 
     /**
-     * What step 2 did: the cache folder, the size of the transfer set and how many of its examples
-     * the teacher labelled in this call (the others were in the cache already).
+     * What step 2 did: the cache folder, the size of the transfer set, how many of its examples the
+     * teacher labelled in this call (the others were in the cache already), and the folder of the
+     * teacher's feature vectors when the recipe matches them.
      */
-    public record Labelling(Path logits, int examples, long labelledNow) {
+    public record Labelling(Path logits, int examples, long labelledNow, Optional<Path> features) {
         @Override
         public String toString() {
-            return logits + " (" + examples + " examples, " + labelledNow + " labelled now)";
+            return logits
+                    + " ("
+                    + examples
+                    + " examples, "
+                    + labelledNow
+                    + " labelled now)"
+                    + features.map(f -> "; teacher features: " + f).orElse("");
         }
     }
 
@@ -93,7 +101,10 @@ public final class Pipeline {
         Started started = start(recipe, output);
         LabelStage.Labelled labelled = label(started);
         return new Labelling(
-                started.run().logits(), labelled.transferSet().size(), labelled.labelledNow());
+                started.run().logits(),
+                labelled.transferSet().size(),
+                labelled.labelledNow(),
+                labelled.teacherFeatures().map(f -> started.run().features()));
     }
 
     private static LabelStage.Labelled label(Started started) throws IOException {

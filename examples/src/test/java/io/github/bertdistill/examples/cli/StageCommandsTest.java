@@ -189,6 +189,9 @@ class StageCommandsTest {
 
         CliResult labelled = CliResult.run(concat("label", matched));
         assertEquals(0, labelled.exitCode(), labelled.toString());
+        assertTrue(
+                labelled.out().strip().endsWith("; teacher features: " + run.resolve("features")),
+                labelled.out());
         TeacherLogitCache vectors = TeacherLogitCache.open(run.resolve("features"));
         assertEquals(TeacherLogitCache.open(logits).size(), vectors.size());
         assertEquals(TinyRun.HIDDEN_SIZE, vectors.labels().size());
