@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The training loop for any {@link TrainableClassifier}: supervised fine-tuning ({@code α = 1}, no
@@ -46,6 +47,11 @@ import java.util.Objects;
  * weights validated, kept as best and returned are the {@link WeightAverage exponential moving
  * average} of the trained ones.
  *
+ * <p><b>Representation distillation.</b> With {@link MethodConfig#featureWeight()} {@code β > 0}
+ * the student's features (a {@code FeatureClassifier}) also learn to predict the teacher's ({@link
+ * Builder#optTeacherFeatures}) through a {@link FeatureProjectionBlock} that exists for the run
+ * only: {@code L = L_logits + β·‖W·s + b − h_t‖²/H} ({@code FeatureMatchedLoss}).
+ *
  * <p><b>Resuming.</b> Checkpoints in {@code checkpoints/} hold the weights, the optimiser's
  * moments, the counters and the best-so-far; the batches of an epoch and the dropout masks of a
  * step are functions of (seed, epoch) and (seed, step). {@link #fit()} on an output folder with a
@@ -68,7 +74,10 @@ public final class DistillationTrainer {
     private final Path outputDir;
     private final Checkpoints checkpoints;
     private final long totalSteps;
-    private final int[] featureSizes;
+    private final Optional<FeatureWidths> featureWidths;
+
+    /** The widths {@code F} and {@code H} of the student's and the teacher's features. */
+    private record FeatureWidths(int student, int teacher) {}
 
     private DistillationTrainer(Builder builder) {
         this.training = Objects.requireNonNull(builder.training, "training config");
@@ -79,7 +88,10 @@ public final class DistillationTrainer {
         this.devSet = builder.devSet;
         this.listeners = List.copyOf(builder.listeners);
         boolean matchFeatures = method.featureWeight() > 0;
-        this.featureSizes = matchFeatures ? featureSizes(classifier, builder.features) : null;
+        this.featureWidths =
+                matchFeatures
+                        ? Optional.of(featureWidths(classifier, builder.features))
+                        : Optional.empty();
         this.assembler =
                 new BatchAssembler(
                         classifier, builder.softTargets, matchFeatures ? builder.features : null);
@@ -164,15 +176,20 @@ public final class DistillationTrainer {
      * runManager} for the run.
      */
     private Block trainedBlock(NDManager runManager) {
-        if (featureSizes == null) {
-            return classifier.block();
-        }
-        return new FeatureProjectionBlock(
-                classifier.block(), featureSizes[0], featureSizes[1], training.seed(), runManager);
+        return featureWidths
+                .<Block>map(
+                        widths ->
+                                new FeatureProjectionBlock(
+                                        classifier.block(),
+                                        widths.student(),
+                                        widths.teacher(),
+                                        training.seed(),
+                                        runManager))
+                .orElse(classifier.block());
     }
 
-    /** {@code [F, H]}: the widths of the student's and the teacher's features. */
-    private static int[] featureSizes(TrainableClassifier classifier, TeacherFeatures features) {
+    private static FeatureWidths featureWidths(
+            TrainableClassifier classifier, TeacherFeatures features) {
         int student =
                 classifier instanceof FeatureClassifier withFeatures
                         ? withFeatures.featureSize()
@@ -185,7 +202,7 @@ public final class DistillationTrainer {
                 features != null,
                 "featureWeight > 0 matches the student's features to the teacher's, but no teacher"
                         + " features were given");
-        return new int[] {student, features.featureSize()};
+        return new FeatureWidths(student, features.featureSize());
     }
 
     private List<TextExample> examples(List<Integer> indices) {
