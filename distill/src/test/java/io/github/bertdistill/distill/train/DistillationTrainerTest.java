@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
@@ -281,24 +280,11 @@ class DistillationTrainerTest {
     @ValueSource(floats = {0, 0.5f})
     void stepsDoNotLeaveArraysBehind(float averagingEpochs) throws IOException {
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
-            NDManager everything = model.manager().getParentManager();
-            int before = model.manager().getManagedArrays().size();
-            List<Integer> liveArrays = new ArrayList<>();
-            TrainerListener counter =
-                    new TrainerListener() {
-                        @Override
-                        public void onStep(StepMetrics metrics) {
-                            liveArrays.add(everything.getManagedArrays().size());
-                        }
-                    };
-            TinyTask.trainer(model, config("run").build(), TinyTask.supervised(averagingEpochs))
-                    .addListener(counter)
-                    .build()
-                    .fit();
-
-            assertEquals(before, model.manager().getManagedArrays().size());
-            assertEquals(30, liveArrays.size());
-            assertEquals(1, liveArrays.stream().distinct().count(), liveArrays.toString());
+            MethodConfig method = TinyTask.supervised(averagingEpochs);
+            assertEquals(
+                    30,
+                    TinyTask.assertStepsLeaveNoArrays(
+                            model, TinyTask.trainer(model, config("run").build(), method)));
         }
     }
 

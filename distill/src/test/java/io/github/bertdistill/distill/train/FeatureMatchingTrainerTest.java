@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
@@ -96,20 +95,10 @@ class FeatureMatchingTrainerTest {
     @Test
     void stepsDoNotLeaveArraysBehind() throws IOException {
         try (BlockTextClassifier model = TinyTask.featureClassifier(7)) {
-            NDManager everything = model.manager().getParentManager();
-            int before = model.manager().getManagedArrays().size();
-            List<Integer> liveArrays = new ArrayList<>();
-            TrainerListener counter =
-                    new TrainerListener() {
-                        @Override
-                        public void onStep(StepMetrics metrics) {
-                            liveArrays.add(everything.getManagedArrays().size());
-                        }
-                    };
-            trainer(model, "run", distil(1), new ArrayList<>()).addListener(counter).build().fit();
-
-            assertEquals(before, model.manager().getManagedArrays().size());
-            assertEquals(1, liveArrays.stream().distinct().count(), liveArrays.toString());
+            assertEquals(
+                    30,
+                    TinyTask.assertStepsLeaveNoArrays(
+                            model, trainer(model, "run", distil(1), new ArrayList<>())));
         }
     }
 

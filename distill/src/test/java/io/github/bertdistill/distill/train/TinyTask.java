@@ -1,5 +1,7 @@
 package io.github.bertdistill.distill.train;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -221,6 +223,32 @@ final class TinyTask {
                 .setTrainSet(TRAIN)
                 .optDevSet(DEV)
                 .addListener(new JsonLinesLog(training.out().resolve("metrics.jsonl")));
+    }
+
+    /**
+     * Runs {@code trainer} (of {@code model}) and checks the step-scoped memory: the model's
+     * manager ends with the arrays it started with, and every step sees the same number of live
+     * arrays.
+     *
+     * @return the number of steps run
+     */
+    static int assertStepsLeaveNoArrays(
+            BlockTextClassifier model, DistillationTrainer.Builder trainer) throws IOException {
+        NDManager everything = model.manager().getParentManager();
+        int before = model.manager().getManagedArrays().size();
+        List<Integer> liveArrays = new ArrayList<>();
+        trainer.addListener(
+                        new TrainerListener() {
+                            @Override
+                            public void onStep(StepMetrics metrics) {
+                                liveArrays.add(everything.getManagedArrays().size());
+                            }
+                        })
+                .build()
+                .fit();
+        assertEquals(before, model.manager().getManagedArrays().size());
+        assertEquals(1, liveArrays.stream().distinct().count(), liveArrays.toString());
+        return liveArrays.size();
     }
 
     /** A listener that throws after step {@code step}, as a crash would stop the run there. */
