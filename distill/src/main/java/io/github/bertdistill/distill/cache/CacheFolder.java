@@ -135,11 +135,11 @@ final class CacheFolder {
     Map<String, Long> cachedHashes(CacheManifest manifest) throws IOException {
         Map<String, Long> hashes = new HashMap<>();
         for (CacheManifest.Chunk chunk : manifest.chunks()) {
-            ChunkFormat.scan(
+            ChunkFormat.index(
                     resolve(chunk),
                     manifest.numClasses(),
                     chunk.records(),
-                    (record, offset) -> hashes.put(record.id(), record.textHash()));
+                    (id, textHash, offset) -> hashes.put(id, textHash));
         }
         return hashes;
     }

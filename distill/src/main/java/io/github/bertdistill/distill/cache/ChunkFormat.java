@@ -69,6 +69,23 @@ final class ChunkFormat {
                 });
     }
 
+    /** Receives the key of each record of an indexed chunk. */
+    @FunctionalInterface
+    interface KeyVisitor {
+        /**
+         * One record's key.
+         *
+         * @param hashOffset byte offset of the record's text hash; its logits follow it
+         */
+        void visit(String id, long textHash, long hashOffset) throws IOException;
+    }
+
+    /** Reads the rest of one record, whose id and text hash were just read. */
+    @FunctionalInterface
+    private interface RowReader {
+        void read(DataInputStream in, String id, long textHash, long hashOffset) throws IOException;
+    }
+
     /**
      * Reads a chunk from start to end, one record at a time.
      *
@@ -76,6 +93,39 @@ final class ChunkFormat {
      *     expectedRecords} records
      */
     static void scan(Path file, int numClasses, int expectedRecords, RecordVisitor visitor)
+            throws IOException {
+        walk(
+                file,
+                numClasses,
+                expectedRecords,
+                (in, id, hash, offset) -> {
+                    float[] logits = new float[numClasses];
+                    for (int c = 0; c < numClasses; c++) {
+                        logits[c] = in.readFloat();
+                    }
+                    visitor.visit(new CachedLogits(id, hash, logits), offset);
+                });
+    }
+
+    /**
+     * Reads the id, text hash and offset of every record, skipping the rows: what an index needs,
+     * without decoding {@code numClasses} floats per record (384 for a feature cache).
+     *
+     * @throws IOException as {@link #scan}
+     */
+    static void index(Path file, int numClasses, int expectedRecords, KeyVisitor visitor)
+            throws IOException {
+        walk(
+                file,
+                numClasses,
+                expectedRecords,
+                (in, id, hash, offset) -> {
+                    in.skipNBytes((long) Float.BYTES * numClasses);
+                    visitor.visit(id, hash, offset);
+                });
+    }
+
+    private static void walk(Path file, int numClasses, int expectedRecords, RowReader rows)
             throws IOException {
         try (CountingInputStream counting =
                         new CountingInputStream(
@@ -85,12 +135,7 @@ final class ChunkFormat {
             for (int r = 0; r < expectedRecords; r++) {
                 String id = in.readUTF();
                 long offset = counting.getCount();
-                long hash = in.readLong();
-                float[] logits = new float[numClasses];
-                for (int c = 0; c < numClasses; c++) {
-                    logits[c] = in.readFloat();
-                }
-                visitor.visit(new CachedLogits(id, hash, logits), offset);
+                rows.read(in, id, in.readLong(), offset);
             }
         } catch (EOFException e) {
             throw new IOException("cache chunk " + file + " is truncated", e);

@@ -46,12 +46,11 @@ public final class TeacherLogitCache implements SoftTargets {
         List<CacheManifest.Chunk> chunks = manifest.chunks();
         for (int c = 0; c < chunks.size(); c++) {
             int chunk = c;
-            ChunkFormat.scan(
+            ChunkFormat.index(
                     folder.resolve(chunks.get(c)),
                     manifest.numClasses(),
                     chunks.get(c).records(),
-                    (record, offset) ->
-                            index.put(record.id(), new Location(chunk, offset, record.textHash())));
+                    (id, textHash, offset) -> index.put(id, new Location(chunk, offset, textHash)));
         }
     }
 
