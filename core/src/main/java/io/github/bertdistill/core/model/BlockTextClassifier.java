@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.InferenceScope;
 import java.util.Objects;
@@ -77,7 +78,10 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
 
     @Override
     public float[][] logits(EncodedBatch batch) {
-        return output(batch, 0, labels.size(), "logits");
+        try (NDManager step = manager.newSubManager();
+                InferenceScope noGraph = InferenceScope.enter()) {
+            return rows(forward(batch, step, null).get(0), batch, labels.size(), "logits");
+        }
     }
 
     @Override
@@ -87,46 +91,51 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
 
     @Override
     public float[][] features(EncodedBatch batch) {
+        return logitsAndFeatures(batch).features();
+    }
+
+    /** Both outputs of one forward pass with the features asked for. */
+    @Override
+    public LogitsAndFeatures logitsAndFeatures(EncodedBatch batch) {
         if (featureSize == 0) {
             throw new UnsupportedOperationException("this classifier's block returns no features");
         }
-        return output(batch, 1, featureSize, "features");
-    }
-
-    /**
-     * Output {@code index} of the block in inference mode (features asked for when it is 1),
-     * checked to be {@code [B, width]}.
-     */
-    private float[][] output(EncodedBatch batch, int index, int width, String what) {
         try (NDManager step = manager.newSubManager();
                 InferenceScope noGraph = InferenceScope.enter()) {
-            NDList input = batch.toNDList(step);
-            NDArray values =
-                    block.forward(
-                                    new ParameterStore(step, false),
-                                    input,
-                                    false,
-                                    index > 0 ? FeatureClassifier.withFeatures() : null)
-                            .get(index);
-            if (values.getShape().dimension() != 2 || values.getShape().get(1) != width) {
-                throw new IllegalStateException(
-                        "block returned "
-                                + what
-                                + " of shape "
-                                + values.getShape()
-                                + ", expected ["
-                                + batch.size()
-                                + ", "
-                                + width
-                                + "]");
-            }
-            float[] flat = values.toFloatArray();
-            float[][] rows = new float[batch.size()][width];
-            for (int i = 0; i < rows.length; i++) {
-                System.arraycopy(flat, i * width, rows[i], 0, width);
-            }
-            return rows;
+            NDList outputs = forward(batch, step, FeatureClassifier.withFeatures());
+            return new LogitsAndFeatures(
+                    rows(outputs.get(0), batch, labels.size(), "logits"),
+                    rows(outputs.get(1), batch, featureSize, "features"));
         }
+    }
+
+    /** The block's outputs for {@code batch} in inference mode, owned by {@code step}. */
+    private NDList forward(EncodedBatch batch, NDManager step, PairList<String, Object> params) {
+        return block.forward(new ParameterStore(step, false), batch.toNDList(step), false, params);
+    }
+
+    /** {@code values} copied out as rows, checked to be {@code [B, width]}. */
+    private static float[][] rows(NDArray values, EncodedBatch batch, int width, String what) {
+        if (values.getShape().dimension() != 2
+                || values.getShape().get(0) != batch.size()
+                || values.getShape().get(1) != width) {
+            throw new IllegalStateException(
+                    "block returned "
+                            + what
+                            + " of shape "
+                            + values.getShape()
+                            + ", expected ["
+                            + batch.size()
+                            + ", "
+                            + width
+                            + "]");
+        }
+        float[] flat = values.toFloatArray();
+        float[][] rows = new float[batch.size()][width];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(flat, i * width, rows[i], 0, width);
+        }
+        return rows;
     }
 
     @Override

@@ -45,4 +45,16 @@ public interface FeatureClassifier extends EncodingClassifier {
      * @throws UnsupportedOperationException if {@link #featureSize()} is 0
      */
     float[][] features(EncodedBatch batch);
+
+    /**
+     * The logits and the feature vectors of a batch. The default asks {@link #logits} and {@link
+     * #features} in turn; classifiers that get both from one forward pass (a block asked for its
+     * features, an ONNX graph with both outputs) override it, which halves the cost of a caller
+     * that needs both, such as the labelling of a transfer set for representation distillation.
+     *
+     * @throws UnsupportedOperationException if {@link #featureSize()} is 0
+     */
+    default LogitsAndFeatures logitsAndFeatures(EncodedBatch batch) {
+        return new LogitsAndFeatures(logits(batch), features(batch));
+    }
 }

@@ -4,23 +4,28 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.base.Ticker;
+import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.model.BucketedInference;
+import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.core.model.FeatureClassifier;
+import io.github.bertdistill.core.model.LogitsAndFeatures;
 import io.github.bertdistill.core.model.TextClassifier;
+import io.github.bertdistill.core.model.TextEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a teacher once over a data set or transfer set and stores its logits in a cache folder,
@@ -49,28 +54,43 @@ import org.slf4j.LoggerFactory;
  * {@link MismatchPolicy#RECOMPUTE}, wiped and labelled again. Cached logits are never used across
  * teachers.
  *
+ * <p><b>Teacher features in the same pass.</b> With {@link Builder#optFeatureDirectory} the writer
+ * also fills a {@link TeacherFeatureCache} (the teacher's pooled vector of every text, for
+ * representation distillation) from the same forward passes ({@link
+ * FeatureClassifier#logitsAndFeatures}): a text is run through the teacher if either cache lacks
+ * it, and each cache gets only what it lacks, so the two resume independently and a complete logit
+ * cache costs nothing but the passes the features need.
+ *
  * <p><b>Progress</b> is logged through SLF4J by a {@link ProgressReporter} (count, rate, ETA; the
  * total is known when the examples are a {@link TextDataset} or a {@link Collection}).
  */
 public final class LogitCacheWriter {
-    private static final Logger LOG = LoggerFactory.getLogger(LogitCacheWriter.class);
-
     private final TextClassifier teacher;
     private final BucketedInference inference;
     private final TeacherFingerprint fingerprint;
     private final CacheFolder folder;
+    private final Optional<CacheFolder> featureFolder;
     private final int chunkSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
     private final String progressName;
 
-    /** What a labelling run did. */
+    /**
+     * What a labelling run did.
+     *
+     * @param reused examples every cache held already
+     * @param labelled examples the teacher ran on now
+     */
     public record Summary(long reused, long labelled) {}
 
     private LogitCacheWriter(Builder builder) {
         this.teacher = builder.teacher;
-        this.inference =
-                new BucketedInference(builder.teacher, builder.batchSize, builder.tokenBudget);
+        this.featureFolder = Optional.ofNullable(builder.featureDirectory).map(CacheFolder::new);
+        TextClassifier rows =
+                featureFolder.isPresent()
+                        ? new LogitsThenFeatures((FeatureClassifier) builder.teacher)
+                        : builder.teacher;
+        this.inference = new BucketedInference(rows, builder.batchSize, builder.tokenBudget);
         this.fingerprint = builder.fingerprint;
         this.folder = new CacheFolder(builder.directory);
         this.chunkSize = roundedUp(builder.chunkSize, builder.batchSize);
@@ -94,9 +114,19 @@ public final class LogitCacheWriter {
      * @throws IOException if the cache cannot be read or written; completed chunks are kept
      */
     public Summary write(Iterable<TextExample> examples) throws IOException {
-        CacheManifest manifest =
-                folder.start(fingerprint, teacher.labels().names(), mismatchPolicy);
-        Map<String, Long> cached = folder.cachedHashes(manifest);
+        List<Target> targets = new ArrayList<>();
+        int numClasses = teacher.labels().size();
+        targets.add(Target.open(folder, fingerprint, teacher.labels().names(), 0, mismatchPolicy));
+        if (featureFolder.isPresent()) {
+            int featureSize = ((FeatureClassifier) teacher).featureSize();
+            targets.add(
+                    Target.open(
+                            featureFolder.get(),
+                            TeacherFeatureCache.fingerprint(fingerprint),
+                            TeacherFeatureCache.dimensions(featureSize),
+                            numClasses,
+                            mismatchPolicy));
+        }
         ProgressReporter progress =
                 new ProgressReporter(
                         progressName,
@@ -104,19 +134,24 @@ public final class LogitCacheWriter {
                         sizeOf(examples),
                         progressInterval,
                         Ticker.systemTicker());
-        Run run = new Run(manifest, progress);
+        Run run = new Run(targets, progress);
         Set<String> seen = new HashSet<>();
         long reused = 0;
         for (TextExample example : examples) {
             checkArgument(
                     seen.add(example.id()), "the example id '%s' appears twice", example.id());
             long hash = TextHash.of(example.text());
-            Long cachedHash = cached.get(example.id());
-            if (cachedHash != null && cachedHash == hash) {
+            boolean[] lacking = new boolean[targets.size()];
+            boolean any = false;
+            for (int t = 0; t < lacking.length; t++) {
+                lacking[t] = targets.get(t).lacks(example.id(), hash);
+                any |= lacking[t];
+            }
+            if (any) {
+                run.add(new Pending(example, hash, lacking));
+            } else {
                 reused++;
                 progress.skip(1);
-            } else {
-                run.add(new Pending(example, hash));
             }
         }
         run.finish();
@@ -136,17 +171,50 @@ public final class LogitCacheWriter {
         return examples instanceof Collection<?> collection ? collection.size() : -1;
     }
 
-    private record Pending(TextExample example, long textHash) {}
+    /** An example to run through the teacher; {@code lacking[t]}: target {@code t} lacks it. */
+    private record Pending(TextExample example, long textHash, boolean[] lacking) {}
 
-    /** The mutable state of one labelling run: the open chunk's examples, the manifest. */
+    /**
+     * One cache the run fills: where its chunks go, the examples it held when opened, and where its
+     * values start in a row of the teacher's output.
+     */
+    private record Target(ChunkSink sink, Map<String, Long> cached, int firstColumn) {
+        static Target open(
+                CacheFolder folder,
+                TeacherFingerprint fingerprint,
+                List<String> labels,
+                int firstColumn,
+                MismatchPolicy policy)
+                throws IOException {
+            CacheManifest manifest = folder.start(fingerprint, labels, policy);
+            return new Target(
+                    new ChunkSink(folder, manifest), folder.cachedHashes(manifest), firstColumn);
+        }
+
+        boolean lacks(String id, long textHash) {
+            Long cachedHash = cached.get(id);
+            return cachedHash == null || cachedHash != textHash;
+        }
+
+        CachedLogits record(Pending pending, float[] row) {
+            return new CachedLogits(
+                    pending.example().id(),
+                    pending.textHash(),
+                    Arrays.copyOfRange(row, firstColumn, firstColumn + sink.numClasses()));
+        }
+    }
+
+    /** The mutable state of one labelling run: the open chunk's examples, the caches. */
     private final class Run {
+        private final List<Target> targets;
+        private final int rowWidth;
         private final ProgressReporter progress;
         private final List<Pending> chunk = new ArrayList<>();
-        private final ChunkSink sink;
         private long labelled;
 
-        Run(CacheManifest manifest, ProgressReporter progress) {
-            this.sink = new ChunkSink(folder, manifest);
+        Run(List<Target> targets, ProgressReporter progress) {
+            this.targets = targets;
+            this.rowWidth = targets.stream().mapToInt(t -> t.sink().numClasses()).sum();
             this.progress = progress;
         }
 
@@ -165,27 +233,74 @@ public final class LogitCacheWriter {
 
         private void writeChunk() throws IOException {
             List<String> texts = chunk.stream().map(p -> p.example().text()).toList();
-            float[][] logits =
+            float[][] rows =
                     inference.logits(
-                            texts, (positions, rows) -> progress.advance(positions.length));
-            List<CachedLogits> records = new ArrayList<>(chunk.size());
-            for (int i = 0; i < logits.length; i++) {
-                checkWidth(logits[i]);
-                Pending pending = chunk.get(i);
-                records.add(
-                        new CachedLogits(pending.example().id(), pending.textHash(), logits[i]));
+                            texts, (positions, values) -> progress.advance(positions.length));
+            for (float[] row : rows) {
+                checkWidth(row);
             }
-            sink.append(records);
-            labelled += records.size();
+            for (int t = 0; t < targets.size(); t++) {
+                Target target = targets.get(t);
+                List<CachedLogits> records = new ArrayList<>(chunk.size());
+                for (int i = 0; i < rows.length; i++) {
+                    if (chunk.get(i).lacking()[t]) {
+                        records.add(target.record(chunk.get(i), rows[i]));
+                    }
+                }
+                if (!records.isEmpty()) {
+                    target.sink().append(records);
+                }
+            }
+            labelled += rows.length;
             chunk.clear();
         }
 
         private void checkWidth(float[] row) {
             checkState(
-                    row.length == sink.numClasses(),
-                    "the teacher returned %s logits per text for %s labels",
+                    row.length == rowWidth,
+                    "the teacher returned %s values per text, expected %s",
                     row.length,
-                    sink.numClasses());
+                    rowWidth);
+        }
+    }
+
+    /**
+     * The teacher seen as one row per text: its logits followed by its feature vector, both from
+     * one forward pass.
+     */
+    private static final class LogitsThenFeatures implements EncodingClassifier {
+        private final FeatureClassifier teacher;
+
+        LogitsThenFeatures(FeatureClassifier teacher) {
+            this.teacher = teacher;
+        }
+
+        @Override
+        public TextEncoder encoder() {
+            return teacher.encoder();
+        }
+
+        @Override
+        public LabelSet labels() {
+            return teacher.labels();
+        }
+
+        @Override
+        public float[][] logits(EncodedBatch batch) {
+            LogitsAndFeatures outputs = teacher.logitsAndFeatures(batch);
+            float[][] rows = new float[batch.size()][];
+            for (int i = 0; i < rows.length; i++) {
+                float[] logits = outputs.logits()[i];
+                float[] features = outputs.features()[i];
+                rows[i] = Arrays.copyOf(logits, logits.length + features.length);
+                System.arraycopy(features, 0, rows[i], logits.length, features.length);
+            }
+            return rows;
+        }
+
+        @Override
+        public void close() {
+            // the teacher belongs to the caller
         }
     }
 
@@ -200,6 +315,7 @@ public final class LogitCacheWriter {
         private MismatchPolicy mismatchPolicy = MismatchPolicy.REFUSE;
         private Duration progressInterval = Duration.ofSeconds(10);
         private String progressName = "teacher logits";
+        private Path featureDirectory;
 
         private Builder() {}
 
@@ -268,14 +384,36 @@ public final class LogitCacheWriter {
         }
 
         /**
+         * Also writes the teacher's feature vectors, from the same forward passes, into a {@link
+         * TeacherFeatureCache} in {@code directory} (created if needed; another teacher's is
+         * handled by the mismatch policy, like the logit cache). The teacher must be a {@link
+         * FeatureClassifier} with features.
+         */
+        public Builder optFeatureDirectory(Path directory) {
+            this.featureDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
          * The writer.
          *
          * @throws IllegalStateException if the teacher, fingerprint or directory is missing
+         * @throws IllegalArgumentException if features are asked of a teacher that gives none
          */
         public LogitCacheWriter build() {
             checkState(teacher != null, "a logit cache writer needs a teacher");
             checkState(fingerprint != null, "a logit cache writer needs a teacher fingerprint");
             checkState(directory != null, "a logit cache writer needs a directory");
+            checkArgument(
+                    featureDirectory == null
+                            || (teacher instanceof FeatureClassifier withFeatures
+                                    && withFeatures.featureSize() > 0),
+                    "the teacher gives no feature vectors, so its features cannot be matched;"
+                            + " set featureWeight to 0");
+            checkArgument(
+                    featureDirectory == null || !featureDirectory.equals(directory),
+                    "the logits and the features need two folders, got %s twice",
+                    directory);
             return new LogitCacheWriter(this);
         }
     }

@@ -1,11 +1,7 @@
 package io.github.bertdistill.distill.cache;
 
-import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextExample;
-import io.github.bertdistill.core.model.EncodedBatch;
-import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.FeatureClassifier;
-import io.github.bertdistill.core.model.TextEncoder;
 import io.github.bertdistill.distill.train.TeacherFeatures;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,7 +15,9 @@ import java.util.stream.IntStream;
  * row is a vector instead of logits, the cache's "labels" are the feature dimensions {@code h0 …
  * h(H−1)}, and the fingerprint is that of the logit cache of the same teacher and runtime with
  * {@code +features} appended. Everything the logit cache guarantees holds: chunks written
- * atomically, resumable labelling, lookups by id and text hash.
+ * atomically, resumable labelling, lookups by id and text hash. It is written by a {@link
+ * LogitCacheWriter} given {@link LogitCacheWriter.Builder#optFeatureDirectory}, in the same pass
+ * over the transfer set as the logits.
  *
  * <p>Features take {@code H} floats per text where logits take {@code C}: 384 for bge-small, so
  * about 200 MB for 136,000 texts, read from disk one record per lookup.
@@ -31,30 +29,6 @@ public final class TeacherFeatureCache implements TeacherFeatures {
 
     private TeacherFeatureCache(TeacherLogitCache rows) {
         this.rows = rows;
-    }
-
-    /**
-     * Lets {@code teacher} write the features of the {@code examples} the cache in {@code
-     * directory} lacks (all of them if another teacher wrote it).
-     *
-     * @param logitFingerprint the fingerprint of the same teacher's logit cache
-     * @return how many examples were reused and labelled now
-     * @throws IllegalArgumentException if the teacher has no features
-     */
-    public static LogitCacheWriter.Summary fill(
-            Path directory,
-            FeatureClassifier teacher,
-            TeacherFingerprint logitFingerprint,
-            Iterable<TextExample> examples)
-            throws IOException {
-        return LogitCacheWriter.builder()
-                .setTeacher(new Columns(teacher))
-                .setFingerprint(fingerprint(logitFingerprint))
-                .setDirectory(directory)
-                .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
-                .optProgressName("teacher features")
-                .build()
-                .write(examples);
     }
 
     /**
@@ -83,47 +57,13 @@ public final class TeacherFeatureCache implements TeacherFeatures {
         return rows.logitsFor(exampleId);
     }
 
-    private static TeacherFingerprint fingerprint(TeacherFingerprint logits) {
+    /** The fingerprint of the features of the teacher whose logit cache has {@code logits}. */
+    static TeacherFingerprint fingerprint(TeacherFingerprint logits) {
         return TeacherFingerprint.of(logits.value() + SUFFIX);
     }
 
-    private static List<String> dimensions(int featureSize) {
+    /** The "labels" of a cache of vectors of {@code featureSize} values. */
+    static List<String> dimensions(int featureSize) {
         return IntStream.range(0, featureSize).mapToObj(i -> "h" + i).toList();
-    }
-
-    /** The teacher seen through its features: the "logits" the writer stores are its vectors. */
-    private static final class Columns implements EncodingClassifier {
-        private final FeatureClassifier teacher;
-        private final LabelSet dimensions;
-
-        Columns(FeatureClassifier teacher) {
-            if (teacher.featureSize() <= 0) {
-                throw new IllegalArgumentException(
-                        "the teacher gives no feature vectors, so its features cannot be matched;"
-                                + " set featureWeight to 0");
-            }
-            this.teacher = teacher;
-            this.dimensions = LabelSet.of(dimensions(teacher.featureSize()));
-        }
-
-        @Override
-        public TextEncoder encoder() {
-            return teacher.encoder();
-        }
-
-        @Override
-        public LabelSet labels() {
-            return dimensions;
-        }
-
-        @Override
-        public float[][] logits(EncodedBatch batch) {
-            return teacher.features(batch);
-        }
-
-        @Override
-        public void close() {
-            // the teacher belongs to the caller
-        }
     }
 }

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * teacher's word-embedding space) and let the fine-tuned teacher write its logits for all of it
  * into the cache, once. When the recipe matches features ({@code
  * student.distillMethod.featureWeight > 0}) the teacher also writes its pooled vector of every text
- * into {@code features/} (a second pass over the transfer set, on the same runtime).
+ * into {@code features/} (in the same forward passes as the logits).
  */
 final class LabelStage {
     private static final Logger LOG = LoggerFactory.getLogger(LabelStage.class);
@@ -112,14 +112,7 @@ final class LabelStage {
                     LOG.info("label: all {} examples are in the cache already", transfer.size());
                 } else {
                     labelledNow =
-                            fill(
-                                    run,
-                                    runtime,
-                                    cacheFingerprint,
-                                    teacher,
-                                    transfer,
-                                    !complete,
-                                    featuresMissing);
+                            fill(run, runtime, cacheFingerprint, teacher, transfer, matchFeatures);
                     if (featuresMissing) {
                         features = openFeatures(run, cacheFingerprint, teacher, transfer);
                     }
@@ -164,9 +157,10 @@ final class LabelStage {
     }
 
     /**
-     * Lets the teacher write what the caches lack for {@code transfer}: its logits, its feature
-     * vectors, or both; returns how many texts got logits. Only called when something is missing:
-     * the runtime (an ONNX graph, a session and its check against the teacher) is built for it.
+     * Lets the teacher write what the caches lack for {@code transfer} in one pass: its logits and,
+     * with {@code features}, its feature vectors; returns how many texts it ran on. Only called
+     * when something is missing: the runtime (an ONNX graph, a session and its check against the
+     * teacher) is built for it.
      */
     private static long fill(
             RunFolder run,
@@ -174,31 +168,26 @@ final class LabelStage {
             TeacherFingerprint cacheFingerprint,
             EncodingClassifier teacher,
             TextDataset transfer,
-            boolean logits,
             boolean features)
             throws IOException {
         EncodingClassifier labeller = runtime.labeller(teacher, transfer.texts());
         try {
-            long labelled = 0;
-            if (logits) {
-                labelled =
-                        LogitCacheWriter.builder()
-                                .setTeacher(labeller)
-                                .setFingerprint(cacheFingerprint)
-                                .setDirectory(run.logits())
-                                // The run's recipe check guards what depends on the teacher, so a
-                                // cache of another teacher or runtime is simply relabelled.
-                                .optMismatchPolicy(MismatchPolicy.RECOMPUTE)
-                                .build()
-                                .write(transfer)
-                                .labelled();
-            }
+            LogitCacheWriter.Builder writer =
+                    LogitCacheWriter.builder()
+                            .setTeacher(labeller)
+                            .setFingerprint(cacheFingerprint)
+                            .setDirectory(run.logits())
+                            // The run's recipe check guards what depends on the teacher, so a
+                            // cache of another teacher or runtime is simply relabelled.
+                            .optMismatchPolicy(MismatchPolicy.RECOMPUTE);
             if (features) {
-                LOG.info("label: the teacher writes its feature vectors into {}", run.features());
-                TeacherFeatureCache.fill(
-                        run.features(), (FeatureClassifier) labeller, cacheFingerprint, transfer);
+                LOG.info(
+                        "label: the teacher also writes its feature vectors into {}",
+                        run.features());
+                writer.optFeatureDirectory(run.features())
+                        .optProgressName("teacher logits and features");
             }
-            return labelled;
+            return writer.build().write(transfer).labelled();
         } finally {
             if (labeller != teacher) {
                 labeller.close();

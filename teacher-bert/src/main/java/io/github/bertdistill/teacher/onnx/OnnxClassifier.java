@@ -10,6 +10,7 @@ import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.FeatureClassifier;
+import io.github.bertdistill.core.model.LogitsAndFeatures;
 import io.github.bertdistill.core.model.TextEncoder;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
@@ -152,28 +153,27 @@ public final class OnnxClassifier implements FeatureClassifier {
 
     @Override
     public float[][] logits(EncodedBatch batch) {
-        return run(
-                batch,
-                result -> {
-                    if (!(result.get(0).getValue() instanceof float[][] logits)) {
-                        throw new IllegalStateException(
-                                "the ONNX model's first output is not float logits [batch,"
-                                        + " classes]");
-                    }
-                    if (logits.length != batch.size() || logits[0].length != labels.size()) {
-                        throw new IllegalStateException(
-                                "the ONNX model gave "
-                                        + logits.length
-                                        + " × "
-                                        + logits[0].length
-                                        + " logits for "
-                                        + batch.size()
-                                        + " texts and "
-                                        + labels.size()
-                                        + " labels");
-                    }
-                    return logits;
-                });
+        return run(batch, result -> logits(result, batch));
+    }
+
+    private float[][] logits(OrtSession.Result result, EncodedBatch batch) throws OrtException {
+        if (!(result.get(0).getValue() instanceof float[][] logits)) {
+            throw new IllegalStateException(
+                    "the ONNX model's first output is not float logits [batch, classes]");
+        }
+        if (logits.length != batch.size() || logits[0].length != labels.size()) {
+            throw new IllegalStateException(
+                    "the ONNX model gave "
+                            + logits.length
+                            + " × "
+                            + logits[0].length
+                            + " logits for "
+                            + batch.size()
+                            + " texts and "
+                            + labels.size()
+                            + " labels");
+        }
+        return logits;
     }
 
     /** The width of the graph's {@value #POOLED} output; 0 if it has none. */
@@ -185,6 +185,12 @@ public final class OnnxClassifier implements FeatureClassifier {
     /** The graph's {@value #POOLED} output. */
     @Override
     public float[][] features(EncodedBatch batch) {
+        return logitsAndFeatures(batch).features();
+    }
+
+    /** The logits and the {@value #POOLED} output of one session run. */
+    @Override
+    public LogitsAndFeatures logitsAndFeatures(EncodedBatch batch) {
         if (featureSize == 0) {
             throw new UnsupportedOperationException(
                     "this ONNX model has no output named '" + POOLED + "'");
@@ -192,19 +198,22 @@ public final class OnnxClassifier implements FeatureClassifier {
         return run(
                 batch,
                 result ->
-                        (float[][])
-                                result.get(POOLED)
-                                        .orElseThrow(() -> new IllegalStateException(POOLED))
-                                        .getValue());
+                        new LogitsAndFeatures(
+                                logits(result, batch),
+                                (float[][])
+                                        result.get(POOLED)
+                                                .orElseThrow(
+                                                        () -> new IllegalStateException(POOLED))
+                                                .getValue()));
     }
 
     /** What to read from a session's result. */
     @FunctionalInterface
-    private interface ResultReader {
-        float[][] read(OrtSession.Result result) throws OrtException;
+    private interface ResultReader<T> {
+        T read(OrtSession.Result result) throws OrtException;
     }
 
-    private float[][] run(EncodedBatch batch, ResultReader reader) {
+    private <T> T run(EncodedBatch batch, ResultReader<T> reader) {
         long[] shape = {batch.size(), batch.length()};
         Map<String, OnnxTensor> inputs = new HashMap<>();
         try {

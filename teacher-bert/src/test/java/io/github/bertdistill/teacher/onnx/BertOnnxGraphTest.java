@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.model.EncodedBatch;
+import io.github.bertdistill.core.model.FeatureClassifier;
+import io.github.bertdistill.core.model.LogitsAndFeatures;
 import io.github.bertdistill.teacher.BertClassifier;
 import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.Pooling;
@@ -12,6 +15,7 @@ import io.github.bertdistill.teacher.preset.BertPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +71,17 @@ class BertOnnxGraphTest {
             assertAgree(
                     teacher.features(teacher.encoder().encodeBatch(TEXTS)),
                     onnx.features(onnx.encoder().encodeBatch(TEXTS)));
+            assertOnePassGivesBoth(teacher);
+            assertOnePassGivesBoth(onnx);
         }
+    }
+
+    /** One forward pass gives exactly the logits and features that two separate calls give. */
+    private static void assertOnePassGivesBoth(FeatureClassifier model) {
+        EncodedBatch batch = model.encoder().encodeBatch(TEXTS);
+        LogitsAndFeatures both = model.logitsAndFeatures(batch);
+        assertTrue(Arrays.deepEquals(model.logits(batch), both.logits()), "logits");
+        assertTrue(Arrays.deepEquals(model.features(batch), both.features()), "features");
     }
 
     /** Real pretrained weights: MiniLM-L6's six layers with a new head. */
