@@ -5,8 +5,12 @@ import static com.google.common.base.Preconditions.checkState;
 
 import io.github.bertdistill.core.model.BucketedInference;
 import io.github.bertdistill.core.model.EncodingClassifier;
+import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.distill.cache.LogitCacheAppender;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.LogitsThenFeatures;
+import io.github.bertdistill.distill.cache.TeacherFeatureCache;
+import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TextHash;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.pipeline.SoftTargetRuntime;
@@ -19,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -56,6 +61,12 @@ import org.slf4j.LoggerFactory;
  * partial output is never seen; an id that occurred twice would be refused. The cache folder is
  * therefore a path of the driver's machine (or a shared file system).
  *
+ * <p><b>Teacher features.</b> With {@link Builder#optFeatureDirectory} (for recipes with {@code
+ * student.distillMethod.featureWeight > 0}) the executors also return the teacher's pooled vector
+ * of every text, from the same forward passes ({@link LogitsThenFeatures}), and the driver writes
+ * them into a {@link TeacherFeatureCache} beside the logits, as the {@code label} stage does. A
+ * text is labelled if either cache lacks it; each cache stores only what it lacks.
+ *
  * <p><b>Re-runs resume.</b> Over a folder holding this teacher's cache, only the texts whose {@code
  * (id, text hash)} is not cached are sent to the executors (the cached ids are broadcast), so no
  * record is ever stored twice.
@@ -69,6 +80,7 @@ public final class LabelJob {
     private final Corpus corpus;
     private final Recipe recipe;
     private final Path output;
+    private final Path featureOutput;
     private final int partitions;
     private final int batchSize;
     private final int chunkSize;
@@ -80,6 +92,7 @@ public final class LabelJob {
         this.corpus = builder.corpus;
         this.recipe = builder.recipe;
         this.output = builder.output;
+        this.featureOutput = builder.featureOutput;
         this.partitions =
                 builder.partitions > 0
                         ? builder.partitions
@@ -106,20 +119,30 @@ public final class LabelJob {
      */
     public LogitCacheWriter.Summary run() throws IOException {
         LogitCacheAppender appender;
+        Optional<LogitCacheAppender> featureAppender = Optional.empty();
         Augmentation augmentation;
         JavaRDD<CorpusText> texts = corpus.read(spark, partitions);
         boolean onnx;
         try (EncodingClassifier teacher = ModelFolders.load(teacherFolder)) {
             SoftTargetRuntime runtime = SoftTargetRuntime.of(teacher, recipe.engine.labelWith);
+            TeacherFingerprint fingerprint =
+                    runtime.cacheFingerprint(ModelFolders.fingerprint(teacherFolder, teacher));
+            int featureSize = featureOutput == null ? 0 : featureSize(teacher);
             appender =
                     LogitCacheAppender.builder()
-                            .setFingerprint(
-                                    runtime.cacheFingerprint(
-                                            ModelFolders.fingerprint(teacherFolder, teacher)))
+                            .setFingerprint(fingerprint)
                             .setLabels(teacher.labels().names())
                             .setDirectory(output)
                             .optChunkSize(chunkSize)
                             .open();
+            if (featureOutput != null) {
+                featureAppender =
+                        Optional.of(
+                                TeacherFeatureCache.appender(
+                                                featureOutput, fingerprint, featureSize)
+                                        .optChunkSize(chunkSize)
+                                        .open());
+            }
             augmentation = Augmentation.of(recipe, texts, teacher, teacherFolder);
             onnx = runtime.onOnnxRuntime();
             if (onnx) {
@@ -136,7 +159,7 @@ public final class LabelJob {
                 label(
                                 texts,
                                 augmentation,
-                                appender.cached(),
+                                complete(appender, featureAppender),
                                 ExecutorModels.identity(teacherFolder),
                                 onnx)
                         .persist(StorageLevel.MEMORY_AND_DISK_SER());
@@ -144,7 +167,19 @@ public final class LabelJob {
             long computed = rows.count();
             LOG.info("label: {} texts labelled on the executors; writing {}", computed, output);
             for (Iterator<LogitRow> it = rows.toLocalIterator(); it.hasNext(); ) {
-                appender.add(it.next().toCached());
+                LogitRow row = it.next();
+                appender.add(row.logitsRecord());
+                if (featureAppender.isPresent()) {
+                    featureAppender.get().add(row.featuresRecord());
+                }
+            }
+            if (featureAppender.isPresent()) {
+                LogitCacheWriter.Summary features = featureAppender.get().finish();
+                LOG.info(
+                        "label: {} feature vectors written into {} ({} were there)",
+                        features.labelled(),
+                        featureOutput,
+                        features.reused());
             }
             return appender.finish();
         } catch (Exception e) {
@@ -152,6 +187,38 @@ public final class LabelJob {
         } finally {
             rows.unpersist(false);
         }
+    }
+
+    /** The width of the teacher's features, checked on the driver before any task. */
+    private int featureSize(EncodingClassifier teacher) {
+        int size =
+                teacher instanceof FeatureClassifier withFeatures ? withFeatures.featureSize() : 0;
+        if (size == 0) {
+            throw new IllegalArgumentException(
+                    "the teacher in "
+                            + teacherFolder
+                            + " gives no feature vectors, so there are none to write into "
+                            + featureOutput);
+        }
+        return size;
+    }
+
+    /** The texts no cache lacks: id and text hash. */
+    private static Map<String, Long> complete(
+            LogitCacheAppender logits, Optional<LogitCacheAppender> features) {
+        if (features.isEmpty()) {
+            return logits.cached();
+        }
+        Map<String, Long> both = new HashMap<>();
+        Map<String, Long> vectors = features.get().cached();
+        logits.cached()
+                .forEach(
+                        (id, hash) -> {
+                            if (hash.equals(vectors.get(id))) {
+                                both.put(id, hash);
+                            }
+                        });
+        return both;
     }
 
     private JavaRDD<LogitRow> label(
@@ -167,6 +234,7 @@ public final class LabelJob {
         int batch = batchSize;
         int window = chunkSize;
         int failing = failFirstAttemptOf;
+        boolean features = featureOutput != null;
         return texts.flatMap(text -> augmentations.value().withCopies(text).iterator())
                 .filter(
                         text -> {
@@ -178,6 +246,7 @@ public final class LabelJob {
                                 labelPartition(
                                         partitionTexts,
                                         ExecutorModels.labeller(folder, identity, onnx),
+                                        features,
                                         batch,
                                         window,
                                         partition == failing
@@ -186,18 +255,24 @@ public final class LabelJob {
     }
 
     /**
-     * The logits of a partition's texts, window by window; with {@code fail}, the task throws after
-     * its first window (a fault injected by tests).
+     * The logits (and with {@code features} the feature vectors) of a partition's texts, window by
+     * window; with {@code fail}, the task throws after its first window (a fault injected by
+     * tests).
      */
     private static Iterator<LogitRow> labelPartition(
             Iterator<CorpusText> texts,
             EncodingClassifier teacher,
+            boolean features,
             int batchSize,
             int window,
             boolean fail) {
+        Optional<LogitsThenFeatures> split =
+                features
+                        ? Optional.of(new LogitsThenFeatures((FeatureClassifier) teacher))
+                        : Optional.empty();
         return PartitionLogits.map(
                 texts,
-                teacher,
+                split.<EncodingClassifier>map(r -> r).orElse(teacher),
                 batchSize,
                 window,
                 computed -> {
@@ -207,9 +282,13 @@ public final class LabelJob {
                     List<LogitRow> rows = new ArrayList<>(computed.texts().size());
                     for (int i = 0; i < computed.logits().length; i++) {
                         CorpusText text = computed.texts().get(i);
+                        float[] row = computed.logits()[i];
                         rows.add(
                                 new LogitRow(
-                                        text.id(), TextHash.of(text.text()), computed.logits()[i]));
+                                        text.id(),
+                                        TextHash.of(text.text()),
+                                        split.map(s -> s.logits(row)).orElse(row),
+                                        split.map(s -> s.features(row)).orElse(null)));
                     }
                     return rows;
                 });
@@ -222,6 +301,7 @@ public final class LabelJob {
         private Corpus corpus;
         private Recipe recipe;
         private Path output;
+        private Path featureOutput;
         private int partitions;
         private int batchSize = 32;
         private int chunkSize = 4096;
@@ -260,6 +340,16 @@ public final class LabelJob {
         /** The teacher-logit cache folder, on the driver's machine; created if needed. */
         public Builder setOutput(Path output) {
             this.output = Objects.requireNonNull(output, "output");
+            return this;
+        }
+
+        /**
+         * Also writes the teacher's feature vectors, from the same forward passes, into a {@link
+         * TeacherFeatureCache} in {@code directory} on the driver's machine (a run folder's {@code
+         * features/}); the teacher must give features.
+         */
+        public Builder optFeatureDirectory(Path directory) {
+            this.featureOutput = Objects.requireNonNull(directory, "directory");
             return this;
         }
 
@@ -304,6 +394,10 @@ public final class LabelJob {
             checkState(corpus != null, "a label job needs a corpus");
             checkState(recipe != null, "a label job needs a recipe");
             checkState(output != null, "a label job needs an output folder");
+            checkArgument(
+                    !output.equals(featureOutput),
+                    "the logits and the features need two folders, got %s twice",
+                    output);
             return new LabelJob(this);
         }
     }

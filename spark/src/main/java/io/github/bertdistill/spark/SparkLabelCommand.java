@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,15 @@ final class SparkLabelCommand implements Callable<Integer> {
     Path output;
 
     @Option(
+            names = "--features",
+            paramLabel = "DIR",
+            description =
+                    "Also write the teacher's pooled vector of every text into this folder (a run"
+                            + " folder's features/), from the same forward passes. Required when"
+                            + " the recipe sets student.distillMethod.featureWeight > 0.")
+    Path features;
+
+    @Option(
             names = "--recipe",
             paramLabel = "FILE",
             description = "The recipe (default: the built-in one).")
@@ -98,6 +108,13 @@ final class SparkLabelCommand implements Callable<Integer> {
                 RecipeLoader.load(
                         recipe == null ? null : InputLocation.requireFile(recipe, "recipe file"),
                         overrides);
+        if (loaded.student.distillMethod.featureWeight() > 0 && features == null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "the recipe matches the teacher's feature vectors"
+                            + " (student.distillMethod.featureWeight > 0): add --features <run"
+                            + " folder>/features so that the job writes them beside the logits");
+        }
         LabelJob.Builder job =
                 LabelJob.builder()
                         .setSpark(SparkCli.session("label"))
@@ -110,12 +127,18 @@ final class SparkLabelCommand implements Callable<Integer> {
         if (partitions > 0) {
             job.optPartitions(partitions);
         }
+        if (features != null) {
+            job.optFeatureDirectory(features);
+        }
         LogitCacheWriter.Summary summary = job.build().run();
         spec.commandLine()
                 .getOut()
                 .printf(
-                        "labelled %d texts into %s (%d were cached already)%n",
-                        summary.labelled(), output, summary.reused());
+                        "labelled %d texts into %s (%d were cached already)%s%n",
+                        summary.labelled(),
+                        output,
+                        summary.reused(),
+                        features == null ? "" : "; teacher features: " + features);
         spec.commandLine().getOut().flush();
         return 0;
     }

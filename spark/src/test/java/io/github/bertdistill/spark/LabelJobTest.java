@@ -14,6 +14,7 @@ import io.github.bertdistill.distill.augment.TransferSet;
 import io.github.bertdistill.distill.cache.CacheMismatchException;
 import io.github.bertdistill.distill.cache.CachedLogits;
 import io.github.bertdistill.distill.cache.LogitCacheWriter;
+import io.github.bertdistill.distill.cache.TeacherFeatureCache;
 import io.github.bertdistill.distill.cache.TeacherFingerprint;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.distill.loss.LossKind;
@@ -68,6 +69,7 @@ class LabelJobTest {
     private static TeacherFingerprint fingerprint;
     private static TextDataset transferSet;
     private static Path localCache;
+    private static Path localFeatures;
 
     @BeforeAll
     static void labelInOneProcess() throws IOException {
@@ -77,6 +79,7 @@ class LabelJobTest {
         teacher = SparkFixtures.teacher(folder.resolve("teacher"), train);
         TextDataset labelled = RunData.readFile(recipe.data, train.toString(), folder);
         localCache = folder.resolve("local-cache");
+        localFeatures = folder.resolve("local-features");
         try (EncodingClassifier model = ModelFolders.load(teacher)) {
             // Exactly as the label stage labels: the recipe's runtime and its fingerprint.
             SoftTargetRuntime runtime = SoftTargetRuntime.of(model, recipe.engine.labelWith);
@@ -95,6 +98,7 @@ class LabelJobTest {
                         .setTeacher(labeller)
                         .setFingerprint(fingerprint)
                         .setDirectory(localCache)
+                        .optFeatureDirectory(localFeatures)
                         .build()
                         .write(transferSet);
             }
@@ -172,6 +176,43 @@ class LabelJobTest {
                     .fit();
             return student.logits(texts.subList(0, 200));
         }
+    }
+
+    @Test
+    void withFeaturesTheJobWritesTheTeachersVectorsBesideTheLogitsItAlreadyHas()
+            throws IOException {
+        Path logits = folder.resolve("with-features").resolve("logits");
+        Path features = folder.resolve("with-features").resolve("features");
+        job(logits).build().run();
+
+        LogitCacheWriter.Summary summary = job(logits).optFeatureDirectory(features).build().run();
+        assertEquals(
+                new LogitCacheWriter.Summary(transferSet.size(), 0),
+                summary,
+                "every logit was there: none is written twice");
+        assertEquals(transferSet.size(), TeacherLogitCache.open(logits).stream().count());
+        TeacherLogitCache expected = TeacherLogitCache.open(localFeatures);
+        TeacherLogitCache actual = TeacherLogitCache.open(features);
+        assertEquals(expected.fingerprint(), actual.fingerprint(), "the local writer's stamp");
+        assertTrue(
+                TeacherFeatureCache.openIfComplete(
+                                features, fingerprint, expected.labels().size(), transferSet)
+                        .isPresent());
+        double largest = 0;
+        for (TextExample example : transferSet) {
+            float[] want = expected.logitsFor(example.id()).orElseThrow();
+            float[] got = actual.logitsFor(example.id()).orElseThrow();
+            for (int j = 0; j < want.length; j++) {
+                largest = Math.max(largest, Math.abs(want[j] - got[j]));
+            }
+        }
+        assertTrue(largest <= TOLERANCE, "largest feature difference " + largest);
+
+        assertEquals(
+                0,
+                job(logits).optFeatureDirectory(features).build().run().labelled(),
+                "a re-run finds both caches complete");
+        assertEquals(transferSet.size(), TeacherLogitCache.open(features).stream().count());
     }
 
     @Test

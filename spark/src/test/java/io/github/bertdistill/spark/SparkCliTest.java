@@ -214,6 +214,46 @@ class SparkCliTest {
     }
 
     @Test
+    void aRecipeThatMatchesFeaturesNeedsAFeatureFolderAndGetsTheVectorsInIt() throws IOException {
+        Path run = folder.resolve("features-run");
+        List<String> args =
+                List.of(
+                        "label",
+                        "--teacher",
+                        teacher.toString(),
+                        "--input",
+                        texts.toString(),
+                        "--format",
+                        "text",
+                        "--set",
+                        "augmentation.copies=0",
+                        "--set",
+                        "student.distillMethod.featureWeight=10",
+                        "--output",
+                        run.resolve("logits").toString());
+        spark.sparkContext().setJobGroup("no-features", "features not asked for", false);
+        Result refused = run(SparkCli.newCommandLine(), args.toArray(String[]::new));
+        assertEquals(2, refused.exitCode());
+        List<String> lines = refused.err().strip().lines().toList();
+        assertTrue(lines.get(0).contains("add --features <run folder>/features"), refused.err());
+        assertEquals(
+                0, spark.sparkContext().statusTracker().getJobIdsForGroup("no-features").length);
+        spark.sparkContext().clearJobGroup();
+        assertFalse(Files.exists(run));
+
+        List<String> withFeatures = new ArrayList<>(args);
+        withFeatures.addAll(List.of("--features", run.resolve("features").toString()));
+        Result result = run(SparkCli.newCommandLine(), withFeatures.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(
+                result.out().strip().endsWith("; teacher features: " + run.resolve("features")),
+                result.out());
+        TeacherLogitCache vectors = TeacherLogitCache.open(run.resolve("features"));
+        assertEquals(TEXTS, vectors.size());
+        assertEquals(TeacherLogitCache.open(run.resolve("logits")).size(), vectors.size());
+    }
+
+    @Test
     void aDamagedModelFolderIsOneLineNamingItBeforeAnyTask() throws IOException {
         Path damaged = Files.createDirectories(folder.resolve("damaged"));
         Files.writeString(damaged.resolve("config.json"), "{\"format\": \"bert-distill/textcnn\"");

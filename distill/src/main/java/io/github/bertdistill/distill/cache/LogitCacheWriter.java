@@ -4,21 +4,16 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import com.google.common.base.Ticker;
-import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.model.BucketedInference;
-import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.FeatureClassifier;
-import io.github.bertdistill.core.model.LogitsAndFeatures;
 import io.github.bertdistill.core.model.TextClassifier;
-import io.github.bertdistill.core.model.TextEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a teacher once over a data set or transfer set and stores its logits in a cache folder,
@@ -70,6 +66,7 @@ public final class LogitCacheWriter {
     private final TeacherFingerprint fingerprint;
     private final CacheFolder folder;
     private final Optional<CacheFolder> featureFolder;
+    private final Optional<LogitsThenFeatures> rowsWithFeatures;
     private final int chunkSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
@@ -86,11 +83,13 @@ public final class LogitCacheWriter {
     private LogitCacheWriter(Builder builder) {
         this.teacher = builder.teacher;
         this.featureFolder = Optional.ofNullable(builder.featureDirectory).map(CacheFolder::new);
-        TextClassifier rows =
-                featureFolder.isPresent()
-                        ? new LogitsThenFeatures((FeatureClassifier) builder.teacher)
-                        : builder.teacher;
-        this.inference = new BucketedInference(rows, builder.batchSize, builder.tokenBudget);
+        this.rowsWithFeatures =
+                featureFolder.map(f -> new LogitsThenFeatures((FeatureClassifier) builder.teacher));
+        this.inference =
+                new BucketedInference(
+                        rowsWithFeatures.<TextClassifier>map(r -> r).orElse(builder.teacher),
+                        builder.batchSize,
+                        builder.tokenBudget);
         this.fingerprint = builder.fingerprint;
         this.folder = new CacheFolder(builder.directory);
         this.chunkSize = roundedUp(builder.chunkSize, builder.batchSize);
@@ -115,16 +114,23 @@ public final class LogitCacheWriter {
      */
     public Summary write(Iterable<TextExample> examples) throws IOException {
         List<Target> targets = new ArrayList<>();
-        int numClasses = teacher.labels().size();
-        targets.add(Target.open(folder, fingerprint, teacher.labels().names(), 0, mismatchPolicy));
-        if (featureFolder.isPresent()) {
-            int featureSize = ((FeatureClassifier) teacher).featureSize();
+        targets.add(
+                Target.open(
+                        folder,
+                        fingerprint,
+                        teacher.labels().names(),
+                        rowsWithFeatures
+                                .<UnaryOperator<float[]>>map(r -> r::logits)
+                                .orElse(row -> row),
+                        mismatchPolicy));
+        if (rowsWithFeatures.isPresent()) {
+            LogitsThenFeatures rows = rowsWithFeatures.get();
             targets.add(
                     Target.open(
                             featureFolder.get(),
                             TeacherFeatureCache.fingerprint(fingerprint),
-                            TeacherFeatureCache.dimensions(featureSize),
-                            numClasses,
+                            TeacherFeatureCache.dimensions(rows.featureSize()),
+                            rows::features,
                             mismatchPolicy));
         }
         ProgressReporter progress =
@@ -175,20 +181,20 @@ public final class LogitCacheWriter {
     private record Pending(TextExample example, long textHash, boolean[] lacking) {}
 
     /**
-     * One cache the run fills: where its chunks go, the examples it held when opened, and where its
-     * values start in a row of the teacher's output.
+     * One cache the run fills: where its chunks go, the examples it held when opened, and which
+     * values of a row of the teacher's output are its.
      */
-    private record Target(ChunkSink sink, Map<String, Long> cached, int firstColumn) {
+    private record Target(ChunkSink sink, Map<String, Long> cached, UnaryOperator<float[]> values) {
         static Target open(
                 CacheFolder folder,
                 TeacherFingerprint fingerprint,
                 List<String> labels,
-                int firstColumn,
+                UnaryOperator<float[]> values,
                 MismatchPolicy policy)
                 throws IOException {
             CacheManifest manifest = folder.start(fingerprint, labels, policy);
             return new Target(
-                    new ChunkSink(folder, manifest), folder.cachedHashes(manifest), firstColumn);
+                    new ChunkSink(folder, manifest), folder.cachedHashes(manifest), values);
         }
 
         boolean lacks(String id, long textHash) {
@@ -197,24 +203,25 @@ public final class LogitCacheWriter {
         }
 
         CachedLogits record(Pending pending, float[] row) {
-            return new CachedLogits(
-                    pending.example().id(),
-                    pending.textHash(),
-                    Arrays.copyOfRange(row, firstColumn, firstColumn + sink.numClasses()));
+            float[] own = values.apply(row);
+            checkState(
+                    own.length == sink.numClasses(),
+                    "the teacher returned %s values per text for a cache of %s",
+                    own.length,
+                    sink.numClasses());
+            return new CachedLogits(pending.example().id(), pending.textHash(), own);
         }
     }
 
     /** The mutable state of one labelling run: the open chunk's examples, the caches. */
     private final class Run {
         private final List<Target> targets;
-        private final int rowWidth;
         private final ProgressReporter progress;
         private final List<Pending> chunk = new ArrayList<>();
         private long labelled;
 
         Run(List<Target> targets, ProgressReporter progress) {
             this.targets = targets;
-            this.rowWidth = targets.stream().mapToInt(t -> t.sink().numClasses()).sum();
             this.progress = progress;
         }
 
@@ -236,9 +243,6 @@ public final class LogitCacheWriter {
             float[][] rows =
                     inference.logits(
                             texts, (positions, values) -> progress.advance(positions.length));
-            for (float[] row : rows) {
-                checkWidth(row);
-            }
             for (int t = 0; t < targets.size(); t++) {
                 Target target = targets.get(t);
                 List<CachedLogits> records = new ArrayList<>(chunk.size());
@@ -253,54 +257,6 @@ public final class LogitCacheWriter {
             }
             labelled += rows.length;
             chunk.clear();
-        }
-
-        private void checkWidth(float[] row) {
-            checkState(
-                    row.length == rowWidth,
-                    "the teacher returned %s values per text, expected %s",
-                    row.length,
-                    rowWidth);
-        }
-    }
-
-    /**
-     * The teacher seen as one row per text: its logits followed by its feature vector, both from
-     * one forward pass.
-     */
-    private static final class LogitsThenFeatures implements EncodingClassifier {
-        private final FeatureClassifier teacher;
-
-        LogitsThenFeatures(FeatureClassifier teacher) {
-            this.teacher = teacher;
-        }
-
-        @Override
-        public TextEncoder encoder() {
-            return teacher.encoder();
-        }
-
-        @Override
-        public LabelSet labels() {
-            return teacher.labels();
-        }
-
-        @Override
-        public float[][] logits(EncodedBatch batch) {
-            LogitsAndFeatures outputs = teacher.logitsAndFeatures(batch);
-            float[][] rows = new float[batch.size()][];
-            for (int i = 0; i < rows.length; i++) {
-                float[] logits = outputs.logits()[i];
-                float[] features = outputs.features()[i];
-                rows[i] = Arrays.copyOf(logits, logits.length + features.length);
-                System.arraycopy(features, 0, rows[i], logits.length, features.length);
-            }
-            return rows;
-        }
-
-        @Override
-        public void close() {
-            // the teacher belongs to the caller
         }
     }
 
@@ -405,9 +361,7 @@ public final class LogitCacheWriter {
             checkState(fingerprint != null, "a logit cache writer needs a teacher fingerprint");
             checkState(directory != null, "a logit cache writer needs a directory");
             checkArgument(
-                    featureDirectory == null
-                            || (teacher instanceof FeatureClassifier withFeatures
-                                    && withFeatures.featureSize() > 0),
+                    featureDirectory == null || teacher instanceof FeatureClassifier,
                     "the teacher gives no feature vectors, so its features cannot be matched;"
                             + " set featureWeight to 0");
             checkArgument(

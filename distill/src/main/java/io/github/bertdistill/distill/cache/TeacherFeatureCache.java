@@ -32,6 +32,22 @@ public final class TeacherFeatureCache implements TeacherFeatures {
     }
 
     /**
+     * An appender for the features a teacher computed elsewhere (the executors of a distributed
+     * labelling job), stamped like the caches {@link LogitCacheWriter} writes: add records whose
+     * values are the vectors, e.g. {@link LogitsThenFeatures#features} of each row.
+     *
+     * @param logitFingerprint the fingerprint of the same teacher's logit cache
+     * @param featureSize the width {@code H} of the vectors
+     */
+    public static LogitCacheAppender.Builder appender(
+            Path directory, TeacherFingerprint logitFingerprint, int featureSize) {
+        return LogitCacheAppender.builder()
+                .setDirectory(directory)
+                .setFingerprint(fingerprint(logitFingerprint))
+                .setLabels(dimensions(featureSize));
+    }
+
+    /**
      * The cache in {@code directory} if the teacher of {@code logitFingerprint} wrote it, with
      * vectors of {@code featureSize} values, for every one of {@code examples}; empty otherwise.
      */
