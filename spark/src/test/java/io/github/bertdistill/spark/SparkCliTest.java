@@ -184,23 +184,30 @@ class SparkCliTest {
         assertSameAnswers(predict(teacher), scored);
     }
 
-    @Test
-    void theLabelCommandWritesACacheOfTheUnlabelledIds() throws IOException {
-        Path cache = folder.resolve("label-cache");
-        Result result =
-                run(
-                        SparkCli.newCommandLine(),
+    /** {@code label} with the fixture's teacher and texts, then {@code more}. */
+    private static String[] labelCommand(String... more) {
+        List<String> args = new ArrayList<>();
+        args.addAll(
+                List.of(
                         "label",
                         "--teacher",
                         teacher.toString(),
                         "--input",
                         texts.toString(),
                         "--format",
-                        "text",
-                        "--set",
-                        "augmentation.copies=1",
-                        "--output",
-                        cache.toString());
+                        "text"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void theLabelCommandWritesACacheOfTheUnlabelledIds() throws IOException {
+        Path cache = folder.resolve("label-cache");
+        Result result =
+                run(
+                        SparkCli.newCommandLine(),
+                        labelCommand(
+                                "--set", "augmentation.copies=1", "--output", cache.toString()));
         assertEquals(0, result.exitCode(), result.err());
         List<CachedLogits> records = TeacherLogitCache.open(cache).stream().toList();
         assertTrue(records.size() > TEXTS, "the texts and their copies: " + records.size());
@@ -218,19 +225,13 @@ class SparkCliTest {
         Path run = folder.resolve("features-run");
         List<String> args =
                 List.of(
-                        "label",
-                        "--teacher",
-                        teacher.toString(),
-                        "--input",
-                        texts.toString(),
-                        "--format",
-                        "text",
-                        "--set",
-                        "augmentation.copies=0",
-                        "--set",
-                        "student.distillMethod.featureWeight=10",
-                        "--output",
-                        run.resolve("logits").toString());
+                        labelCommand(
+                                "--set",
+                                "augmentation.copies=0",
+                                "--set",
+                                "student.distillMethod.featureWeight=10",
+                                "--output",
+                                run.resolve("logits").toString()));
         spark.sparkContext().setJobGroup("no-features", "features not asked for", false);
         Result refused = run(SparkCli.newCommandLine(), args.toArray(String[]::new));
         assertEquals(2, refused.exitCode());
