@@ -76,8 +76,9 @@ public final class Pipeline {
 
     /**
      * What step 2 did: the cache folder, the size of the transfer set, how many of its examples the
-     * teacher labelled in this call (the others were in the cache already), and the folder of the
-     * teacher's feature vectors when the recipe matches them.
+     * teacher labelled in this call (ran on, for the logits, the feature vectors or both; the
+     * others were in the caches already), and the folder of the teacher's feature vectors when the
+     * recipe matches them.
      */
     public record Labelling(Path logits, int examples, long labelledNow, Optional<Path> features) {
         @Override
