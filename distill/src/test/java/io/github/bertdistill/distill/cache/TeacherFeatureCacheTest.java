@@ -117,22 +117,18 @@ class TeacherFeatureCacheTest {
 
     @Test
     void aTeacherWithoutFeaturesOrOneFolderForBothIsRefusedBeforeLabelling() {
-        IllegalArgumentException none =
-                assertThrows(
+        String none = refusal(new FeaturesOfText(0), dir.resolve("features"));
+        assertTrue(none.contains("gives no feature vectors"), none);
+        String same = refusal(new FeaturesOfText(4), dir.resolve("logits"));
+        assertTrue(same.contains("two folders"), same);
+    }
+
+    /** Why a writer of {@code teacher}'s features into {@code features} is not built. */
+    private String refusal(FeaturesOfText teacher, Path features) {
+        return assertThrows(
                         IllegalArgumentException.class,
-                        () ->
-                                writer(new FeaturesOfText(0))
-                                        .optFeatureDirectory(dir.resolve("features"))
-                                        .build());
-        assertTrue(none.getMessage().contains("gives no feature vectors"), none.getMessage());
-        IllegalArgumentException same =
-                assertThrows(
-                        IllegalArgumentException.class,
-                        () ->
-                                writer(new FeaturesOfText(4))
-                                        .optFeatureDirectory(dir.resolve("logits"))
-                                        .build());
-        assertTrue(same.getMessage().contains("two folders"), same.getMessage());
+                        () -> writer(teacher).optFeatureDirectory(features).build())
+                .getMessage();
     }
 
     /**
