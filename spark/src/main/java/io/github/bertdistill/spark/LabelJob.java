@@ -155,10 +155,10 @@ public final class LabelJob {
         } catch (Exception e) {
             throw SparkFailures.unwrap(e);
         }
+        JavaRDD<CorpusText> all = withCopies(texts, augmentation);
         JavaRDD<LogitRow> rows =
                 label(
-                                texts,
-                                augmentation,
+                                all,
                                 complete(appender, featureAppender),
                                 ExecutorModels.identity(teacherFolder),
                                 onnx)
@@ -173,15 +173,18 @@ public final class LabelJob {
                     featureAppender.get().add(row.featuresRecord());
                 }
             }
+            // Texts every cache held never reached the executors: counted, not labelled.
+            long skipped = all.count() - computed;
             if (featureAppender.isPresent()) {
                 LogitCacheWriter.Summary features = featureAppender.get().finish();
                 LOG.info(
                         "label: {} feature vectors written into {} ({} were there)",
                         features.labelled(),
                         featureOutput,
-                        features.reused());
+                        features.reused() + skipped);
             }
-            return appender.finish();
+            LogitCacheWriter.Summary logits = appender.finish();
+            return new LogitCacheWriter.Summary(logits.reused() + skipped, logits.labelled());
         } catch (Exception e) {
             throw SparkFailures.unwrap(e);
         } finally {
@@ -221,22 +224,23 @@ public final class LabelJob {
         return both;
     }
 
+    /** The corpus's texts, each followed by its augmented copies. */
+    private JavaRDD<CorpusText> withCopies(JavaRDD<CorpusText> texts, Augmentation augmentation) {
+        Broadcast<Augmentation> augmentations =
+                JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(augmentation);
+        return texts.flatMap(text -> augmentations.value().withCopies(text).iterator());
+    }
+
     private JavaRDD<LogitRow> label(
-            JavaRDD<CorpusText> texts,
-            Augmentation augmentation,
-            Map<String, Long> cached,
-            String identity,
-            boolean onnx) {
+            JavaRDD<CorpusText> all, Map<String, Long> cached, String identity, boolean onnx) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Augmentation> augmentations = context.broadcast(augmentation);
         Broadcast<HashMap<String, Long>> done = context.broadcast(new HashMap<>(cached));
         String folder = teacherFolder.toString();
         int batch = batchSize;
         int window = chunkSize;
         int failing = failFirstAttemptOf;
         boolean features = featureOutput != null;
-        return texts.flatMap(text -> augmentations.value().withCopies(text).iterator())
-                .filter(
+        return all.filter(
                         text -> {
                             Long hash = done.value().get(text.id());
                             return hash == null || hash != TextHash.of(text.text());
