@@ -65,8 +65,7 @@ public final class LogitCacheWriter {
     private final BucketedInference inference;
     private final TeacherFingerprint fingerprint;
     private final CacheFolder folder;
-    private final Optional<CacheFolder> featureFolder;
-    private final Optional<LogitsThenFeatures> rowsWithFeatures;
+    private final Optional<FeatureOutput> featureOutput;
     private final int chunkSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
@@ -80,14 +79,24 @@ public final class LogitCacheWriter {
      */
     public record Summary(long reused, long labelled) {}
 
+    /** Where the teacher's vectors go, and the teacher seen as rows of logits then vectors. */
+    private record FeatureOutput(CacheFolder folder, LogitsThenFeatures rows) {}
+
     private LogitCacheWriter(Builder builder) {
         this.teacher = builder.teacher;
-        this.featureFolder = Optional.ofNullable(builder.featureDirectory).map(CacheFolder::new);
-        this.rowsWithFeatures =
-                featureFolder.map(f -> new LogitsThenFeatures((FeatureClassifier) builder.teacher));
+        this.featureOutput =
+                Optional.ofNullable(builder.featureDirectory)
+                        .map(
+                                directory ->
+                                        new FeatureOutput(
+                                                new CacheFolder(directory),
+                                                new LogitsThenFeatures(
+                                                        (FeatureClassifier) builder.teacher)));
         this.inference =
                 new BucketedInference(
-                        rowsWithFeatures.<TextClassifier>map(r -> r).orElse(builder.teacher),
+                        featureOutput
+                                .<TextClassifier>map(FeatureOutput::rows)
+                                .orElse(builder.teacher),
                         builder.batchSize,
                         builder.tokenBudget);
         this.fingerprint = builder.fingerprint;
@@ -119,15 +128,15 @@ public final class LogitCacheWriter {
                         folder,
                         fingerprint,
                         teacher.labels().names(),
-                        rowsWithFeatures
-                                .<UnaryOperator<float[]>>map(r -> r::logits)
+                        featureOutput
+                                .<UnaryOperator<float[]>>map(output -> output.rows()::logits)
                                 .orElse(row -> row),
                         mismatchPolicy));
-        if (rowsWithFeatures.isPresent()) {
-            LogitsThenFeatures rows = rowsWithFeatures.get();
+        if (featureOutput.isPresent()) {
+            LogitsThenFeatures rows = featureOutput.get().rows();
             targets.add(
                     Target.open(
-                            featureFolder.get(),
+                            featureOutput.get().folder(),
                             TeacherFeatureCache.fingerprint(fingerprint),
                             TeacherFeatureCache.dimensions(rows.featureSize()),
                             rows::features,
