@@ -4,8 +4,10 @@ import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.TrainerResult;
+import io.github.bertdistill.examples.recipe.InitialEmbeddings;
 import io.github.bertdistill.examples.recipe.Recipe;
 import io.github.bertdistill.student.init.EmbeddingInitializer;
+import io.github.bertdistill.student.init.EmbeddingMatrix;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.student.model.TextCnnConfig;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
@@ -13,6 +15,7 @@ import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,26 +114,46 @@ final class StudentStage {
                         .setLabels(data.labels())
                         .optConfig(config)
                         .optSeed(student.seed());
-        switch (spec.embeddings) {
-            case TEACHER -> {
-                TeacherWordEmbeddings embeddings = teaching.embeddings();
-                builder.optEmbeddings(
-                        EmbeddingInitializer.fromTeacher(
-                                embeddings.tokens(),
-                                embeddings.values(),
-                                vocabulary.vocabulary(),
-                                config.embeddingSize(),
-                                student.seed()));
-            }
-            case TEACHER_CONTEXT ->
-                    builder.optEmbeddings(
-                            EmbeddingInitializer.fromWordVectors(
-                                    run.teacherContext(),
-                                    vocabulary.vocabulary(),
-                                    config.embeddingSize(),
-                                    student.seed()));
-            case RANDOM -> {}
-        }
+        Optional<EmbeddingMatrix> embeddings =
+                switch (spec.embeddings) {
+                    case TEACHER -> {
+                        TeacherWordEmbeddings teacher = teaching.embeddings();
+                        yield Optional.of(
+                                EmbeddingInitializer.fromTeacher(
+                                        teacher.tokens(),
+                                        teacher.values(),
+                                        vocabulary.vocabulary(),
+                                        config.embeddingSize(),
+                                        student.seed()));
+                    }
+                    case TEACHER_CONTEXT ->
+                            Optional.of(
+                                    EmbeddingInitializer.fromWordVectors(
+                                            run.teacherContext(),
+                                            vocabulary.vocabulary(),
+                                            config.embeddingSize(),
+                                            student.seed()));
+                    case WORD_VECTORS ->
+                            Optional.of(
+                                    EmbeddingInitializer.fromWordVectors(
+                                            Path.of(spec.wordVectors),
+                                            vocabulary.vocabulary(),
+                                            config.embeddingSize(),
+                                            student.seed()));
+                    case RANDOM -> Optional.empty();
+                };
+        embeddings.ifPresent(
+                matrix -> {
+                    LOG.info(
+                            "{}: {} of the {} tokens start from a {} vector ({}), the others at"
+                                    + " random",
+                            student.id(),
+                            matrix.matchedRows(),
+                            matrix.rows(),
+                            spec.embeddings == InitialEmbeddings.TEACHER ? "teacher" : "word",
+                            String.format(Locale.ROOT, "%.1f %%", 100 * matrix.coverage()));
+                    builder.optEmbeddings(matrix);
+                });
         return builder.build();
     }
 

@@ -21,5 +21,14 @@ public enum InitialEmbeddings {
      * folder into {@code teacher-context.vec}).
      */
     @SerializedName("teacher-context")
-    TEACHER_CONTEXT
+    TEACHER_CONTEXT,
+    /**
+     * Pre-trained word vectors from the file {@code student.wordVectors} (the word2vec or GloVe
+     * text format, optionally gzipped; Kim 2014's "static" start): each student token takes the
+     * vector of the same word (ignoring case when it is missing as written), reduced to the
+     * student's width by PCA when the file is wider. Tokens the file lacks start at random with the
+     * same scale. Needs no teacher.
+     */
+    @SerializedName("vectors")
+    WORD_VECTORS
 }

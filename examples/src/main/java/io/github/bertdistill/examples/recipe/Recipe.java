@@ -15,6 +15,7 @@ import io.github.bertdistill.distill.train.Schedule;
 import io.github.bertdistill.distill.train.TrainerConfig;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.pipeline.StudentRole;
+import io.github.bertdistill.student.init.WordVectors;
 import io.github.bertdistill.student.model.TextCnnConfig;
 import io.github.bertdistill.student.vocab.VocabularyKind;
 import io.github.bertdistill.teacher.model.Pooling;
@@ -350,6 +351,12 @@ public final class Recipe implements CheckedConfig {
          */
         public Integer contextLayer;
 
+        /**
+         * With {@code embeddings = vectors}: the word-vector file (word2vec or GloVe text format,
+         * {@code .gz} read as gzip), at least {@code textcnn.embeddingSize} wide.
+         */
+        public String wordVectors;
+
         /** The TextCNN architecture. */
         public TextCnnConfig textcnn = TextCnnConfig.defaults();
 
@@ -386,6 +393,35 @@ public final class Recipe implements CheckedConfig {
                     "contextLayer",
                     "must be >= 0, got %s",
                     contextLayer);
+            if (embeddings == InitialEmbeddings.WORD_VECTORS) {
+                require(
+                        wordVectors != null && !wordVectors.isBlank(),
+                        "wordVectors",
+                        "must name a word-vector file when embeddings is vectors");
+                int width =
+                        checked(
+                                "wordVectors",
+                                wordVectors,
+                                "file not found",
+                                file ->
+                                        WordVectors.dimensionOf(
+                                                InputLocation.requireFile(
+                                                        file, "word-vector file")));
+                require(
+                        textcnn.embeddingSize() <= width,
+                        "wordVectors",
+                        "holds %s-wide vectors, narrower than textcnn.embeddingSize %s: set"
+                                + " embeddingSize to %s or less",
+                        width,
+                        textcnn.embeddingSize(),
+                        width);
+            } else {
+                require(
+                        wordVectors == null,
+                        "wordVectors",
+                        "is only read when embeddings is vectors: remove it, or set embeddings to"
+                                + " vectors");
+            }
         }
     }
 

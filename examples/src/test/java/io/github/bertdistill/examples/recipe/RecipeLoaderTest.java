@@ -207,6 +207,47 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void wordVectorsAreCheckedWhenTheRecipeIsRead() throws IOException {
+        Path glove = Files.writeString(folder.resolve("glove.txt"), "good 1 2 3 4\nbad 4 3 2 1\n");
+        Recipe recipe =
+                RecipeLoader.load(
+                        null,
+                        List.of(
+                                "student.embeddings=vectors",
+                                "student.wordVectors=" + glove,
+                                "student.textcnn={\"embeddingSize\": 4}"));
+        assertEquals(InitialEmbeddings.WORD_VECTORS, recipe.student.embeddings);
+
+        String narrow =
+                refused(
+                        "student.embeddings=vectors",
+                        "student.wordVectors=" + glove,
+                        "student.textcnn={\"embeddingSize\": 5}");
+        assertTrue(
+                narrow.endsWith(
+                        "student.wordVectors: holds 4-wide vectors, narrower than"
+                                + " textcnn.embeddingSize 5: set embeddingSize to 4 or less"),
+                narrow);
+        assertTrue(
+                refused("student.embeddings=vectors")
+                        .endsWith(
+                                "student.wordVectors: must name a word-vector file when"
+                                        + " embeddings is vectors"));
+        Path missing = folder.resolve("missing.vec");
+        assertTrue(
+                refused("student.embeddings=vectors", "student.wordVectors=" + missing)
+                        .endsWith("student.wordVectors: file not found: " + missing));
+        Path notGzip = Files.writeString(folder.resolve("glove.txt.gz"), "good 1 2 3 4\n");
+        String gzip = refused("student.embeddings=vectors", "student.wordVectors=" + notGzip);
+        assertTrue(gzip.contains("student.wordVectors: " + notGzip + ": not a gzip file"), gzip);
+        assertTrue(
+                refused("student.wordVectors=" + glove)
+                        .endsWith(
+                                "student.wordVectors: is only read when embeddings is vectors:"
+                                        + " remove it, or set embeddings to vectors"));
+    }
+
+    @Test
     void aResolvedRecipeReadsBackAsTheSameRecipe() throws IOException {
         Recipe recipe = RecipeLoader.load(null, List.of("student.textcnn.filtersPerWidth=7"));
         Path file = Files.writeString(folder.resolve("recipe.json"), RecipeLoader.toJson(recipe));

@@ -5,6 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -17,12 +19,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Pre-trained word vectors in the text format of word2vec and GloVe: one word per line followed by
  * its {@code d} numbers, separated by spaces; word2vec files start with a {@code "count d"} header
  * line, GloVe files do not (both are recognised). If a line has more than {@code d + 1} fields, the
- * last {@code d} are the vector and the rest, joined by spaces, the word.
+ * last {@code d} are the vector and the rest, joined by spaces, the word. A file whose name ends in
+ * {@code .gz} is read through gzip.
  */
 public final class WordVectors {
     private final int dimension;
@@ -48,7 +53,7 @@ public final class WordVectors {
         Map<String, float[]> vectors = new HashMap<>();
         List<String> order = new ArrayList<>();
         int dimension = -1;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader reader = open(file)) {
             String line;
             int number = 0;
             while ((line = reader.readLine()) != null) {
@@ -58,7 +63,7 @@ public final class WordVectors {
                     continue;
                 }
                 String[] fields = trimmed.split(" +");
-                if (number == 1 && fields.length == 2 && isInt(fields[0]) && isInt(fields[1])) {
+                if (number == 1 && isHeader(fields)) {
                     dimension = Integer.parseInt(fields[1]);
                     continue;
                 }
@@ -134,6 +139,52 @@ public final class WordVectors {
             writer.write(line.append('\n').toString());
         }
         writer.flush();
+    }
+
+    /**
+     * The width of the vectors in {@code file}, read from its header or its first vector line
+     * without reading the rest.
+     *
+     * @throws IOException naming the file if it holds no vector line
+     */
+    public static int dimensionOf(Path file) throws IOException {
+        try (BufferedReader reader = open(file)) {
+            String line;
+            boolean first = true;
+            while ((line = reader.readLine()) != null) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                String[] fields = trimmed.split(" +");
+                if (first && isHeader(fields)) {
+                    return Integer.parseInt(fields[1]);
+                }
+                first = false;
+                if (fields.length >= 2) {
+                    return fields.length - 1;
+                }
+            }
+        }
+        throw new IOException(file + ": no word vectors found");
+    }
+
+    private static BufferedReader open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        if (file.getFileName().toString().endsWith(".gz")) {
+            try {
+                in = new GZIPInputStream(in, 1 << 16);
+            } catch (ZipException e) {
+                in.close();
+                throw new IOException(file + ": not a gzip file (" + e.getMessage() + ")", e);
+            }
+        }
+        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** A word2vec header line: {@code "count d"}. */
+    private static boolean isHeader(String[] fields) {
+        return fields.length == 2 && isInt(fields[0]) && isInt(fields[1]);
     }
 
     private static boolean isInt(String s) {

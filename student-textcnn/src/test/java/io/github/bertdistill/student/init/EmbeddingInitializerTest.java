@@ -131,6 +131,25 @@ class EmbeddingInitializerTest {
     }
 
     @Test
+    void gzippedFilesAreReadAndTheirWidthIsFoundFromTheFirstLines() throws IOException {
+        Path gzipped = temp.resolve("glove.txt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzipped))) {
+            out.write(
+                    "\na 0.5 -0.5 1\nc 1 2 3\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(3, WordVectors.dimensionOf(gzipped));
+        EmbeddingMatrix g = EmbeddingInitializer.fromWordVectors(gzipped, STUDENT, 3, 1);
+        assertArrayEquals(new float[] {1f, 2f, 3f}, g.row(2), 0f);
+        assertArrayEquals(new float[] {0.5f, -0.5f, 1f}, g.row(3), 0f);
+
+        Path word2vec = Files.writeString(temp.resolve("w2v.txt"), "2 5\na 1 2 3 4 5\n");
+        assertEquals(5, WordVectors.dimensionOf(word2vec), "from the header");
+        Path empty = Files.writeString(temp.resolve("empty.txt"), "\n\n");
+        IOException none = assertThrows(IOException.class, () -> WordVectors.dimensionOf(empty));
+        assertEquals(empty + ": no word vectors found", none.getMessage());
+    }
+
+    @Test
     void writtenWordVectorsReadBackExactly() throws IOException {
         Path file = temp.resolve("written.vec");
         float[] values = {0.1f, -2.5e-7f, 3f, Float.MIN_VALUE, 1f / 3, -0f};
