@@ -134,12 +134,7 @@ final class StudentStage {
                                             config.embeddingSize(),
                                             student.seed()));
                     case WORD_VECTORS ->
-                            Optional.of(
-                                    EmbeddingInitializer.fromWordVectors(
-                                            Path.of(spec.wordVectors),
-                                            vocabulary.vocabulary(),
-                                            config.embeddingSize(),
-                                            student.seed()));
+                            Optional.of(wordVectors(spec, vocabulary, config, student));
                     case RANDOM -> Optional.empty();
                 };
         embeddings.ifPresent(
@@ -155,6 +150,30 @@ final class StudentStage {
                     builder.optEmbeddings(matrix);
                 });
         return builder.build();
+    }
+
+    /** The file's vectors for {@code vocabulary}, scaled to {@code student.wordVectorStd}. */
+    private static EmbeddingMatrix wordVectors(
+            Recipe.Student spec,
+            StudentVocabulary vocabulary,
+            TextCnnConfig config,
+            StudentSeed student)
+            throws IOException {
+        EmbeddingMatrix read =
+                EmbeddingInitializer.fromWordVectors(
+                        Path.of(spec.wordVectors),
+                        vocabulary.vocabulary(),
+                        config.embeddingSize(),
+                        student.seed());
+        if (spec.wordVectorStd == 0) {
+            return read;
+        }
+        LOG.info(
+                "{}: word vectors scaled from standard deviation {} to {}",
+                student.id(),
+                String.format(Locale.ROOT, "%.3g", read.std()),
+                spec.wordVectorStd);
+        return read.scaledToStd(spec.wordVectorStd);
     }
 
     private static StudentVocabulary vocabulary(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.examples.testing.TinyRun;
+import io.github.bertdistill.student.init.EmbeddingMatrix;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.student.vocab.Vocabulary;
 import java.nio.file.Files;
@@ -23,8 +24,11 @@ class WordVectorEmbeddingsTest {
 
     @TempDir Path folder;
 
+    private Vocabulary vocabulary;
+
     @Test
-    void aStaticStudentHoldsTheFilesVectorsAndABadFileIsRefusedFirst() throws Exception {
+    void aStaticStudentHoldsTheFilesVectorsScaledOrAsWrittenAndABadFileIsRefusedFirst()
+            throws Exception {
         String recipe = TinyRun.recipe(folder).toString();
         Path run = folder.resolve("run");
         // GloVe's layout (no header), cased words: the student's lower-cased tokens match them
@@ -49,24 +53,29 @@ class WordVectorEmbeddingsTest {
             "--set",
             textcnn
         };
-        CliResult hard = CliResult.run(StageCommandsTest.concat("train", options));
-        assertEquals(0, hard.exitCode(), hard.toString());
-        assertFalse(Files.exists(run.resolve("teacher")), "no teacher needed: " + hard);
+        CliResult scaled = CliResult.run(StageCommandsTest.concat("train", options));
+        assertEquals(0, scaled.exitCode(), scaled.toString());
+        assertFalse(Files.exists(run.resolve("teacher")), "no teacher needed: " + scaled);
+        float[] weights = embeddings(run);
+        assertEquals(
+                0.1,
+                new EmbeddingMatrix(weights.length / WIDTH, WIDTH, weights, 0).std(),
+                1e-5,
+                "scaled to wordVectorStd 0.1");
+        float factor = row(weights, "good")[0] / weights(1)[0];
+        assertArrayEquals(times(weights(1), factor), row(weights, "good"), 1e-6f);
+        assertArrayEquals(times(weights(2), factor), row(weights, "awful"), 1e-6f, "one factor");
 
-        try (TextCnnClassifier student =
-                TextCnnClassifier.load(run.resolve("students/student-hard"))) {
-            Vocabulary vocabulary = student.vocabulary().vocabulary();
-            float[] weights =
-                    student.block()
-                            .namedParameters()
-                            .get("embedding.weight")
-                            .getArray()
-                            .toFloatArray();
-            assertArrayEquals(row(weights, vocabulary.id("good")), weights(1), 0f);
-            assertArrayEquals(row(weights, vocabulary.id("awful")), weights(2), 0f);
-            float[] tasty = row(weights, vocabulary.id("tasty"));
-            assertFalse(tasty[0] == 0f && tasty[1] == 0f, "a word the file lacks starts at random");
-        }
+        CliResult kept =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "train", options, "--retrain", "--set", "student.wordVectorStd=0"));
+        assertEquals(0, kept.exitCode(), kept.toString());
+        weights = embeddings(run);
+        assertArrayEquals(weights(1), row(weights, "good"), 0f, "the file's values");
+        assertArrayEquals(weights(2), row(weights, "awful"), 0f);
+        float[] tasty = row(weights, "tasty");
+        assertFalse(tasty[0] == 0f && tasty[1] == 0f, "a word the file lacks starts at random");
 
         Path narrow = Files.writeString(folder.resolve("narrow.txt"), "good 1 2 3\n");
         CliResult refused =
@@ -103,10 +112,31 @@ class WordVectorEmbeddingsTest {
         return v;
     }
 
-    /** Row {@code id} of a {@code [V, WIDTH]} matrix. */
-    private static float[] row(float[] matrix, int id) {
+    /** The saved hard student's embedding matrix, {@code [V, WIDTH]}, with its vocabulary. */
+    private float[] embeddings(Path run) throws Exception {
+        try (TextCnnClassifier student =
+                TextCnnClassifier.load(run.resolve("students/student-hard"))) {
+            vocabulary = student.vocabulary().vocabulary();
+            return student.block()
+                    .namedParameters()
+                    .get("embedding.weight")
+                    .getArray()
+                    .toFloatArray();
+        }
+    }
+
+    /** The row of {@code word} in a {@code [V, WIDTH]} matrix. */
+    private float[] row(float[] matrix, String word) {
         float[] row = new float[WIDTH];
-        System.arraycopy(matrix, id * WIDTH, row, 0, WIDTH);
+        System.arraycopy(matrix, vocabulary.id(word) * WIDTH, row, 0, WIDTH);
         return row;
+    }
+
+    private static float[] times(float[] v, float factor) {
+        float[] out = new float[v.length];
+        for (int j = 0; j < v.length; j++) {
+            out[j] = v[j] * factor;
+        }
+        return out;
     }
 }

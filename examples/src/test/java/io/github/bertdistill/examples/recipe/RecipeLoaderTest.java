@@ -240,6 +240,12 @@ class RecipeLoaderTest {
         Path notGzip = Files.writeString(folder.resolve("glove.txt.gz"), "good 1 2 3 4\n");
         String gzip = refused("student.embeddings=vectors", "student.wordVectors=" + notGzip);
         assertTrue(gzip.contains("student.wordVectors: " + notGzip + ": not a gzip file"), gzip);
+        String negative = refused("student.wordVectorStd=-1");
+        assertTrue(
+                negative.endsWith(
+                        "student.wordVectorStd: must be >= 0 (0 keeps the file's values), got"
+                                + " -1.0"),
+                negative);
         assertTrue(
                 refused("student.wordVectors=" + glove)
                         .endsWith(

@@ -150,6 +150,23 @@ class EmbeddingInitializerTest {
     }
 
     @Test
+    void scalingKeepsDirectionsAndSetsTheStandardDeviation() {
+        // values 0, 0, 1, 3, -1, 1: mean 2/3, mean of squares 2, std sqrt(2 - 4/9)
+        EmbeddingMatrix m = new EmbeddingMatrix(3, 2, new float[] {0, 0, 1, 3, -1, 1}, 2);
+        assertEquals(Math.sqrt(2 - 4 / 9.0), m.std(), 1e-9);
+        EmbeddingMatrix scaled = m.scaledToStd(0.5);
+        assertEquals(0.5, scaled.std(), 1e-6);
+        float factor = (float) (0.5 / m.std());
+        assertArrayEquals(new float[] {factor, 3 * factor}, scaled.row(1), 1e-7f);
+        assertArrayEquals(new float[] {0, 0}, scaled.row(0), 0f, "[PAD] stays zero");
+        assertEquals(2, scaled.matchedRows());
+        assertArrayEquals(new float[] {1, 3}, m.row(1), 0f, "the original is unchanged");
+        assertThrows(IllegalArgumentException.class, () -> m.scaledToStd(0));
+        EmbeddingMatrix zero = new EmbeddingMatrix(2, 2, new float[4], 0);
+        assertThrows(IllegalArgumentException.class, () -> zero.scaledToStd(0.1));
+    }
+
+    @Test
     void writtenWordVectorsReadBackExactly() throws IOException {
         Path file = temp.resolve("written.vec");
         float[] values = {0.1f, -2.5e-7f, 3f, Float.MIN_VALUE, 1f / 3, -0f};
