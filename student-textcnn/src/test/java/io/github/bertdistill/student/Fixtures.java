@@ -35,10 +35,15 @@ public final class Fixtures {
     }
 
     public static TextCnnClassifier tinyClassifier() {
+        return tinyClassifier(tinyConfig().build());
+    }
+
+    /** A classifier over {@link #words()} with {@code config}, seed 7. */
+    public static TextCnnClassifier tinyClassifier(TextCnnConfig config) {
         return TextCnnClassifier.builder()
                 .setVocabulary(words())
                 .setLabels(LABELS)
-                .optConfig(tinyConfig().build())
+                .optConfig(config)
                 .optSeed(7)
                 .build();
     }

@@ -59,7 +59,9 @@ public final class OnnxGraph {
         /** 32-bit float, ONNX {@code FLOAT}. */
         FLOAT(TensorProto.DataType.FLOAT_VALUE),
         /** 64-bit integer, ONNX {@code INT64}. */
-        INT64(TensorProto.DataType.INT64_VALUE);
+        INT64(TensorProto.DataType.INT64_VALUE),
+        /** 32-bit integer, ONNX {@code INT32} (as the recurrent operators' sequence lengths). */
+        INT32(TensorProto.DataType.INT32_VALUE);
 
         private final int code;
 

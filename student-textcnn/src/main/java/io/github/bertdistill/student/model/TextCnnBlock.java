@@ -17,6 +17,7 @@ import ai.djl.nn.convolutional.Conv1d;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
@@ -60,12 +61,27 @@ import java.util.Map;
  * {@link EmbeddingMode#MULTICHANNEL} keeps a frozen and a trained copy and concatenates them along
  * the feature axis, so each filter has weights for both channels (Kim's two channels).
  *
+ * <p><b>LSTM layer</b> (optional, {@code lstmSize = H > 0}; RCNN, Lai et al. 2015, "Recurrent
+ * Convolutional Neural Networks for Text Classification"): a bidirectional LSTM reads the
+ * embeddings first, and the convolutions then read, at every position, the embedding beside the two
+ * LSTM states, {@code [x_t; →h_t; ←h_t]}, so a filter that fires on a word also sees what came
+ * before and after it in the whole text, across clauses that no kernel spans. The forward LSTM runs
+ * over the real tokens and then the padding, which cannot reach back; the backward LSTM runs over
+ * each text's real tokens reversed ({@code x_{n−1}..x_0}, padding after them), so padding never
+ * reaches either direction, and the states at padding positions are zeroed like the embeddings.
+ * Built from two one-directional DJL {@code LSTM} blocks.
+ *
  * <p>Parameters have stable names ({@link #namedParameters()}): {@code embedding.weight [V, d]},
- * {@code embedding_static.weight} (multichannel), {@code convs.i.weight [F, d·channels, h_i]},
- * {@code convs.i.bias [F]}, {@code classifier.weight [classes, F·widths]}, {@code classifier.bias}.
- * Random initialisation is seeded and done in Java: embeddings {@code U(−0.25, 0.25)} (Kim's choice
- * for unknown words), convolution and linear weights and biases {@code U(−1/√fanIn, 1/√fanIn)}
- * (PyTorch's default). The {@code [PAD]} row is never read: padding positions are masked.
+ * {@code embedding_static.weight} (multichannel), with an LSTM layer PyTorch's {@code
+ * nn.LSTM(bidirectional=True)} names {@code lstm.weight_ih_l0 [4H, e]}, {@code lstm.weight_hh_l0
+ * [4H, H]}, {@code lstm.bias_ih_l0}, {@code lstm.bias_hh_l0 [4H]} and the same with {@code
+ * _reverse} (gates in PyTorch's order i, f, g, o; {@code e} the embedding channels), {@code
+ * convs.i.weight [F, channels, h_i]}, {@code convs.i.bias [F]}, {@code classifier.weight [classes,
+ * F·widths]}, {@code classifier.bias}. Random initialisation is seeded and done in Java: embeddings
+ * {@code U(−0.25, 0.25)} (Kim's choice for unknown words), convolution and linear weights and
+ * biases {@code U(−1/√fanIn, 1/√fanIn)} (PyTorch's default), LSTM weights and biases {@code
+ * U(−1/√H, 1/√H)} (PyTorch's default too). The {@code [PAD]} row is never read: padding positions
+ * are masked.
  *
  * <p>Once initialised, {@code forward} only reads the parameters, so it may be called from several
  * threads at once in inference mode.
@@ -78,6 +94,8 @@ public final class TextCnnBlock extends AbstractBlock {
     private final TextCnnConfig config;
     private final Parameter embedding;
     private final Parameter staticEmbedding;
+    private final LSTM lstmForward;
+    private final LSTM lstmBackward;
     private final List<Conv1d> convs = new ArrayList<>();
     private final Linear classifier;
     private final int[] widths;
@@ -108,6 +126,8 @@ public final class TextCnnBlock extends AbstractBlock {
                                         .optRequiresGrad(false)
                                         .build())
                         : null;
+        this.lstmForward = config.lstmSize() > 0 ? addChildBlock("lstm_fwd", lstm()) : null;
+        this.lstmBackward = config.lstmSize() > 0 ? addChildBlock("lstm_bwd", lstm()) : null;
         for (int i = 0; i < widths.length; i++) {
             convs.add(
                     addChildBlock(
@@ -120,6 +140,15 @@ public final class TextCnnBlock extends AbstractBlock {
         this.classifier =
                 addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
         setSeededInitializers(b.seed, b.embeddings);
+    }
+
+    private LSTM lstm() {
+        return LSTM.builder()
+                .setStateSize(config.lstmSize())
+                .setNumLayers(1)
+                .optBatchFirst(true)
+                .optReturnState(false)
+                .build();
     }
 
     /** A builder; vocabulary size and number of classes are required. */
@@ -142,9 +171,17 @@ public final class TextCnnBlock extends AbstractBlock {
         return config;
     }
 
-    /** Input channels of every convolution: the embedding width, doubled when multichannel. */
-    public int channels() {
+    /** Channels of the embedded text: the embedding width, doubled when multichannel. */
+    public int embeddingChannels() {
         return config.embeddingSize() * (staticEmbedding == null ? 1 : 2);
+    }
+
+    /**
+     * Input channels of every convolution: the embedding channels, plus both directions' states of
+     * the LSTM layer when there is one.
+     */
+    public int channels() {
+        return embeddingChannels() + 2 * config.lstmSize();
     }
 
     /**
@@ -157,6 +194,10 @@ public final class TextCnnBlock extends AbstractBlock {
         if (staticEmbedding != null) {
             named.put("embedding_static.weight", staticEmbedding);
         }
+        if (lstmForward != null) {
+            putLstmParameters(named, lstmForward, "");
+            putLstmParameters(named, lstmBackward, "_reverse");
+        }
         for (int i = 0; i < convs.size(); i++) {
             named.put("convs." + i + ".weight", convs.get(i).getParameters().get("weight"));
             named.put("convs." + i + ".bias", convs.get(i).getParameters().get("bias"));
@@ -164,6 +205,15 @@ public final class TextCnnBlock extends AbstractBlock {
         named.put("classifier.weight", classifier.getParameters().get("weight"));
         named.put("classifier.bias", classifier.getParameters().get("bias"));
         return Collections.unmodifiableMap(named);
+    }
+
+    private static void putLstmParameters(
+            Map<String, Parameter> named, LSTM lstm, String direction) {
+        PairList<String, Parameter> own = lstm.getParameters();
+        named.put("lstm.weight_ih_l0" + direction, own.get("l_0_i2h_WEIGHT"));
+        named.put("lstm.weight_hh_l0" + direction, own.get("l_0_h2h_WEIGHT"));
+        named.put("lstm.bias_ih_l0" + direction, own.get("l_0_i2h_BIAS"));
+        named.put("lstm.bias_hh_l0" + direction, own.get("l_0_h2h_BIAS"));
     }
 
     /** The shapes every named parameter has once initialised. */
@@ -174,6 +224,14 @@ public final class TextCnnBlock extends AbstractBlock {
         shapes.put("embedding.weight", new Shape(vocabularySize, d));
         if (staticEmbedding != null) {
             shapes.put("embedding_static.weight", new Shape(vocabularySize, d));
+        }
+        int hidden = config.lstmSize();
+        for (String direction : hidden > 0 ? List.of("", "_reverse") : List.<String>of()) {
+            shapes.put(
+                    "lstm.weight_ih_l0" + direction, new Shape(4L * hidden, embeddingChannels()));
+            shapes.put("lstm.weight_hh_l0" + direction, new Shape(4L * hidden, hidden));
+            shapes.put("lstm.bias_ih_l0" + direction, new Shape(4L * hidden));
+            shapes.put("lstm.bias_hh_l0" + direction, new Shape(4L * hidden));
         }
         for (int i = 0; i < widths.length; i++) {
             shapes.put("convs." + i + ".weight", new Shape(f, channels(), widths[i]));
@@ -264,6 +322,15 @@ public final class TextCnnBlock extends AbstractBlock {
         if (staticEmbedding != null) {
             staticEmbedding.setInitializer(embeddingInit);
         }
+        if (lstmForward != null) {
+            double lstmBound = 1 / Math.sqrt(config.lstmSize());
+            long lstmSeed = seed + 201;
+            for (Map.Entry<String, Parameter> e : namedParameters().entrySet()) {
+                if (e.getKey().startsWith("lstm.")) {
+                    e.getValue().setInitializer(new SeededInitializer(lstmBound, lstmSeed++));
+                }
+            }
+        }
         int featureCount = config.featureCount();
         for (int i = 0; i < convs.size(); i++) {
             double bound = 1 / Math.sqrt((double) channels() * widths[i]);
@@ -335,6 +402,9 @@ public final class TextCnnBlock extends AbstractBlock {
         if (staticEmbedding != null) {
             x = x.concat(embed(parameterStore, staticEmbedding, ids, embeddingMask, training), 2);
         }
+        if (lstmForward != null) {
+            x = withLstmStates(parameterStore, x, lengths, embeddingMask, training);
+        }
         x = x.transpose(0, 2, 1); // [B, channels, L]
         NDList pooled = new NDList(convs.size());
         for (int i = 0; i < convs.size(); i++) {
@@ -356,6 +426,50 @@ public final class TextCnnBlock extends AbstractBlock {
                         : h;
         NDList logits = classifier.forward(parameterStore, new NDList(dropped), training);
         return FeatureClassifier.featuresAsked(params) ? new NDList(logits.head(), h) : logits;
+    }
+
+    /**
+     * {@code [x_t; →h_t; ←h_t]} at every position, {@code [B, L, channels]}: the backward LSTM
+     * reads each text's real tokens reversed, and both directions' states are zeroed at padding
+     * positions.
+     */
+    private NDArray withLstmStates(
+            ParameterStore store, NDArray x, int[] lengths, NDArray mask, boolean training) {
+        NDArray forward = lstmForward.forward(store, new NDList(x), training).head();
+        NDArray backward =
+                reverseTokens(
+                        lstmBackward
+                                .forward(
+                                        store,
+                                        new NDList(reverseTokens(x, lengths, mask)),
+                                        training)
+                                .head(),
+                        lengths,
+                        mask);
+        NDArray context = forward.concat(backward, 2);
+        return x.concat(mask == null ? context : context.mul(mask), 2);
+    }
+
+    /**
+     * Each row's real tokens in reverse order, padding left after them: {@code y[b, t] = x[b, n_b −
+     * 1 − t]} for {@code t < n_b}, {@code y[b, t] = x[b, t]} after; its own inverse. A plain flip
+     * when nothing is padded ({@code mask} null).
+     */
+    private static NDArray reverseTokens(NDArray x, int[] lengths, NDArray mask) {
+        if (mask == null) {
+            return x.flip(1);
+        }
+        Shape shape = x.getShape();
+        int length = Math.toIntExact(shape.get(1));
+        long[] index = new long[lengths.length * length];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int t = 0; t < length; t++) {
+                index[b * length + t] = t < lengths[b] ? lengths[b] - 1 - t : t;
+            }
+        }
+        NDArray positions =
+                x.getManager().create(index, new Shape(lengths.length, length, 1)).broadcast(shape);
+        return x.gather(positions, 1);
     }
 
     /**
@@ -396,6 +510,11 @@ public final class TextCnnBlock extends AbstractBlock {
             NDManager manager, DataType dataType, Shape... inputShapes) {
         long batch = inputShapes[0].get(0);
         long length = Math.max(inputShapes[0].get(1), config.widestKernel());
+        if (lstmForward != null) {
+            Shape embedded = new Shape(batch, length, embeddingChannels());
+            lstmForward.initialize(manager, dataType, embedded);
+            lstmBackward.initialize(manager, dataType, embedded);
+        }
         for (Conv1d conv : convs) {
             conv.initialize(manager, dataType, new Shape(batch, channels(), length));
         }
@@ -471,6 +590,12 @@ public final class TextCnnBlock extends AbstractBlock {
         /** Static, non-static (default) or multichannel embeddings. */
         public Builder optEmbeddingMode(EmbeddingMode mode) {
             config.optEmbeddingMode(mode);
+            return this;
+        }
+
+        /** Units per direction of the LSTM (default 0: no LSTM). */
+        public Builder optLstmSize(int lstmSize) {
+            config.optLstmSize(lstmSize);
             return this;
         }
 

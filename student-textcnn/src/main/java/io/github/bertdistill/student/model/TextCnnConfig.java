@@ -10,10 +10,14 @@ import java.util.Objects;
 
 /**
  * The TextCNN hyper-parameters (Kim 2014): embedding width, kernel widths and filters per width,
- * dropout, embedding mode, and the maximum number of tokens per text.
+ * dropout, embedding mode, an optional bidirectional LSTM, and the maximum number of tokens per
+ * text.
  *
  * <p>Defaults: 128-wide embeddings, kernels of width 3, 4 and 5 with 100 filters each, dropout 0.5,
- * non-static embeddings, at most 128 tokens. Kim used 300-wide word2vec embeddings; 128 keeps a
+ * non-static embeddings, no LSTM ({@code lstmSize = 0}), at most 128 tokens. A positive {@code
+ * lstmSize} puts a bidirectional LSTM of that many units per direction between the embeddings and
+ * the convolutions, which then read each token's embedding beside its left and right context (RCNN,
+ * Lai et al. 2015); see {@link TextCnnBlock}. Kim used 300-wide word2vec embeddings; 128 keeps a
  * 30k-token WordPiece student near 4M parameters. A kernel wider than {@code maxLength} is rejected
  * when the config is built.
  *
@@ -25,6 +29,7 @@ public final class TextCnnConfig implements CheckedConfig {
     private int filtersPerWidth;
     private float dropout;
     private EmbeddingMode embeddingMode;
+    private int lstmSize;
     private int maxLength;
 
     /** The defaults, which JSON keys then override. */
@@ -38,6 +43,7 @@ public final class TextCnnConfig implements CheckedConfig {
         this.filtersPerWidth = b.filtersPerWidth;
         this.dropout = b.dropout;
         this.embeddingMode = b.embeddingMode;
+        this.lstmSize = b.lstmSize;
         this.maxLength = b.maxLength;
     }
 
@@ -55,6 +61,7 @@ public final class TextCnnConfig implements CheckedConfig {
         require(filtersPerWidth >= 1, "filtersPerWidth", "must be >= 1, got %s", filtersPerWidth);
         require(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got %s", dropout);
         require(embeddingMode != null, "embeddingMode", "must be set");
+        require(lstmSize >= 0, "lstmSize", "must be >= 0 (0: no LSTM), got %s", lstmSize);
         require(maxLength >= 1, "maxLength", "must be >= 1, got %s", maxLength);
         require(
                 widestKernel() <= maxLength,
@@ -65,7 +72,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 maxLength);
     }
 
-    /** The defaults: 128 / [3, 4, 5] × 100 / 0.5 / non-static / 128 tokens. */
+    /** The defaults: 128 / [3, 4, 5] × 100 / 0.5 / non-static / no LSTM / 128 tokens. */
     public static TextCnnConfig defaults() {
         return builder().build();
     }
@@ -83,6 +90,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 .optFiltersPerWidth(filtersPerWidth)
                 .optDropout(dropout)
                 .optEmbeddingMode(embeddingMode)
+                .optLstmSize(lstmSize)
                 .optMaxLength(maxLength);
     }
 
@@ -121,6 +129,14 @@ public final class TextCnnConfig implements CheckedConfig {
         return embeddingMode;
     }
 
+    /**
+     * Units per direction of the bidirectional LSTM read before the convolutions; 0 (the default)
+     * when the convolutions read the embeddings alone.
+     */
+    public int lstmSize() {
+        return lstmSize;
+    }
+
     /** Most tokens per text; longer texts are truncated. */
     public int maxLength() {
         return maxLength;
@@ -152,6 +168,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 && filtersPerWidth == c.filtersPerWidth
                 && Float.compare(dropout, c.dropout) == 0
                 && embeddingMode == c.embeddingMode
+                && lstmSize == c.lstmSize
                 && maxLength == c.maxLength;
     }
 
@@ -163,6 +180,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 filtersPerWidth,
                 dropout,
                 embeddingMode,
+                lstmSize,
                 maxLength);
     }
 
@@ -178,6 +196,7 @@ public final class TextCnnConfig implements CheckedConfig {
         private int filtersPerWidth = 100;
         private float dropout = 0.5f;
         private EmbeddingMode embeddingMode = EmbeddingMode.NON_STATIC;
+        private int lstmSize = 0;
         private int maxLength = 128;
 
         private Builder() {}
@@ -209,6 +228,15 @@ public final class TextCnnConfig implements CheckedConfig {
         /** Static, non-static (default) or multichannel embeddings. */
         public Builder optEmbeddingMode(EmbeddingMode embeddingMode) {
             this.embeddingMode = embeddingMode;
+            return this;
+        }
+
+        /**
+         * Units per direction of a bidirectional LSTM between the embeddings and the convolutions
+         * (default 0: none).
+         */
+        public Builder optLstmSize(int lstmSize) {
+            this.lstmSize = lstmSize;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package io.github.bertdistill.student.onnx;
 
 import ai.djl.nn.Parameter;
+import com.google.common.primitives.Floats;
 import io.github.bertdistill.core.onnx.OnnxGraph;
 import io.github.bertdistill.core.onnx.OnnxGraph.ElementType;
 import io.github.bertdistill.student.model.TextCnnBlock;
@@ -19,6 +20,7 @@ import java.util.Map;
  *
  * <pre>
  * x = embedding[ids] · mask                      (both channels when multichannel, concatenated)
+ * x = [x; LSTM_bidirectional(x, n) · mask]       with an LSTM layer: ONNX's LSTM, sequence_lens n
  * c = Conv1d_h(pad_right(x, widest − 1))        per kernel width h, no padding of its own
  * ĉ = max_t (c_t + (t ≤ max(n − h, 0) ? 0 : −∞)) the windows inside the text (one when n &lt; h)
  * z = W · ReLU(concat ĉ) + b
@@ -27,7 +29,9 @@ import java.util.Map;
  * <p>The right padding by {@code widest − 1} zero vectors lets any length run, shorter than the
  * widest kernel included (the JVM's encoder pads such batches itself instead); the window mask
  * keeps exactly the windows the DJL block keeps, so the two agree on any input, and an all-padding
- * row gets the logits of an all-zero input as in the block.
+ * row gets the logits of an all-zero input as in the block. ONNX's bidirectional {@code LSTM} with
+ * {@code sequence_lens} reads each text's real tokens backwards, as the block's backward LSTM does;
+ * its gates are stored in ONNX's order (i, o, f, c), reordered from PyTorch's (i, f, g, o).
  */
 public final class TextCnnOnnxGraph {
     private final OnnxGraph graph = OnnxGraph.named("bert-distill student");
@@ -71,6 +75,15 @@ public final class TextCnnOnnxGraph {
                             List.of(x, embed("embedding_static.weight", ids, tokenMask)),
                             Map.of("axis", 2L));
         }
+        String lengths =
+                graph.node(
+                        "ReduceSum",
+                        List.of(mask, graph.longs("sequence_axis", 1)),
+                        Map.of("keepdims", 1L));
+        int hidden = block.config().lstmSize();
+        if (hidden > 0) {
+            x = withLstmStates(x, lengths, tokenMask, hidden);
+        }
         String channelsFirst =
                 graph.node("Transpose", List.of(x), Map.of("perm", new long[] {0, 2, 1}));
         String padded =
@@ -79,11 +92,6 @@ public final class TextCnnOnnxGraph {
                         List.of(
                                 channelsFirst,
                                 graph.longs("right_padding", 0, 0, 0, 0, 0, widest - 1)));
-        String lengths =
-                graph.node(
-                        "ReduceSum",
-                        List.of(mask, graph.longs("sequence_axis", 1)),
-                        Map.of("keepdims", 1L));
         String windowIndex = windowIndex(padded);
         List<String> pooled = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
@@ -123,6 +131,87 @@ public final class TextCnnOnnxGraph {
     private String embed(String table, String ids, String tokenMask) {
         String rows = graph.node("Gather", List.of(weights(table), ids), Map.of("axis", 0L));
         return graph.node("Mul", List.of(rows, tokenMask));
+    }
+
+    /**
+     * {@code [x; →h; ←h]}, {@code [batch, sequence, e + 2H]}: a bidirectional LSTM over each text's
+     * {@code n} real tokens (at least one, so that an all-padding row runs; its states are masked
+     * away), zero at padding.
+     */
+    private String withLstmStates(String x, String lengths, String tokenMask, int hidden) {
+        String timeMajor =
+                graph.node("Transpose", List.of(x), Map.of("perm", new long[] {1, 0, 2}));
+        String sequenceLengths =
+                graph.node(
+                        "Cast",
+                        List.of(
+                                graph.node(
+                                        "Max",
+                                        List.of(
+                                                graph.node(
+                                                        "Squeeze",
+                                                        List.of(
+                                                                lengths,
+                                                                graph.longs("lengths_axis", 1))),
+                                                graph.longScalar("one_token", 1)))),
+                        Map.of("to", ElementType.INT32.code()));
+        int inputs =
+                Math.toIntExact(parameters.get("lstm.weight_ih_l0").getArray().getShape().get(1));
+        String states =
+                graph.node(
+                        "LSTM",
+                        List.of(
+                                timeMajor,
+                                graph.weights(
+                                        "lstm.W",
+                                        Floats.concat(
+                                                onnxGates("lstm.weight_ih_l0"),
+                                                onnxGates("lstm.weight_ih_l0_reverse")),
+                                        2,
+                                        4L * hidden,
+                                        inputs),
+                                graph.weights(
+                                        "lstm.R",
+                                        Floats.concat(
+                                                onnxGates("lstm.weight_hh_l0"),
+                                                onnxGates("lstm.weight_hh_l0_reverse")),
+                                        2,
+                                        4L * hidden,
+                                        hidden),
+                                graph.weights(
+                                        "lstm.B",
+                                        Floats.concat(
+                                                onnxGates("lstm.bias_ih_l0"),
+                                                onnxGates("lstm.bias_hh_l0"),
+                                                onnxGates("lstm.bias_ih_l0_reverse"),
+                                                onnxGates("lstm.bias_hh_l0_reverse")),
+                                        2,
+                                        8L * hidden),
+                                sequenceLengths),
+                        Map.of("hidden_size", (long) hidden, "direction", "bidirectional"));
+        // Y is [sequence, directions, batch, H]; to [batch, sequence, 2H]
+        String batchMajor =
+                graph.node("Transpose", List.of(states), Map.of("perm", new long[] {2, 0, 1, 3}));
+        String context =
+                graph.node(
+                        "Reshape",
+                        List.of(batchMajor, graph.longs("lstm_states_shape", 0, 0, 2L * hidden)));
+        return graph.node(
+                "Concat",
+                List.of(x, graph.node("Mul", List.of(context, tokenMask))),
+                Map.of("axis", 2L));
+    }
+
+    /** A PyTorch LSTM tensor's four gate blocks (i, f, g, o) in ONNX's order (i, o, f, c). */
+    private float[] onnxGates(String name) {
+        float[] values = parameters.get(name).getArray().toFloatArray();
+        int block = values.length / 4;
+        float[] reordered = new float[values.length];
+        int[] pytorchGate = {0, 3, 1, 2};
+        for (int gate = 0; gate < 4; gate++) {
+            System.arraycopy(values, pytorchGate[gate] * block, reordered, gate * block, block);
+        }
+        return reordered;
     }
 
     /** Positions {@code 0 … padded length − 1} as int64 {@code [length]}. */

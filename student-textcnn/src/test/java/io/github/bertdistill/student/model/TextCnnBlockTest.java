@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextCnnBlockTest {
 
@@ -91,9 +93,13 @@ class TextCnnBlockTest {
         }
     }
 
-    @Test
-    void extraPaddingLeavesLogitsUnchanged() {
-        try (TextCnnClassifier classifier = Fixtures.tinyClassifier()) {
+    @ParameterizedTest(name = "lstmSize {0}")
+    @ValueSource(ints = {0, 6})
+    void extraPaddingLeavesLogitsUnchanged(int lstmSize) {
+        // with an LSTM layer, the backward LSTM must read each text's own tokens reversed: a
+        // plain flip of the padded row would read the padding first and change every result
+        try (TextCnnClassifier classifier =
+                Fixtures.tinyClassifier(Fixtures.tinyConfig().optLstmSize(lstmSize).build())) {
             List<String> texts =
                     List.of(
                             "the film",
@@ -163,12 +169,26 @@ class TextCnnBlockTest {
         assertTrainingStep(EmbeddingMode.MULTICHANNEL);
     }
 
+    @Test
+    void theContextLayerTrainsWithTheRest() {
+        assertTrainingStep(EmbeddingMode.NON_STATIC, 5);
+        assertTrainingStep(EmbeddingMode.STATIC, 5);
+    }
+
     private static void assertTrainingStep(EmbeddingMode mode) {
+        assertTrainingStep(mode, 0);
+    }
+
+    private static void assertTrainingStep(EmbeddingMode mode, int lstmSize) {
         TextCnnClassifier classifier =
                 io.github.bertdistill.student.model.TextCnnClassifier.builder()
                         .setVocabulary(Fixtures.words())
                         .setLabels(Fixtures.LABELS)
-                        .optConfig(Fixtures.tinyConfig().optEmbeddingMode(mode).build())
+                        .optConfig(
+                                Fixtures.tinyConfig()
+                                        .optEmbeddingMode(mode)
+                                        .optLstmSize(lstmSize)
+                                        .build())
                         .build();
         Map<String, float[]> before = snapshot(classifier.block());
         try (Model model = Model.newInstance("textcnn", "PyTorch")) {
@@ -192,6 +212,7 @@ class TextCnnBlockTest {
             }
         }
         Map<String, float[]> after = snapshot(classifier.block());
+        assertEquals(lstmSize > 0, before.containsKey("lstm.weight_hh_l0_reverse"));
         for (String name : before.keySet()) {
             boolean frozen =
                     name.equals("embedding_static.weight")
@@ -301,5 +322,119 @@ class TextCnnBlockTest {
                                             p.getArray().getShape(),
                                             name));
         }
+    }
+
+    @Test
+    void aContextLayerAddsPyTorchNamedLstmParameters() {
+        TextCnnBlock block =
+                TextCnnBlock.builder()
+                        .setVocabularySize(50)
+                        .setNumClasses(3)
+                        .optEmbeddingSize(6)
+                        .optKernelWidths(3)
+                        .optFiltersPerWidth(4)
+                        .optLstmSize(5)
+                        .optEmbeddingMode(EmbeddingMode.MULTICHANNEL)
+                        .build();
+        assertEquals(12 + 10, block.channels());
+        Map<String, Shape> shapes = block.parameterShapes();
+        assertEquals(
+                List.of(
+                        "embedding.weight",
+                        "embedding_static.weight",
+                        "lstm.weight_ih_l0",
+                        "lstm.weight_hh_l0",
+                        "lstm.bias_ih_l0",
+                        "lstm.bias_hh_l0",
+                        "lstm.weight_ih_l0_reverse",
+                        "lstm.weight_hh_l0_reverse",
+                        "lstm.bias_ih_l0_reverse",
+                        "lstm.bias_hh_l0_reverse",
+                        "convs.0.weight",
+                        "convs.0.bias",
+                        "classifier.weight",
+                        "classifier.bias"),
+                new ArrayList<>(shapes.keySet()));
+        assertEquals(new Shape(20, 12), shapes.get("lstm.weight_ih_l0_reverse"));
+        assertEquals(new Shape(20, 5), shapes.get("lstm.weight_hh_l0"));
+        assertEquals(new Shape(4, 22, 3), shapes.get("convs.0.weight"));
+        long lstm = 2 * (20 * 12 + 20 * 5 + 2 * 20);
+        assertEquals(2 * 50 * 6 + lstm + (4 * 22 * 3 + 4) + (3 * 4 + 3), block.parameterCount());
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            block.initialize(manager);
+            block.namedParameters()
+                    .forEach(
+                            (name, p) ->
+                                    assertEquals(shapes.get(name), p.getArray().getShape(), name));
+            // seeded U(−1/√H, 1/√H), a different draw per tensor
+            float[] forward =
+                    block.namedParameters().get("lstm.bias_ih_l0").getArray().toFloatArray();
+            float[] backward =
+                    block.namedParameters()
+                            .get("lstm.bias_ih_l0_reverse")
+                            .getArray()
+                            .toFloatArray();
+            assertFalse(java.util.Arrays.equals(forward, backward));
+            for (float value : forward) {
+                assertTrue(Math.abs(value) <= 1 / Math.sqrt(5), "bias " + value);
+            }
+        }
+    }
+
+    @Test
+    void onlyTheContextLayerTellsWhichWordComesFirst() {
+        // "good" before "bad" is positive, after it negative, with at least three fillers around
+        // each: both texts of a pair hold the same set of n-grams up to width 4, so max-pooled
+        // convolutions alone give them the same logits, and only the LSTM layer can learn it
+        List<String> texts =
+                List.of(
+                        "x x x good x x x x bad x x x",
+                        "x x x bad x x x x good x x x",
+                        "y y y good y y y bad y y y",
+                        "y y y bad y y y good y y y");
+        float[] gold = {1, 0, 1, 0};
+        StudentVocabulary vocabulary = StudentVocabulary.wordBuilder().build(texts);
+        try (TextCnnClassifier plain = orderClassifier(vocabulary, 0)) {
+            assertArrayEquals(plain.logits(texts.get(0)), plain.logits(texts.get(1)), 1e-6f);
+        }
+        try (TextCnnClassifier context = orderClassifier(vocabulary, 8);
+                Model model = Model.newInstance("textcnn", "PyTorch")) {
+            model.setBlock(context.block());
+            DefaultTrainingConfig config =
+                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                            .optOptimizer(
+                                    Optimizer.adam()
+                                            .optLearningRateTracker(Tracker.fixed(0.02f))
+                                            .build());
+            try (Trainer trainer = model.newTrainer(config)) {
+                for (int step = 0; step < 60; step++) {
+                    try (NDManager scope = trainer.getManager().newSubManager();
+                            GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList input = context.encoder().encodeBatch(texts).toNDList(scope);
+                        collector.backward(
+                                trainer.getLoss()
+                                        .evaluate(
+                                                new NDList(scope.create(gold)),
+                                                trainer.forward(input)));
+                    }
+                    trainer.step();
+                }
+            }
+            for (int i = 0; i < texts.size(); i++) {
+                assertEquals(
+                        gold[i] == 1 ? "pos" : "neg",
+                        context.predict(texts.get(i)).label(),
+                        texts.get(i));
+            }
+        }
+    }
+
+    private static TextCnnClassifier orderClassifier(StudentVocabulary vocabulary, int lstmSize) {
+        return TextCnnClassifier.builder()
+                .setVocabulary(vocabulary)
+                .setLabels(Fixtures.LABELS)
+                .optConfig(Fixtures.tinyConfig().optLstmSize(lstmSize).build())
+                .optSeed(3)
+                .build();
     }
 }

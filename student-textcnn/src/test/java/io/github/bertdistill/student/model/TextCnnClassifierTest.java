@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TextCnnClassifierTest {
     @TempDir Path temp;
@@ -32,10 +34,12 @@ class TextCnnClassifierTest {
         EngineBootstrap.start();
     }
 
-    @Test
-    void saveAndLoadAreBitExact() throws IOException {
+    @ParameterizedTest(name = "lstmSize {0}")
+    @ValueSource(ints = {0, 4})
+    void saveAndLoadAreBitExact(int lstmSize) throws IOException {
         Path dir = temp.resolve("model");
-        try (TextCnnClassifier original = Fixtures.tinyClassifier()) {
+        try (TextCnnClassifier original =
+                Fixtures.tinyClassifier(Fixtures.tinyConfig().optLstmSize(lstmSize).build())) {
             original.save(dir);
             try (TextCnnClassifier loaded = TextCnnClassifier.load(dir)) {
                 assertEquals(original.config(), loaded.config());

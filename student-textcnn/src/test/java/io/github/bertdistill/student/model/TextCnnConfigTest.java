@@ -15,8 +15,13 @@ class TextCnnConfigTest {
     @Test
     void roundTripsThroughJson() {
         TextCnnConfig config =
-                TextCnnConfig.builder().optKernelWidths(2, 3).optEmbeddingSize(64).build();
+                TextCnnConfig.builder()
+                        .optKernelWidths(2, 3)
+                        .optEmbeddingSize(64)
+                        .optLstmSize(32)
+                        .build();
         assertEquals(config, TextCnnConfig.fromJson(config.toJson()));
+        assertEquals(32, TextCnnConfig.fromJson(config.toJson()).lstmSize());
     }
 
     @Test
@@ -26,6 +31,7 @@ class TextCnnConfigTest {
                         JsonParser.parseString("{\"maxLength\": 64}").getAsJsonObject());
         assertEquals(64, config.maxLength());
         assertArrayEquals(new int[] {3, 4, 5}, config.kernelWidths());
+        assertEquals(0, config.lstmSize()); // a student saved before the LSTM layer existed
     }
 
     @Test
@@ -52,5 +58,13 @@ class TextCnnConfigTest {
                         ConfigException.class,
                         () -> TextCnnConfig.builder().optDropout(1f).build());
         assertEquals("dropout: must be in [0, 1), got 1.0", dropout.getMessage());
+        ConfigException context =
+                assertThrows(
+                        ConfigException.class,
+                        () ->
+                                TextCnnConfig.fromJson(
+                                        JsonParser.parseString("{\"lstmSize\": -1}")
+                                                .getAsJsonObject()));
+        assertEquals("lstmSize: must be >= 0 (0: no LSTM), got -1", context.getMessage());
     }
 }

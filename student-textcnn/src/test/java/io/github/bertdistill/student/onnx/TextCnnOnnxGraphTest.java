@@ -12,6 +12,7 @@ import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.student.Fixtures;
 import io.github.bertdistill.student.model.EmbeddingMode;
 import io.github.bertdistill.student.model.TextCnnClassifier;
+import io.github.bertdistill.student.model.TextCnnConfig;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,15 +49,32 @@ class TextCnnOnnxGraphTest {
     @ParameterizedTest
     @EnumSource(EmbeddingMode.class)
     void onnxRuntimeGivesTheStudentsLogits(EmbeddingMode mode) throws Exception {
+        assertOnnxRuntimeAgrees(
+                Fixtures.tinyConfig().optKernelWidths(1, 3, 5).optEmbeddingMode(mode));
+    }
+
+    /**
+     * ONNX's bidirectional LSTM with sequence lengths reads each text backwards from its last real
+     * token and takes its gates in another order: any slip in the reordering or the reversal shows.
+     */
+    @ParameterizedTest
+    @EnumSource(
+            value = EmbeddingMode.class,
+            names = {"NON_STATIC", "MULTICHANNEL"})
+    void onnxRuntimeGivesTheLogitsOfAStudentWithAContextLayer(EmbeddingMode mode) throws Exception {
+        assertOnnxRuntimeAgrees(
+                Fixtures.tinyConfig()
+                        .optKernelWidths(1, 3, 5)
+                        .optEmbeddingMode(mode)
+                        .optLstmSize(7));
+    }
+
+    private void assertOnnxRuntimeAgrees(TextCnnConfig.Builder config) throws Exception {
         try (TextCnnClassifier student =
                 TextCnnClassifier.builder()
                         .setVocabulary(Fixtures.words())
                         .setLabels(Fixtures.LABELS)
-                        .optConfig(
-                                Fixtures.tinyConfig()
-                                        .optKernelWidths(1, 3, 5)
-                                        .optEmbeddingMode(mode)
-                                        .build())
+                        .optConfig(config.build())
                         .optSeed(11)
                         .build()) {
             Path model = folder.resolve("model.onnx");
