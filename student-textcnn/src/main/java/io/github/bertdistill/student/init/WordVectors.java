@@ -56,6 +56,7 @@ public final class WordVectors {
         try (BufferedReader reader = open(file)) {
             String line;
             int number = 0;
+            boolean first = true;
             while ((line = reader.readLine()) != null) {
                 number++;
                 String trimmed = line.strip();
@@ -63,7 +64,9 @@ public final class WordVectors {
                     continue;
                 }
                 String[] fields = trimmed.split(" +");
-                if (number == 1 && isHeader(fields)) {
+                boolean header = first && isHeader(fields);
+                first = false;
+                if (header) {
                     dimension = Integer.parseInt(fields[1]);
                     continue;
                 }
@@ -182,7 +185,10 @@ public final class WordVectors {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** A word2vec header line: {@code "count d"}. */
+    /**
+     * A word2vec header: {@code "count d"} on the first line that is not blank (the rule both
+     * {@link #read} and {@link #dimensionOf} apply).
+     */
     private static boolean isHeader(String[] fields) {
         return fields.length == 2 && isInt(fields[0]) && isInt(fields[1]);
     }

@@ -144,6 +144,11 @@ class EmbeddingInitializerTest {
 
         Path word2vec = Files.writeString(temp.resolve("w2v.txt"), "2 5\na 1 2 3 4 5\n");
         assertEquals(5, WordVectors.dimensionOf(word2vec), "from the header");
+        // a header after blank lines is still a header, for the reader as for dimensionOf
+        Path late = Files.writeString(temp.resolve("late.txt"), "\n\n1 2\nc 1 2\n");
+        assertEquals(2, WordVectors.dimensionOf(late));
+        EmbeddingMatrix l = EmbeddingInitializer.fromWordVectors(late, STUDENT, 2, 1);
+        assertArrayEquals(new float[] {1f, 2f}, l.row(2), 0f);
         Path empty = Files.writeString(temp.resolve("empty.txt"), "\n\n");
         IOException none = assertThrows(IOException.class, () -> WordVectors.dimensionOf(empty));
         assertEquals(empty + ": no word vectors found", none.getMessage());
