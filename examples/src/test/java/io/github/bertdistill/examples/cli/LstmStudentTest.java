@@ -1,0 +1,60 @@
+package io.github.bertdistill.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bertdistill.examples.testing.TinyRun;
+import io.github.bertdistill.student.model.TextCnnClassifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code student.textcnn.lstmSize}: a recipe key is all it takes to train a student with an LSTM
+ * layer through the pipeline; the saved student holds it, answers {@code predict}, and exports to
+ * ONNX (whose agreement with the block is {@code TextCnnOnnxGraphTest}'s).
+ */
+class LstmStudentTest {
+    @TempDir Path folder;
+
+    @Test
+    void aRecipeKeyGivesAStudentWithAnLstmThatPredictsAndExports() throws Exception {
+        Path run = folder.resolve("run");
+        String[] options = {
+            "--recipe",
+            TinyRun.recipe(folder).toString(),
+            "--output",
+            run.toString(),
+            "--set",
+            "student.textcnn={\"embeddingSize\": 8, \"kernelWidths\": [1, 2],"
+                    + " \"filtersPerWidth\": 4, \"maxLength\": 16, \"lstmSize\": 3}"
+        };
+        CliResult train = CliResult.run(StageCommandsTest.concat("train", options));
+        assertEquals(0, train.exitCode(), train.toString());
+        Path student = run.resolve("students/student-hard");
+        try (TextCnnClassifier loaded = TextCnnClassifier.load(student)) {
+            assertEquals(3, loaded.config().lstmSize());
+            assertEquals(8 + 2 * 3, loaded.block().channels());
+            assertTrue(
+                    loaded.block().namedParameters().containsKey("lstm.weight_hh_l0_reverse"),
+                    loaded.block().namedParameters().keySet().toString());
+        }
+        CliResult predict = CliResult.run("predict", "--model", student.toString(), "tasty food");
+        assertEquals(0, predict.exitCode(), predict.toString());
+        assertTrue(predict.out().contains("\"label\""), predict.out());
+
+        Path exported = folder.resolve("student-onnx");
+        CliResult export =
+                CliResult.run(
+                        "export",
+                        "--model",
+                        student.toString(),
+                        "--format",
+                        "onnx",
+                        "--output",
+                        exported.toString());
+        assertEquals(0, export.exitCode(), export.toString());
+        assertTrue(Files.size(exported.resolve("model.onnx")) > 0);
+    }
+}
