@@ -191,26 +191,7 @@ class TextCnnBlockTest {
                                         .build())
                         .build();
         Map<String, float[]> before = snapshot(classifier.block());
-        try (Model model = Model.newInstance("textcnn", "PyTorch")) {
-            model.setBlock(classifier.block());
-            DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                            .optOptimizer(
-                                    Optimizer.adam()
-                                            .optLearningRateTracker(Tracker.fixed(0.01f))
-                                            .build());
-            try (Trainer trainer = model.newTrainer(config);
-                    NDManager step = trainer.getManager().newSubManager()) {
-                EncodedBatch batch = classifier.encoder().encodeBatch(Fixtures.TEXTS);
-                NDArray labels = step.create(new float[] {1, 0, 1, 0, 1, 0});
-                try (GradientCollector collector = trainer.newGradientCollector()) {
-                    NDList logits = trainer.forward(batch.toNDList(step));
-                    NDArray loss = trainer.getLoss().evaluate(new NDList(labels), logits);
-                    collector.backward(loss);
-                }
-                trainer.step();
-            }
-        }
+        fit(classifier, Fixtures.TEXTS, new float[] {1, 0, 1, 0, 1, 0}, 0.01f, 1);
         Map<String, float[]> after = snapshot(classifier.block());
         assertEquals(lstmSize > 0, before.containsKey("lstm.weight_hh_l0_reverse"));
         for (String name : before.keySet()) {
@@ -236,23 +217,36 @@ class TextCnnBlockTest {
                 List.of("good", "bad", "a good film", "a bad film", "good good", "bad");
         float[] gold = {1, 0, 1, 0, 1, 0};
         try (TextCnnClassifier classifier =
-                        TextCnnClassifier.builder()
-                                .setVocabulary(StudentVocabulary.wordBuilder().build(texts))
-                                .setLabels(Fixtures.LABELS)
-                                .optConfig(Fixtures.tinyConfig().build())
-                                .build();
-                Model model = Model.newInstance("textcnn", "PyTorch")) {
+                TextCnnClassifier.builder()
+                        .setVocabulary(StudentVocabulary.wordBuilder().build(texts))
+                        .setLabels(Fixtures.LABELS)
+                        .optConfig(Fixtures.tinyConfig().build())
+                        .build()) {
+            float[] losses = fit(classifier, texts, gold, 0.01f, 40);
+            assertTrue(
+                    Float.isFinite(losses[1]) && losses[1] < losses[0] / 4,
+                    losses[0] + " -> " + losses[1]);
+            assertPredicts(classifier, texts, gold);
+        }
+    }
+
+    /**
+     * Trains {@code classifier} on the whole of {@code texts} for {@code steps} Adam steps at
+     * {@code rate}; returns the first and the last loss.
+     */
+    private static float[] fit(
+            TextCnnClassifier classifier, List<String> texts, float[] gold, float rate, int steps) {
+        float[] losses = {Float.NaN, Float.NaN};
+        try (Model model = Model.newInstance("textcnn", "PyTorch")) {
             model.setBlock(classifier.block());
             DefaultTrainingConfig config =
                     new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                             .optOptimizer(
                                     Optimizer.adam()
-                                            .optLearningRateTracker(Tracker.fixed(0.01f))
+                                            .optLearningRateTracker(Tracker.fixed(rate))
                                             .build());
-            float first = Float.NaN;
-            float last = Float.NaN;
             try (Trainer trainer = model.newTrainer(config)) {
-                for (int step = 0; step < 40; step++) {
+                for (int step = 0; step < steps; step++) {
                     try (NDManager scope = trainer.getManager().newSubManager();
                             GradientCollector collector = trainer.newGradientCollector()) {
                         NDList input = classifier.encoder().encodeBatch(texts).toNDList(scope);
@@ -262,19 +256,23 @@ class TextCnnBlockTest {
                                                 new NDList(scope.create(gold)),
                                                 trainer.forward(input));
                         collector.backward(loss);
-                        last = loss.getFloat();
-                        first = step == 0 ? last : first;
+                        losses[1] = loss.getFloat();
+                        losses[0] = step == 0 ? losses[1] : losses[0];
                     }
                     trainer.step();
                 }
             }
-            assertTrue(Float.isFinite(last) && last < first / 4, first + " -> " + last);
-            for (int i = 0; i < texts.size(); i++) {
-                assertEquals(
-                        gold[i] == 1 ? "pos" : "neg",
-                        classifier.predict(texts.get(i)).label(),
-                        texts.get(i));
-            }
+        }
+        return losses;
+    }
+
+    private static void assertPredicts(
+            TextCnnClassifier classifier, List<String> texts, float[] gold) {
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(
+                    gold[i] == 1 ? "pos" : "neg",
+                    classifier.predict(texts.get(i)).label(),
+                    texts.get(i));
         }
     }
 
@@ -382,7 +380,7 @@ class TextCnnBlockTest {
     }
 
     @Test
-    void onlyTheContextLayerTellsWhichWordComesFirst() {
+    void onlyTheLstmLayerTellsWhichWordComesFirst() {
         // "good" before "bad" is positive, after it negative, with at least three fillers around
         // each: both texts of a pair hold the same set of n-grams up to width 4, so max-pooled
         // convolutions alone give them the same logits, and only the LSTM layer can learn it
@@ -397,35 +395,9 @@ class TextCnnBlockTest {
         try (TextCnnClassifier plain = orderClassifier(vocabulary, 0)) {
             assertArrayEquals(plain.logits(texts.get(0)), plain.logits(texts.get(1)), 1e-6f);
         }
-        try (TextCnnClassifier context = orderClassifier(vocabulary, 8);
-                Model model = Model.newInstance("textcnn", "PyTorch")) {
-            model.setBlock(context.block());
-            DefaultTrainingConfig config =
-                    new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                            .optOptimizer(
-                                    Optimizer.adam()
-                                            .optLearningRateTracker(Tracker.fixed(0.02f))
-                                            .build());
-            try (Trainer trainer = model.newTrainer(config)) {
-                for (int step = 0; step < 60; step++) {
-                    try (NDManager scope = trainer.getManager().newSubManager();
-                            GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList input = context.encoder().encodeBatch(texts).toNDList(scope);
-                        collector.backward(
-                                trainer.getLoss()
-                                        .evaluate(
-                                                new NDList(scope.create(gold)),
-                                                trainer.forward(input)));
-                    }
-                    trainer.step();
-                }
-            }
-            for (int i = 0; i < texts.size(); i++) {
-                assertEquals(
-                        gold[i] == 1 ? "pos" : "neg",
-                        context.predict(texts.get(i)).label(),
-                        texts.get(i));
-            }
+        try (TextCnnClassifier withLstm = orderClassifier(vocabulary, 8)) {
+            fit(withLstm, texts, gold, 0.02f, 60);
+            assertPredicts(withLstm, texts, gold);
         }
     }
 
