@@ -57,15 +57,7 @@ class ExportCommandTest {
         Path student = TinyRun.student(folder.resolve("student"), TinyRun.LABELS);
         Path exported = folder.resolve("student-onnx");
         Files.createDirectories(exported); // an empty folder may be the output
-        CliResult export =
-                CliResult.run(
-                        "export",
-                        "--model",
-                        student.toString(),
-                        "--format",
-                        "onnx",
-                        "--output",
-                        exported.toString());
+        CliResult export = exportOnnx(student, exported);
         assertEquals(0, export.exitCode(), export.toString());
         for (String file :
                 List.of("model.onnx", "labels.json", "config.json", "vocab.txt", "README.md")) {
@@ -147,5 +139,17 @@ class ExportCommandTest {
         CliResult result = CliResult.run(args);
         assertEquals(0, result.exitCode(), result.toString());
         return result.out().strip().lines().toList();
+    }
+
+    /** {@code bert-distill export --model MODEL --format onnx --output OUTPUT}. */
+    static CliResult exportOnnx(Path model, Path output) {
+        return CliResult.run(
+                "export",
+                "--model",
+                model.toString(),
+                "--format",
+                "onnx",
+                "--output",
+                output.toString());
     }
 }

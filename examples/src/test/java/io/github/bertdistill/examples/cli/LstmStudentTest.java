@@ -45,15 +45,7 @@ class LstmStudentTest {
         assertTrue(predict.out().contains("\"label\""), predict.out());
 
         Path exported = folder.resolve("student-onnx");
-        CliResult export =
-                CliResult.run(
-                        "export",
-                        "--model",
-                        student.toString(),
-                        "--format",
-                        "onnx",
-                        "--output",
-                        exported.toString());
+        CliResult export = ExportCommandTest.exportOnnx(student, exported);
         assertEquals(0, export.exitCode(), export.toString());
         assertTrue(Files.size(exported.resolve("model.onnx")) > 0);
     }
