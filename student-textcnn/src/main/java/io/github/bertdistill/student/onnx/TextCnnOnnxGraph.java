@@ -84,8 +84,7 @@ public final class TextCnnOnnxGraph {
         if (hidden > 0) {
             x = withLstmStates(x, lengths, tokenMask, hidden);
         }
-        String channelsFirst =
-                graph.node("Transpose", List.of(x), Map.of("perm", new long[] {0, 2, 1}));
+        String channelsFirst = transpose(x, 0, 2, 1);
         String padded =
                 graph.node(
                         "Pad",
@@ -139,8 +138,7 @@ public final class TextCnnOnnxGraph {
      * away), zero at padding.
      */
     private String withLstmStates(String x, String lengths, String tokenMask, int hidden) {
-        String timeMajor =
-                graph.node("Transpose", List.of(x), Map.of("perm", new long[] {1, 0, 2}));
+        String timeMajor = transpose(x, 1, 0, 2);
         String sequenceLengths =
                 graph.node(
                         "Cast",
@@ -190,8 +188,7 @@ public final class TextCnnOnnxGraph {
                                 sequenceLengths),
                         Map.of("hidden_size", (long) hidden, "direction", "bidirectional"));
         // Y is [sequence, directions, batch, H]; to [batch, sequence, 2H]
-        String batchMajor =
-                graph.node("Transpose", List.of(states), Map.of("perm", new long[] {2, 0, 1, 3}));
+        String batchMajor = transpose(states, 2, 0, 1, 3);
         String context =
                 graph.node(
                         "Reshape",
@@ -200,6 +197,10 @@ public final class TextCnnOnnxGraph {
                 "Concat",
                 List.of(x, graph.node("Mul", List.of(context, tokenMask))),
                 Map.of("axis", 2L));
+    }
+
+    private String transpose(String x, long... perm) {
+        return graph.node("Transpose", List.of(x), Map.of("perm", perm));
     }
 
     /** A PyTorch LSTM tensor's four gate blocks (i, f, g, o) in ONNX's order (i, o, f, c). */
