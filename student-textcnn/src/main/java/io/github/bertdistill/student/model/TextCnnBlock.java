@@ -446,8 +446,9 @@ public final class TextCnnBlock extends AbstractBlock {
                                 .head(),
                         lengths,
                         mask);
-        NDArray context = forward.concat(backward, 2);
-        return x.concat(mask == null ? context : context.mul(mask), 2);
+        // x is already zero at padding, so one mask multiplication zeroes the states there too
+        NDArray joined = NDArrays.concat(new NDList(x, forward, backward), 2);
+        return mask == null ? joined : joined.mul(mask);
     }
 
     /**

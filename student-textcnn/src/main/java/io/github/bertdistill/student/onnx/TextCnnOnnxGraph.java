@@ -82,7 +82,7 @@ public final class TextCnnOnnxGraph {
                         Map.of("keepdims", 1L));
         int hidden = block.config().lstmSize();
         if (hidden > 0) {
-            x = withLstmStates(x, lengths, tokenMask, hidden);
+            x = withLstmStates(x, lengths, tokenMask, hidden, block.embeddingChannels());
         }
         String channelsFirst = transpose(x, 0, 2, 1);
         String padded =
@@ -137,7 +137,8 @@ public final class TextCnnOnnxGraph {
      * {@code n} real tokens (at least one, so that an all-padding row runs; its states are masked
      * away), zero at padding.
      */
-    private String withLstmStates(String x, String lengths, String tokenMask, int hidden) {
+    private String withLstmStates(
+            String x, String lengths, String tokenMask, int hidden, int inputs) {
         String timeMajor = transpose(x, 1, 0, 2);
         String sequenceLengths =
                 graph.node(
@@ -153,8 +154,6 @@ public final class TextCnnOnnxGraph {
                                                                 graph.longs("lengths_axis", 1))),
                                                 graph.longScalar("one_token", 1)))),
                         Map.of("to", ElementType.INT32.code()));
-        int inputs =
-                Math.toIntExact(parameters.get("lstm.weight_ih_l0").getArray().getShape().get(1));
         String states =
                 graph.node(
                         "LSTM",
