@@ -3,6 +3,7 @@ package io.github.bertdistill.student.model;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -42,8 +43,9 @@ import java.util.Map;
  * <p><b>Input:</b> {@code [tokenIds, attentionMask, tokenTypeIds]}, int64 {@code [B, L]}; the type
  * ids are ignored and may be left out. <b>Output:</b> {@code [logits]}, float32 {@code [B,
  * classes]}; with the forward parameter {@code FeatureClassifier.withFeatures()} also the pooled
- * features {@code ĉ} before dropout, {@code [B, F·widths]}, which representation distillation
- * projects onto the teacher's.
+ * features {@code ĉ} after the ReLU and before dropout, {@code [B, F·widths]} (with attention
+ * pooling {@code [ĉ; s]}, see below), which representation distillation projects onto the
+ * teacher's.
  *
  * <p><b>Padding never changes the result.</b> Real tokens come first and padding last (as {@code
  * EncodedBatch} lays them out). Embeddings at padding positions are multiplied by the mask (zero
@@ -71,17 +73,28 @@ import java.util.Map;
  * reaches either direction, and the states at padding positions are zeroed like the embeddings.
  * Built from two one-directional DJL {@code LSTM} blocks.
  *
+ * <p><b>Attention pooling</b> (optional, {@code attentionSize = A > 0}; Yang et al. 2016,
+ * "Hierarchical Attention Networks for Document Classification"): the max-pooling keeps, per
+ * filter, the one position where it fires most, whatever its place in the text. Attention pooling
+ * adds a weighted average of the per-token inputs of the convolutions {@code y_t} (the embeddings,
+ * with the LSTM states when there are any): {@code u_t = tanh(W·y_t + b)}, {@code a = softmax_t(q ·
+ * u_t)} over the real tokens, {@code s = Σ_t a_t·y_t}, so the classifier can weigh whole clauses
+ * (after a <i>but</i>, say) by where and what they are. The features become {@code [ReLU(ĉ); s]}.
+ * An empty text attends to its first, all-zero position.
+ *
  * <p>Parameters have stable names ({@link #namedParameters()}): {@code embedding.weight [V, d]},
  * {@code embedding_static.weight} (multichannel), with an LSTM layer PyTorch's {@code
  * nn.LSTM(bidirectional=True)} names {@code lstm.weight_ih_l0 [4H, e]}, {@code lstm.weight_hh_l0
  * [4H, H]}, {@code lstm.bias_ih_l0}, {@code lstm.bias_hh_l0 [4H]} and the same with {@code
  * _reverse} (gates in PyTorch's order i, f, g, o; {@code e} the embedding channels), {@code
- * convs.i.weight [F, channels, h_i]}, {@code convs.i.bias [F]}, {@code classifier.weight [classes,
- * F·widths]}, {@code classifier.bias}. Random initialisation is seeded and done in Java: embeddings
- * {@code U(−0.25, 0.25)} (Kim's choice for unknown words), convolution and linear weights and
- * biases {@code U(−1/√fanIn, 1/√fanIn)} (PyTorch's default), LSTM weights and biases {@code
- * U(−1/√H, 1/√H)} (PyTorch's default too). The {@code [PAD]} row is never read: padding positions
- * are masked.
+ * convs.i.weight [F, channels, h_i]}, {@code convs.i.bias [F]}, with attention pooling {@code
+ * attention.weight [A, channels]}, {@code attention.bias [A]}, {@code attention.query [A]}, and
+ * {@code classifier.weight [classes, features]}, {@code classifier.bias}. Random initialisation is
+ * seeded and done in Java: embeddings {@code U(−0.25, 0.25)} (Kim's choice for unknown words),
+ * convolution and linear weights and biases {@code U(−1/√fanIn, 1/√fanIn)} (PyTorch's default),
+ * LSTM weights and biases {@code U(−1/√H, 1/√H)} (PyTorch's default too), attention weights and
+ * bias {@code U(−1/√channels, 1/√channels)} and its query {@code U(−1/√A, 1/√A)}. The {@code [PAD]}
+ * row is never read: padding positions are masked.
  *
  * <p>Once initialised, {@code forward} only reads the parameters, so it may be called from several
  * threads at once in inference mode.
@@ -97,6 +110,9 @@ public final class TextCnnBlock extends AbstractBlock {
     private final LSTM lstmForward;
     private final LSTM lstmBackward;
     private final List<Conv1d> convs = new ArrayList<>();
+    private final Parameter attentionWeight;
+    private final Parameter attentionBias;
+    private final Parameter attentionQuery;
     private final Linear classifier;
     private final int[] widths;
 
@@ -137,9 +153,23 @@ public final class TextCnnBlock extends AbstractBlock {
                                     .setFilters(config.filtersPerWidth())
                                     .build()));
         }
+        int attention = config.attentionSize();
+        this.attentionWeight =
+                attention > 0 ? weight("attention_weight", attention, config.channels()) : null;
+        this.attentionBias = attention > 0 ? weight("attention_bias", attention) : null;
+        this.attentionQuery = attention > 0 ? weight("attention_query", attention) : null;
         this.classifier =
                 addChildBlock("classifier", Linear.builder().setUnits(numClasses).build());
         setSeededInitializers(b.seed, b.embeddings);
+    }
+
+    private Parameter weight(String name, long... shape) {
+        return addParameter(
+                Parameter.builder()
+                        .setName(name)
+                        .setType(Parameter.Type.WEIGHT)
+                        .optShape(new Shape(shape))
+                        .build());
     }
 
     private LSTM lstm() {
@@ -181,7 +211,7 @@ public final class TextCnnBlock extends AbstractBlock {
      * the LSTM layer when there is one.
      */
     public int channels() {
-        return embeddingChannels() + 2 * config.lstmSize();
+        return config.channels();
     }
 
     /**
@@ -201,6 +231,11 @@ public final class TextCnnBlock extends AbstractBlock {
         for (int i = 0; i < convs.size(); i++) {
             named.put("convs." + i + ".weight", convs.get(i).getParameters().get("weight"));
             named.put("convs." + i + ".bias", convs.get(i).getParameters().get("bias"));
+        }
+        if (attentionWeight != null) {
+            named.put("attention.weight", attentionWeight);
+            named.put("attention.bias", attentionBias);
+            named.put("attention.query", attentionQuery);
         }
         named.put("classifier.weight", classifier.getParameters().get("weight"));
         named.put("classifier.bias", classifier.getParameters().get("bias"));
@@ -236,6 +271,12 @@ public final class TextCnnBlock extends AbstractBlock {
         for (int i = 0; i < widths.length; i++) {
             shapes.put("convs." + i + ".weight", new Shape(f, channels(), widths[i]));
             shapes.put("convs." + i + ".bias", new Shape(f));
+        }
+        int attention = config.attentionSize();
+        if (attention > 0) {
+            shapes.put("attention.weight", new Shape(attention, channels()));
+            shapes.put("attention.bias", new Shape(attention));
+            shapes.put("attention.query", new Shape(attention));
         }
         shapes.put("classifier.weight", new Shape(numClasses, config.featureCount()));
         shapes.put("classifier.bias", new Shape(numClasses));
@@ -343,6 +384,13 @@ public final class TextCnnBlock extends AbstractBlock {
                     .get("bias")
                     .setInitializer(new SeededInitializer(bound, seed + 102 + 2L * i));
         }
+        if (attentionWeight != null) {
+            double channelBound = 1 / Math.sqrt(channels());
+            attentionWeight.setInitializer(new SeededInitializer(channelBound, seed + 301));
+            attentionBias.setInitializer(new SeededInitializer(channelBound, seed + 302));
+            attentionQuery.setInitializer(
+                    new SeededInitializer(1 / Math.sqrt(config.attentionSize()), seed + 303));
+        }
         double bound = 1 / Math.sqrt(featureCount);
         classifier
                 .getParameters()
@@ -405,6 +453,10 @@ public final class TextCnnBlock extends AbstractBlock {
         if (lstmForward != null) {
             x = withLstmStates(parameterStore, x, lengths, embeddingMask, training);
         }
+        NDArray attended =
+                attentionWeight == null
+                        ? null
+                        : attentionPooling(parameterStore, x, lengths, length, training);
         x = x.transpose(0, 2, 1); // [B, channels, L]
         NDList pooled = new NDList(convs.size());
         for (int i = 0; i < convs.size(); i++) {
@@ -420,6 +472,9 @@ public final class TextCnnBlock extends AbstractBlock {
         // max_t ReLU(c_t) = ReLU(max_t c_t): one ReLU on the pooled features
         NDArray h =
                 Activation.relu(pooled.size() == 1 ? pooled.head() : NDArrays.concat(pooled, 1));
+        if (attended != null) {
+            h = h.concat(attended, 1);
+        }
         NDArray dropped =
                 training && config.dropout() > 0
                         ? Dropout.dropout(h, config.dropout(), true).head()
@@ -449,6 +504,42 @@ public final class TextCnnBlock extends AbstractBlock {
         // x is already zero at padding, so one mask multiplication zeroes the states there too
         NDArray joined = NDArrays.concat(new NDList(x, forward, backward), 2);
         return mask == null ? joined : joined.mul(mask);
+    }
+
+    /**
+     * {@code s = Σ_t a_t·y_t}, {@code [B, channels]}: the per-token inputs {@code y} averaged with
+     * weights {@code a = softmax_t(q · tanh(W·y_t + b))} over the first {@code max(n, 1)}
+     * positions.
+     */
+    private NDArray attentionPooling(
+            ParameterStore store, NDArray y, int[] lengths, int length, boolean training) {
+        Device device = y.getDevice();
+        NDArray weight = store.getValue(attentionWeight, device, training);
+        NDArray bias = store.getValue(attentionBias, device, training);
+        NDArray query = store.getValue(attentionQuery, device, training);
+        NDArray scores = y.matMul(weight.transpose()).add(bias).tanh().matMul(query); // [B, L]
+        NDArray positionMask = positionMask(y.getManager(), lengths, length);
+        if (positionMask != null) {
+            scores = scores.add(positionMask);
+        }
+        NDArray weights = scores.softmax(1).expandDims(2); // [B, L, 1]
+        return y.mul(weights).sum(new int[] {1});
+    }
+
+    /**
+     * An additive mask {@code [B, L]}: 0 at the first {@code max(n, 1)} positions (an empty text
+     * keeps its first, all-zero position), −∞ after; null when no position is dropped.
+     */
+    private static NDArray positionMask(NDManager manager, int[] lengths, int length) {
+        float[] values = new float[lengths.length * length];
+        boolean any = false;
+        for (int b = 0; b < lengths.length; b++) {
+            int kept = Math.max(lengths[b], 1);
+            any |= kept < length;
+            java.util.Arrays.fill(
+                    values, b * length + kept, (b + 1) * length, Float.NEGATIVE_INFINITY);
+        }
+        return any ? manager.create(values, new Shape(lengths.length, length)) : null;
     }
 
     /**

@@ -10,16 +10,18 @@ import java.util.Objects;
 
 /**
  * The TextCNN hyper-parameters (Kim 2014): embedding width, kernel widths and filters per width,
- * dropout, embedding mode, an optional bidirectional LSTM, and the maximum number of tokens per
- * text.
+ * dropout, embedding mode, an optional bidirectional LSTM, an optional attention pooling, and the
+ * maximum number of tokens per text.
  *
  * <p>Defaults: 128-wide embeddings, kernels of width 3, 4 and 5 with 100 filters each, dropout 0.5,
- * non-static embeddings, no LSTM ({@code lstmSize = 0}), at most 128 tokens. A positive {@code
- * lstmSize} puts a bidirectional LSTM of that many units per direction between the embeddings and
- * the convolutions, which then read each token's embedding beside its left and right context (RCNN,
- * Lai et al. 2015); see {@link TextCnnBlock}. Kim used 300-wide word2vec embeddings; 128 keeps a
- * 30k-token WordPiece student near 4M parameters. A kernel wider than {@code maxLength} is rejected
- * when the config is built.
+ * non-static embeddings, no LSTM ({@code lstmSize = 0}), no attention pooling ({@code attentionSize
+ * = 0}), at most 128 tokens. A positive {@code lstmSize} puts a bidirectional LSTM of that many
+ * units per direction between the embeddings and the convolutions, which then read each token's
+ * embedding beside its left and right context (RCNN, Lai et al. 2015); a positive {@code
+ * attentionSize} adds an attention-weighted average of those per-token inputs to the max-pooled
+ * features (Yang et al. 2016); see {@link TextCnnBlock}. Kim used 300-wide word2vec embeddings; 128
+ * keeps a 30k-token WordPiece student near 4M parameters. A kernel wider than {@code maxLength} is
+ * rejected when the config is built.
  *
  * <p>Immutable once built or read; saved as the {@code "textcnn"} object of {@code config.json}.
  */
@@ -30,6 +32,7 @@ public final class TextCnnConfig implements CheckedConfig {
     private float dropout;
     private EmbeddingMode embeddingMode;
     private int lstmSize;
+    private int attentionSize;
     private int maxLength;
 
     /** The defaults, which JSON keys then override. */
@@ -44,6 +47,7 @@ public final class TextCnnConfig implements CheckedConfig {
         this.dropout = b.dropout;
         this.embeddingMode = b.embeddingMode;
         this.lstmSize = b.lstmSize;
+        this.attentionSize = b.attentionSize;
         this.maxLength = b.maxLength;
     }
 
@@ -62,6 +66,11 @@ public final class TextCnnConfig implements CheckedConfig {
         require(dropout >= 0 && dropout < 1, "dropout", "must be in [0, 1), got %s", dropout);
         require(embeddingMode != null, "embeddingMode", "must be set");
         require(lstmSize >= 0, "lstmSize", "must be >= 0 (0: no LSTM), got %s", lstmSize);
+        require(
+                attentionSize >= 0,
+                "attentionSize",
+                "must be >= 0 (0: no attention pooling), got %s",
+                attentionSize);
         require(maxLength >= 1, "maxLength", "must be >= 1, got %s", maxLength);
         require(
                 widestKernel() <= maxLength,
@@ -72,7 +81,9 @@ public final class TextCnnConfig implements CheckedConfig {
                 maxLength);
     }
 
-    /** The defaults: 128 / [3, 4, 5] × 100 / 0.5 / non-static / no LSTM / 128 tokens. */
+    /**
+     * The defaults: 128 / [3, 4, 5] × 100 / 0.5 / non-static / no LSTM / no attention / 128 tokens.
+     */
     public static TextCnnConfig defaults() {
         return builder().build();
     }
@@ -91,6 +102,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 .optDropout(dropout)
                 .optEmbeddingMode(embeddingMode)
                 .optLstmSize(lstmSize)
+                .optAttentionSize(attentionSize)
                 .optMaxLength(maxLength);
     }
 
@@ -114,9 +126,21 @@ public final class TextCnnConfig implements CheckedConfig {
         return filtersPerWidth;
     }
 
-    /** Number of pooled features: kernel widths × filters per width. */
+    /**
+     * Number of pooled features: kernel widths × filters per width, plus {@link #channels()} with
+     * attention pooling.
+     */
     public int featureCount() {
-        return kernelWidths.length * filtersPerWidth;
+        return kernelWidths.length * filtersPerWidth + (attentionSize > 0 ? channels() : 0);
+    }
+
+    /**
+     * Channels at each position of the text that the convolutions (and attention pooling) read: the
+     * embedding width (doubled when multichannel) plus both directions' LSTM states.
+     */
+    public int channels() {
+        int embedded = embeddingSize * (embeddingMode == EmbeddingMode.MULTICHANNEL ? 2 : 1);
+        return embedded + 2 * lstmSize;
     }
 
     /** Dropout rate on the pooled features during training. */
@@ -135,6 +159,14 @@ public final class TextCnnConfig implements CheckedConfig {
      */
     public int lstmSize() {
         return lstmSize;
+    }
+
+    /**
+     * Width of the attention pooling's hidden layer; 0 (the default) when the features are the
+     * max-pooled convolutions alone. See {@link TextCnnBlock}.
+     */
+    public int attentionSize() {
+        return attentionSize;
     }
 
     /** Most tokens per text; longer texts are truncated. */
@@ -169,6 +201,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 && Float.compare(dropout, c.dropout) == 0
                 && embeddingMode == c.embeddingMode
                 && lstmSize == c.lstmSize
+                && attentionSize == c.attentionSize
                 && maxLength == c.maxLength;
     }
 
@@ -181,6 +214,7 @@ public final class TextCnnConfig implements CheckedConfig {
                 dropout,
                 embeddingMode,
                 lstmSize,
+                attentionSize,
                 maxLength);
     }
 
@@ -197,6 +231,7 @@ public final class TextCnnConfig implements CheckedConfig {
         private float dropout = 0.5f;
         private EmbeddingMode embeddingMode = EmbeddingMode.NON_STATIC;
         private int lstmSize = 0;
+        private int attentionSize = 0;
         private int maxLength = 128;
 
         private Builder() {}
@@ -237,6 +272,15 @@ public final class TextCnnConfig implements CheckedConfig {
          */
         public Builder optLstmSize(int lstmSize) {
             this.lstmSize = lstmSize;
+            return this;
+        }
+
+        /**
+         * Width of the hidden layer of an attention pooling added beside the max-pooling (default
+         * 0: none).
+         */
+        public Builder optAttentionSize(int attentionSize) {
+            this.attentionSize = attentionSize;
             return this;
         }
 

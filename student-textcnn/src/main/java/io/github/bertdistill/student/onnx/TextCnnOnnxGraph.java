@@ -23,7 +23,8 @@ import java.util.Map;
  * x = [x; LSTM_bidirectional(x, n) · mask]       with an LSTM layer: ONNX's LSTM, sequence_lens n
  * c = Conv1d_h(pad_right(x, widest − 1))        per kernel width h, no padding of its own
  * ĉ = max_t (c_t + (t ≤ max(n − h, 0) ? 0 : −∞)) the windows inside the text (one when n &lt; h)
- * z = W · ReLU(concat ĉ) + b
+ * s = Σ_t softmax_t(q · tanh(A·x_t + a) + (t &lt; max(n, 1) ? 0 : −∞)) · x_t   with attention pooling
+ * z = W · [ReLU(concat ĉ); s] + b                 (without attention pooling W · ReLU(concat ĉ) + b)
  * </pre>
  *
  * <p>The right padding by {@code widest − 1} zero vectors lets any length run, shorter than the
@@ -91,7 +92,7 @@ public final class TextCnnOnnxGraph {
                         List.of(
                                 channelsFirst,
                                 graph.longs("right_padding", 0, 0, 0, 0, 0, widest - 1)));
-        String windowIndex = windowIndex(padded);
+        String windowIndex = positions(padded, 2);
         List<String> pooled = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
             String prefix = "convs." + i;
@@ -111,17 +112,22 @@ public final class TextCnnOnnxGraph {
                             List.of(masked),
                             Map.of("axes", new long[] {2}, "keepdims", 0L)));
         }
-        String features =
+        String maxPooled =
                 pooled.size() == 1
                         ? pooled.get(0)
                         : graph.node("Concat", pooled, Map.of("axis", 1L));
+        String features = graph.node("Relu", List.of(maxPooled));
+        if (block.config().attentionSize() > 0) {
+            features =
+                    graph.node(
+                            "Concat",
+                            List.of(features, attentionPooling(x, lengths)),
+                            Map.of("axis", 1L));
+        }
         String logits =
                 graph.node(
                         "Gemm",
-                        List.of(
-                                graph.node("Relu", List.of(features)),
-                                weights("classifier.weight"),
-                                weights("classifier.bias")),
+                        List.of(features, weights("classifier.weight"), weights("classifier.bias")),
                         Map.of("transB", 1L));
         graph.output(logits, "logits", ElementType.FLOAT, "batch", block.numClasses());
     }
@@ -198,6 +204,55 @@ public final class TextCnnOnnxGraph {
                 Map.of("axis", 2L));
     }
 
+    /**
+     * {@code Σ_t a_t·y_t}, {@code [batch, channels]}, with {@code a = softmax_t(q · tanh(W·y_t +
+     * b))} over the first {@code max(n, 1)} positions.
+     */
+    private String attentionPooling(String y, String lengths) {
+        String hidden =
+                graph.node(
+                        "Tanh",
+                        List.of(
+                                graph.node(
+                                        "Add",
+                                        List.of(
+                                                graph.node(
+                                                        "MatMul",
+                                                        List.of(
+                                                                y,
+                                                                transpose(
+                                                                        weights("attention.weight"),
+                                                                        1,
+                                                                        0))),
+                                                weights("attention.bias")))));
+        String scores = graph.node("MatMul", List.of(hidden, weights("attention.query")));
+        String positions = positions(y, 1);
+        String kept =
+                graph.node(
+                        "Less",
+                        List.of(
+                                positions,
+                                graph.node(
+                                        "Max",
+                                        List.of(lengths, graph.longScalar("one_position", 1)))));
+        String masked =
+                graph.node(
+                        "Add",
+                        List.of(
+                                scores,
+                                graph.node("Where", List.of(kept, keptWindow, droppedWindow))));
+        String weights =
+                graph.node(
+                        "Unsqueeze",
+                        List.of(
+                                graph.node("Softmax", List.of(masked), Map.of("axis", 1L)),
+                                graph.longs("attention_weight_axis", 2)));
+        return graph.node(
+                "ReduceSum",
+                List.of(graph.node("Mul", List.of(y, weights)), graph.longs("token_axis", 1)),
+                Map.of("keepdims", 0L));
+    }
+
     private String transpose(String x, long... perm) {
         return graph.node("Transpose", List.of(x), Map.of("perm", perm));
     }
@@ -214,18 +269,23 @@ public final class TextCnnOnnxGraph {
         return reordered;
     }
 
-    /** Positions {@code 0 … padded length − 1} as int64 {@code [length]}. */
-    private String windowIndex(String padded) {
+    /**
+     * Positions {@code 0 … length − 1} along {@code axis} of {@code x}, as int64 {@code [length]}.
+     */
+    private String positions(String x, long axis) {
         String length =
                 graph.node(
                         "Gather",
                         List.of(
-                                graph.node("Shape", List.of(padded)),
-                                graph.longScalar("length_axis", 2)),
+                                graph.node("Shape", List.of(x)),
+                                graph.longScalar("length_axis_" + axis, axis)),
                         Map.of("axis", 0L));
         return graph.node(
                 "Range",
-                List.of(graph.longScalar("first", 0), length, graph.longScalar("step", 1)));
+                List.of(
+                        graph.longScalar("first_position_" + axis, 0),
+                        length,
+                        graph.longScalar("position_step_" + axis, 1)));
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TextCnnBlockTest {
@@ -42,9 +43,12 @@ class TextCnnBlockTest {
         EngineBootstrap.start();
     }
 
-    @Test
-    void outputsOneRowOfRawLogitsPerText() {
-        try (TextCnnClassifier classifier = Fixtures.tinyClassifier();
+    @ParameterizedTest(name = "attentionSize {0}")
+    @ValueSource(ints = {0, 5})
+    void outputsOneRowOfRawLogitsPerText(int attentionSize) {
+        try (TextCnnClassifier classifier =
+                        Fixtures.tinyClassifier(
+                                Fixtures.tinyConfig().optAttentionSize(attentionSize).build());
                 NDManager step = classifier.manager().newSubManager()) {
             EncodedBatch batch =
                     classifier.encoder().encodeBatch(List.of("a wonderful film", "dull", "", "x"));
@@ -59,8 +63,11 @@ class TextCnnBlockTest {
             // raw logits, not probabilities: rows do not sum to 1
             float[] row = out.head().toFloatArray();
             assertNotEquals(1f, row[0] + row[1], 1e-3f);
-            // then the pooled features the output layer reads: ReLU(max over time), ≥ 0
+            // then the pooled features the output layer reads: ReLU(max over time), ≥ 0, and
+            // with attention pooling after them a weighted average of the embeddings
             int features = classifier.config().featureCount();
+            int maxPooled = 3 * 8;
+            assertEquals(maxPooled + (attentionSize > 0 ? 16 : 0), features);
             assertEquals(features, classifier.featureSize());
             assertEquals(1, out.size()); // unless asked for
             out =
@@ -73,8 +80,26 @@ class TextCnnBlockTest {
                                     FeatureClassifier.withFeatures());
             assertEquals(new Shape(4, features), out.get(1).getShape());
             float[] pooled = out.get(1).toFloatArray();
-            for (float value : pooled) {
-                assertTrue(value >= 0, "a pooled feature is " + value);
+            for (int i = 0; i < pooled.length; i++) {
+                if (i % features < maxPooled) {
+                    assertTrue(pooled[i] >= 0, "a pooled feature is " + pooled[i]);
+                }
+            }
+            if (attentionSize > 0) {
+                // a one-token text's average is its embedding; the empty text's is zero
+                NDArray table =
+                        classifier.block().namedParameters().get("embedding.weight").getArray();
+                long dull = batch.tokenIds()[batch.length()];
+                float[] embedded = table.get(dull).toFloatArray();
+                assertArrayEquals(
+                        embedded,
+                        java.util.Arrays.copyOfRange(pooled, features + maxPooled, 2 * features),
+                        1e-6f);
+                assertArrayEquals(
+                        new float[16],
+                        java.util.Arrays.copyOfRange(
+                                pooled, 2 * features + maxPooled, 3 * features),
+                        0f);
             }
             float[][] rows = classifier.features(batch);
             for (int i = 0; i < 4; i++) {
@@ -93,13 +118,18 @@ class TextCnnBlockTest {
         }
     }
 
-    @ParameterizedTest(name = "lstmSize {0}")
-    @ValueSource(ints = {0, 6})
-    void extraPaddingLeavesLogitsUnchanged(int lstmSize) {
+    @ParameterizedTest(name = "lstmSize {0}, attentionSize {1}")
+    @CsvSource({"0, 0", "6, 0", "0, 5", "6, 5"})
+    void extraPaddingLeavesLogitsUnchanged(int lstmSize, int attentionSize) {
         // with an LSTM layer, the backward LSTM must read each text's own tokens reversed: a
-        // plain flip of the padded row would read the padding first and change every result
+        // plain flip of the padded row would read the padding first and change every result;
+        // attention pooling must give padding positions no weight
         try (TextCnnClassifier classifier =
-                Fixtures.tinyClassifier(Fixtures.tinyConfig().optLstmSize(lstmSize).build())) {
+                Fixtures.tinyClassifier(
+                        Fixtures.tinyConfig()
+                                .optLstmSize(lstmSize)
+                                .optAttentionSize(attentionSize)
+                                .build())) {
             List<String> texts =
                     List.of(
                             "the film",
@@ -171,15 +201,21 @@ class TextCnnBlockTest {
 
     @Test
     void theContextLayerTrainsWithTheRest() {
-        assertTrainingStep(EmbeddingMode.NON_STATIC, 5);
-        assertTrainingStep(EmbeddingMode.STATIC, 5);
+        assertTrainingStep(EmbeddingMode.NON_STATIC, 5, 0);
+        assertTrainingStep(EmbeddingMode.STATIC, 5, 0);
+    }
+
+    @Test
+    void attentionPoolingTrainsWithTheRest() {
+        assertTrainingStep(EmbeddingMode.NON_STATIC, 5, 4);
+        assertTrainingStep(EmbeddingMode.MULTICHANNEL, 0, 4);
     }
 
     private static void assertTrainingStep(EmbeddingMode mode) {
-        assertTrainingStep(mode, 0);
+        assertTrainingStep(mode, 0, 0);
     }
 
-    private static void assertTrainingStep(EmbeddingMode mode, int lstmSize) {
+    private static void assertTrainingStep(EmbeddingMode mode, int lstmSize, int attentionSize) {
         TextCnnClassifier classifier =
                 io.github.bertdistill.student.model.TextCnnClassifier.builder()
                         .setVocabulary(Fixtures.words())
@@ -188,12 +224,14 @@ class TextCnnBlockTest {
                                 Fixtures.tinyConfig()
                                         .optEmbeddingMode(mode)
                                         .optLstmSize(lstmSize)
+                                        .optAttentionSize(attentionSize)
                                         .build())
                         .build();
         Map<String, float[]> before = snapshot(classifier.block());
         fit(classifier, Fixtures.TEXTS, new float[] {1, 0, 1, 0, 1, 0}, 0.01f, 1);
         Map<String, float[]> after = snapshot(classifier.block());
         assertEquals(lstmSize > 0, before.containsKey("lstm.weight_hh_l0_reverse"));
+        assertEquals(attentionSize > 0, before.containsKey("attention.query"));
         for (String name : before.keySet()) {
             boolean frozen =
                     name.equals("embedding_static.weight")
@@ -377,6 +415,85 @@ class TextCnnBlockTest {
                 assertTrue(Math.abs(value) <= 1 / Math.sqrt(5), "bias " + value);
             }
         }
+    }
+
+    @Test
+    void attentionPoolingAddsItsParametersBeforeTheClassifier() {
+        TextCnnBlock block =
+                TextCnnBlock.builder()
+                        .setVocabularySize(50)
+                        .setNumClasses(3)
+                        .optConfig(
+                                TextCnnConfig.builder()
+                                        .optEmbeddingSize(6)
+                                        .optKernelWidths(1, 2)
+                                        .optFiltersPerWidth(4)
+                                        .optLstmSize(5)
+                                        .optAttentionSize(7)
+                                        .build())
+                        .build();
+        Map<String, Shape> shapes = block.parameterShapes();
+        List<String> names = new ArrayList<>(shapes.keySet());
+        assertEquals(
+                List.of(
+                        "convs.1.bias",
+                        "attention.weight",
+                        "attention.bias",
+                        "attention.query",
+                        "classifier.weight",
+                        "classifier.bias"),
+                names.subList(names.size() - 6, names.size()));
+        assertEquals(new Shape(7, 16), shapes.get("attention.weight"));
+        assertEquals(new Shape(7), shapes.get("attention.query"));
+        assertEquals(new Shape(3, 2 * 4 + 16), shapes.get("classifier.weight"));
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            block.initialize(manager);
+            block.namedParameters()
+                    .forEach(
+                            (name, p) ->
+                                    assertEquals(shapes.get(name), p.getArray().getShape(), name));
+            for (float value :
+                    block.namedParameters().get("attention.query").getArray().toFloatArray()) {
+                assertTrue(Math.abs(value) <= 1 / Math.sqrt(7), "query " + value);
+            }
+        }
+    }
+
+    @Test
+    void onlyAttentionPoolingCountsWhatTheTextSaysMost() {
+        // the class is the word a text holds more often: with width-1 kernels, max-pooling only
+        // sees which words occur, so "good good bad" and "good bad bad" get the same logits,
+        // while an attention-weighted average counts them
+        List<String> texts =
+                List.of(
+                        "good good good bad",
+                        "good bad bad bad",
+                        "bad good good",
+                        "bad bad good",
+                        "good bad good good good",
+                        "bad good bad bad bad");
+        float[] gold = {1, 0, 1, 0, 1, 0};
+        StudentVocabulary vocabulary = StudentVocabulary.wordBuilder().build(texts);
+        try (TextCnnClassifier plain = countClassifier(vocabulary, 0)) {
+            assertArrayEquals(plain.logits(texts.get(0)), plain.logits(texts.get(1)), 1e-6f);
+        }
+        try (TextCnnClassifier withAttention = countClassifier(vocabulary, 4)) {
+            fit(withAttention, texts, gold, 0.05f, 80);
+            assertPredicts(withAttention, texts, gold);
+        }
+    }
+
+    private static TextCnnClassifier countClassifier(StudentVocabulary vocabulary, int attention) {
+        return TextCnnClassifier.builder()
+                .setVocabulary(vocabulary)
+                .setLabels(Fixtures.LABELS)
+                .optConfig(
+                        Fixtures.tinyConfig()
+                                .optKernelWidths(1)
+                                .optAttentionSize(attention)
+                                .build())
+                .optSeed(3)
+                .build();
     }
 
     @Test

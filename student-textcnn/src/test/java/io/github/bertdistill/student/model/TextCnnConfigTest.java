@@ -19,9 +19,15 @@ class TextCnnConfigTest {
                         .optKernelWidths(2, 3)
                         .optEmbeddingSize(64)
                         .optLstmSize(32)
+                        .optAttentionSize(16)
                         .build();
         assertEquals(config, TextCnnConfig.fromJson(config.toJson()));
         assertEquals(32, TextCnnConfig.fromJson(config.toJson()).lstmSize());
+        assertEquals(16, TextCnnConfig.fromJson(config.toJson()).attentionSize());
+        // the attention pooling's average of [x; →h; ←h] joins the max-pooled features
+        assertEquals(64 + 2 * 32, config.channels());
+        assertEquals(2 * 100 + 128, config.featureCount());
+        assertEquals(200, config.toBuilder().optAttentionSize(0).build().featureCount());
     }
 
     @Test
@@ -32,6 +38,7 @@ class TextCnnConfigTest {
         assertEquals(64, config.maxLength());
         assertArrayEquals(new int[] {3, 4, 5}, config.kernelWidths());
         assertEquals(0, config.lstmSize()); // a student saved before the LSTM layer existed
+        assertEquals(0, config.attentionSize()); // or before attention pooling
     }
 
     @Test
@@ -66,5 +73,12 @@ class TextCnnConfigTest {
                                         JsonParser.parseString("{\"lstmSize\": -1}")
                                                 .getAsJsonObject()));
         assertEquals("lstmSize: must be >= 0 (0: no LSTM), got -1", context.getMessage());
+        ConfigException attention =
+                assertThrows(
+                        ConfigException.class,
+                        () -> TextCnnConfig.builder().optAttentionSize(-2).build());
+        assertEquals(
+                "attentionSize: must be >= 0 (0: no attention pooling), got -2",
+                attention.getMessage());
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * ONNX Runtime on the student's graph gives the DJL student's logits (≤ 1e-5) on texts of varied
@@ -67,6 +68,16 @@ class TextCnnOnnxGraphTest {
                         .optKernelWidths(1, 3, 5)
                         .optEmbeddingMode(mode)
                         .optLstmSize(7));
+    }
+
+    @ParameterizedTest(name = "lstmSize {0}")
+    @ValueSource(ints = {0, 7})
+    void onnxRuntimeGivesTheLogitsOfAStudentWithAttentionPooling(int lstmSize) throws Exception {
+        assertOnnxRuntimeAgrees(
+                Fixtures.tinyConfig()
+                        .optKernelWidths(1, 3)
+                        .optLstmSize(lstmSize)
+                        .optAttentionSize(6));
     }
 
     private void assertOnnxRuntimeAgrees(TextCnnConfig.Builder config) throws Exception {
