@@ -7,19 +7,23 @@ import io.github.bertdistill.examples.testing.TinyRun;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code student.textcnn.lstmSize}: a recipe key is all it takes to train a student with an LSTM
- * layer through the pipeline; the saved student holds it, answers {@code predict}, and exports to
- * ONNX (whose agreement with the block is {@code TextCnnOnnxGraphTest}'s).
+ * {@code student.textcnn.lstmSize} (and {@code attentionSize}): a recipe key is all it takes to
+ * train a student with an LSTM layer (and attention pooling) through the pipeline; the saved
+ * student holds it, answers {@code predict}, and exports to ONNX (whose agreement with the block is
+ * {@code TextCnnOnnxGraphTest}'s).
  */
 class LstmStudentTest {
     @TempDir Path folder;
 
-    @Test
-    void aRecipeKeyGivesAStudentWithAnLstmThatPredictsAndExports() throws Exception {
+    @ParameterizedTest(name = "attentionSize {0}")
+    @ValueSource(ints = {0, 5})
+    void aRecipeKeyGivesAStudentWithAnLstmThatPredictsAndExports(int attentionSize)
+            throws Exception {
         Path run = folder.resolve("run");
         String[] options = {
             "--recipe",
@@ -28,7 +32,10 @@ class LstmStudentTest {
             run.toString(),
             "--set",
             "student.textcnn={\"embeddingSize\": 8, \"kernelWidths\": [1, 2],"
-                    + " \"filtersPerWidth\": 4, \"maxLength\": 16, \"lstmSize\": 3}"
+                    + " \"filtersPerWidth\": 4, \"maxLength\": 16, \"lstmSize\": 3,"
+                    + " \"attentionSize\": "
+                    + attentionSize
+                    + "}"
         };
         CliResult train = CliResult.run(StageCommandsTest.concat("train", options));
         assertEquals(0, train.exitCode(), train.toString());
@@ -39,6 +46,8 @@ class LstmStudentTest {
             assertTrue(
                     loaded.block().namedParameters().containsKey("lstm.weight_hh_l0_reverse"),
                     loaded.block().namedParameters().keySet().toString());
+            assertEquals(attentionSize, loaded.config().attentionSize());
+            assertEquals(2 * 4 + (attentionSize > 0 ? 8 + 2 * 3 : 0), loaded.featureSize());
         }
         CliResult predict = CliResult.run("predict", "--model", student.toString(), "tasty food");
         assertEquals(0, predict.exitCode(), predict.toString());
