@@ -203,7 +203,7 @@ public final class TextCnnBlock extends AbstractBlock {
 
     /** Channels of the embedded text: the embedding width, doubled when multichannel. */
     public int embeddingChannels() {
-        return config.embeddingSize() * (staticEmbedding == null ? 1 : 2);
+        return config.embeddingChannels();
     }
 
     /**

@@ -139,8 +139,12 @@ public final class TextCnnConfig implements CheckedConfig {
      * embedding width (doubled when multichannel) plus both directions' LSTM states.
      */
     public int channels() {
-        int embedded = embeddingSize * (embeddingMode == EmbeddingMode.MULTICHANNEL ? 2 : 1);
-        return embedded + 2 * lstmSize;
+        return embeddingChannels() + 2 * lstmSize;
+    }
+
+    /** Channels of the embedded text: the embedding width, doubled when multichannel. */
+    public int embeddingChannels() {
+        return embeddingSize * (embeddingMode == EmbeddingMode.MULTICHANNEL ? 2 : 1);
     }
 
     /** Dropout rate on the pooled features during training. */
