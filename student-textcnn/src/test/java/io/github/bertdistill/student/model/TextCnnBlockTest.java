@@ -472,28 +472,14 @@ class TextCnnBlockTest {
                         "bad bad good",
                         "good bad good good good",
                         "bad good bad bad bad");
-        float[] gold = {1, 0, 1, 0, 1, 0};
-        StudentVocabulary vocabulary = StudentVocabulary.wordBuilder().build(texts);
-        try (TextCnnClassifier plain = countClassifier(vocabulary, 0)) {
-            assertArrayEquals(plain.logits(texts.get(0)), plain.logits(texts.get(1)), 1e-6f);
-        }
-        try (TextCnnClassifier withAttention = countClassifier(vocabulary, 4)) {
-            fit(withAttention, texts, gold, 0.05f, 80);
-            assertPredicts(withAttention, texts, gold);
-        }
-    }
-
-    private static TextCnnClassifier countClassifier(StudentVocabulary vocabulary, int attention) {
-        return TextCnnClassifier.builder()
-                .setVocabulary(vocabulary)
-                .setLabels(Fixtures.LABELS)
-                .optConfig(
-                        Fixtures.tinyConfig()
-                                .optKernelWidths(1)
-                                .optAttentionSize(attention)
-                                .build())
-                .optSeed(3)
-                .build();
+        TextCnnConfig.Builder widthOne = Fixtures.tinyConfig().optKernelWidths(1);
+        assertOnlyTheRicherStudentSeparates(
+                texts,
+                new float[] {1, 0, 1, 0, 1, 0},
+                widthOne.build(),
+                widthOne.optAttentionSize(4).build(),
+                0.05f,
+                80);
     }
 
     @Test
@@ -507,22 +493,42 @@ class TextCnnBlockTest {
                         "x x x bad x x x x good x x x",
                         "y y y good y y y bad y y y",
                         "y y y bad y y y good y y y");
-        float[] gold = {1, 0, 1, 0};
+        assertOnlyTheRicherStudentSeparates(
+                texts,
+                new float[] {1, 0, 1, 0},
+                Fixtures.tinyConfig().build(),
+                Fixtures.tinyConfig().optLstmSize(8).build(),
+                0.02f,
+                60);
+    }
+
+    /**
+     * The plain student gives the first two texts identical logits, whatever its weights; the
+     * richer one learns to classify every text.
+     */
+    private static void assertOnlyTheRicherStudentSeparates(
+            List<String> texts,
+            float[] gold,
+            TextCnnConfig plain,
+            TextCnnConfig richer,
+            float learningRate,
+            int epochs) {
         StudentVocabulary vocabulary = StudentVocabulary.wordBuilder().build(texts);
-        try (TextCnnClassifier plain = orderClassifier(vocabulary, 0)) {
-            assertArrayEquals(plain.logits(texts.get(0)), plain.logits(texts.get(1)), 1e-6f);
+        try (TextCnnClassifier student = seededClassifier(vocabulary, plain)) {
+            assertArrayEquals(student.logits(texts.get(0)), student.logits(texts.get(1)), 1e-6f);
         }
-        try (TextCnnClassifier withLstm = orderClassifier(vocabulary, 8)) {
-            fit(withLstm, texts, gold, 0.02f, 60);
-            assertPredicts(withLstm, texts, gold);
+        try (TextCnnClassifier student = seededClassifier(vocabulary, richer)) {
+            fit(student, texts, gold, learningRate, epochs);
+            assertPredicts(student, texts, gold);
         }
     }
 
-    private static TextCnnClassifier orderClassifier(StudentVocabulary vocabulary, int lstmSize) {
+    private static TextCnnClassifier seededClassifier(
+            StudentVocabulary vocabulary, TextCnnConfig config) {
         return TextCnnClassifier.builder()
                 .setVocabulary(vocabulary)
                 .setLabels(Fixtures.LABELS)
-                .optConfig(Fixtures.tinyConfig().optLstmSize(lstmSize).build())
+                .optConfig(config)
                 .optSeed(3)
                 .build();
     }
