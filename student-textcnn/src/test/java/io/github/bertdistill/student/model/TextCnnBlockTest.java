@@ -349,14 +349,7 @@ class TextCnnBlockTest {
         long expected = 2 * 50 * 6 + (4 * 12 * 3 + 4) + (4 * 12 * 5 + 4) + (3 * 8 + 3);
         assertEquals(expected, block.parameterCount());
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            block.initialize(manager);
-            block.namedParameters()
-                    .forEach(
-                            (name, p) ->
-                                    assertEquals(
-                                            block.parameterShapes().get(name),
-                                            p.getArray().getShape(),
-                                            name));
+            assertInitialisesToItsShapes(block, manager);
         }
     }
 
@@ -397,11 +390,7 @@ class TextCnnBlockTest {
         long lstm = 2 * (20 * 12 + 20 * 5 + 2 * 20);
         assertEquals(2 * 50 * 6 + lstm + (4 * 22 * 3 + 4) + (3 * 4 + 3), block.parameterCount());
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            block.initialize(manager);
-            block.namedParameters()
-                    .forEach(
-                            (name, p) ->
-                                    assertEquals(shapes.get(name), p.getArray().getShape(), name));
+            assertInitialisesToItsShapes(block, manager);
             // seeded U(−1/√H, 1/√H), a different draw per tensor
             float[] forward =
                     block.namedParameters().get("lstm.bias_ih_l0").getArray().toFloatArray();
@@ -447,16 +436,21 @@ class TextCnnBlockTest {
         assertEquals(new Shape(7), shapes.get("attention.query"));
         assertEquals(new Shape(3, 2 * 4 + 16), shapes.get("classifier.weight"));
         try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
-            block.initialize(manager);
-            block.namedParameters()
-                    .forEach(
-                            (name, p) ->
-                                    assertEquals(shapes.get(name), p.getArray().getShape(), name));
+            assertInitialisesToItsShapes(block, manager);
             for (float value :
                     block.namedParameters().get("attention.query").getArray().toFloatArray()) {
                 assertTrue(Math.abs(value) <= 1 / Math.sqrt(7), "query " + value);
             }
         }
+    }
+
+    /** Initialises {@code block}; every parameter then has the shape it documents. */
+    private static void assertInitialisesToItsShapes(TextCnnBlock block, NDManager manager) {
+        Map<String, Shape> shapes = block.parameterShapes();
+        block.initialize(manager);
+        block.namedParameters()
+                .forEach(
+                        (name, p) -> assertEquals(shapes.get(name), p.getArray().getShape(), name));
     }
 
     @Test
