@@ -517,29 +517,13 @@ public final class TextCnnBlock extends AbstractBlock {
         NDArray weight = store.getValue(attentionWeight, device, training);
         NDArray bias = store.getValue(attentionBias, device, training);
         NDArray query = store.getValue(attentionQuery, device, training);
-        NDArray scores = y.matMul(weight.transpose()).add(bias).tanh().matMul(query); // [B, L]
-        NDArray positionMask = positionMask(y.getManager(), lengths, length);
+        NDArray scores = y.matMul(weight.transpose()).add(bias).tanh().matMul(query).expandDims(1);
+        // the positions a width-1 window keeps, t ≤ max(n − 1, 0): the first max(n, 1)
+        NDArray positionMask = windowMask(y.getManager(), lengths, 1, length);
         if (positionMask != null) {
             scores = scores.add(positionMask);
         }
-        NDArray weights = scores.softmax(1).expandDims(2); // [B, L, 1]
-        return y.mul(weights).sum(new int[] {1});
-    }
-
-    /**
-     * An additive mask {@code [B, L]}: 0 at the first {@code max(n, 1)} positions (an empty text
-     * keeps its first, all-zero position), −∞ after; null when no position is dropped.
-     */
-    private static NDArray positionMask(NDManager manager, int[] lengths, int length) {
-        float[] values = new float[lengths.length * length];
-        boolean any = false;
-        for (int b = 0; b < lengths.length; b++) {
-            int kept = Math.max(lengths[b], 1);
-            any |= kept < length;
-            java.util.Arrays.fill(
-                    values, b * length + kept, (b + 1) * length, Float.NEGATIVE_INFINITY);
-        }
-        return any ? manager.create(values, new Shape(lengths.length, length)) : null;
+        return scores.softmax(2).matMul(y).squeeze(1); // [B, 1, L] · [B, L, C]
     }
 
     /**

@@ -105,7 +105,14 @@ public final class TextCnnOnnxGraph {
                                     weights(prefix + ".bias")));
             String masked =
                     graph.node(
-                            "Add", List.of(features, windowMask(lengths, windowIndex, widths[i])));
+                            "Add",
+                            List.of(
+                                    features,
+                                    windowMask(
+                                            lengths,
+                                            windowIndex,
+                                            widths[i],
+                                            "width_" + widths[i])));
             pooled.add(
                     graph.node(
                             "ReduceMax",
@@ -209,48 +216,29 @@ public final class TextCnnOnnxGraph {
      * b))} over the first {@code max(n, 1)} positions.
      */
     private String attentionPooling(String y, String lengths) {
+        String projected =
+                graph.node("MatMul", List.of(y, transpose(weights("attention.weight"), 1, 0)));
         String hidden =
                 graph.node(
                         "Tanh",
-                        List.of(
-                                graph.node(
-                                        "Add",
-                                        List.of(
-                                                graph.node(
-                                                        "MatMul",
-                                                        List.of(
-                                                                y,
-                                                                transpose(
-                                                                        weights("attention.weight"),
-                                                                        1,
-                                                                        0))),
-                                                weights("attention.bias")))));
-        String scores = graph.node("MatMul", List.of(hidden, weights("attention.query")));
-        String positions = positions(y, 1);
-        String kept =
-                graph.node(
-                        "Less",
-                        List.of(
-                                positions,
-                                graph.node(
-                                        "Max",
-                                        List.of(lengths, graph.longScalar("one_position", 1)))));
-        String masked =
-                graph.node(
-                        "Add",
-                        List.of(
-                                scores,
-                                graph.node("Where", List.of(kept, keptWindow, droppedWindow))));
-        String weights =
+                        List.of(graph.node("Add", List.of(projected, weights("attention.bias")))));
+        String scores =
                 graph.node(
                         "Unsqueeze",
                         List.of(
-                                graph.node("Softmax", List.of(masked), Map.of("axis", 1L)),
-                                graph.longs("attention_weight_axis", 2)));
+                                graph.node("MatMul", List.of(hidden, weights("attention.query"))),
+                                graph.longs("attention_score_axis", 1)));
+        // the positions a width-1 window keeps, t ≤ max(n − 1, 0): the first max(n, 1)
+        String masked =
+                graph.node(
+                        "Add",
+                        List.of(scores, windowMask(lengths, positions(y, 1), 1, "attention")));
+        String weights = graph.node("Softmax", List.of(masked), Map.of("axis", 2L));
         return graph.node(
-                "ReduceSum",
-                List.of(graph.node("Mul", List.of(y, weights)), graph.longs("token_axis", 1)),
-                Map.of("keepdims", 0L));
+                "Squeeze",
+                List.of(
+                        graph.node("MatMul", List.of(weights, y)),
+                        graph.longs("attention_pooled_axis", 1)));
     }
 
     private String transpose(String x, long... perm) {
@@ -291,28 +279,27 @@ public final class TextCnnOnnxGraph {
     /**
      * {@code [batch, 1, windows]}: 0 where window {@code t ≤ max(n − h, 0)}, −∞ elsewhere. The
      * padded input of length {@code P = L + widest − 1} has {@code P − h + 1} windows: the first
-     * that many positions.
+     * that many positions. {@code name} prefixes the mask's constants.
      */
-    private String windowMask(String lengths, String positions, int width) {
-        String h = "width_" + width;
+    private String windowMask(String lengths, String positions, int width, String name) {
         String last =
                 graph.node(
                         "Max",
                         List.of(
-                                graph.node("Sub", List.of(lengths, graph.longScalar(h, width))),
+                                graph.node("Sub", List.of(lengths, graph.longScalar(name, width))),
                                 zero));
         String windows =
                 graph.node(
                         "Slice",
                         List.of(
                                 positions,
-                                graph.longs(h + "_first_window", 0),
+                                graph.longs(name + "_first_window", 0),
                                 graph.longs(
-                                        h + "_windows_end",
+                                        name + "_windows_end",
                                         width > 1 ? -(width - 1) : Long.MAX_VALUE)));
         String kept = graph.node("LessOrEqual", List.of(windows, last));
         String additive = graph.node("Where", List.of(kept, keptWindow, droppedWindow));
-        return graph.node("Unsqueeze", List.of(additive, graph.longs(h + "_axis", 1)));
+        return graph.node("Unsqueeze", List.of(additive, graph.longs(name + "_axis", 1)));
     }
 
     private String weights(String name) {
