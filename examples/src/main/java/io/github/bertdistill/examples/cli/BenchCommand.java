@@ -3,15 +3,20 @@ package io.github.bertdistill.examples.cli;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.core.storage.AtomicFiles;
 import io.github.bertdistill.core.storage.OutputLocation;
+import io.github.bertdistill.eval.latency.LatencyBenchmark;
+import io.github.bertdistill.eval.latency.OperatorProfile;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code bert-distill bench}: latency and throughput only, as a table. */
@@ -26,6 +31,11 @@ import picocli.CommandLine.Spec;
                     + " milliseconds. With --output, the same table is also written to a file.",
             "",
             "Engine threads: java -Dai.djl.pytorch.num_threads=N -jar bert-distill.jar bench …",
+            "",
+            "With --profile DIR, each model then runs single texts under PyTorch's operator"
+                    + " profiler: DIR/NAME.trace.json (open in Perfetto or chrome://tracing) and"
+                    + " DIR/profile.txt, the operations with the most time per text (self: without"
+                    + " the operations they call). Models on ONNX Runtime record no operations.",
             ""
         },
         footer = {
@@ -34,9 +44,15 @@ import picocli.CommandLine.Spec;
             "  bert-distill bench --data test.tsv --model bert=runs/sst2/teacher \\",
             "      --model cnn=runs/sst2/students/student-kd",
             "  bert-distill bench --recipe my-recipe.json --model cnn=models/cnn \\",
-            "      --rounds 50 --output bench/cnn.txt"
+            "      --rounds 50 --output bench/cnn.txt",
+            "  bert-distill bench --recipe my-recipe.json --model cnn=models/cnn \\",
+            "      --profile bench/profile"
         })
 final class BenchCommand implements Callable<Integer> {
+    private static final String PROFILE_FILE = "profile.txt";
+    private static final int PROFILE_ROWS = 15;
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+
     @Mixin ModelOptions models;
 
     @Mixin DataOptions data;
@@ -52,6 +68,20 @@ final class BenchCommand implements Callable<Integer> {
                     "Also write the table to this text file (replaced whole, never half-written).")
     Path output;
 
+    @Option(
+            names = "--profile",
+            paramLabel = "DIR",
+            description =
+                    "After the benchmark, profile each model's single-text calls into this folder"
+                            + " (a trace per model and profile.txt).")
+    Path profile;
+
+    @Option(
+            names = "--profile-calls",
+            paramLabel = "N",
+            description = "Single-text calls profiled per model (default: ${DEFAULT-VALUE}).")
+    int profileCalls = 100;
+
     @Spec CommandSpec spec;
 
     @Override
@@ -59,21 +89,66 @@ final class BenchCommand implements Callable<Integer> {
         if (output != null) {
             OutputLocation.requireFile(output, OutputLocation.MB);
         }
+        if (profile != null) {
+            checkProfileOptions();
+        }
         device.startEngine();
         List<String> texts = data.read().texts();
         Map<String, TextClassifier> loaded = models.loadAll();
-        String table;
+        PrintWriter out = spec.commandLine().getOut();
         try {
-            table = LatencyTable.render(latency.benchmark(texts).run(loaded));
+            LatencyBenchmark benchmark = latency.benchmark(texts);
+            String table = LatencyTable.render(benchmark.run(loaded));
+            out.print(table);
+            out.flush();
+            if (output != null) {
+                AtomicFiles.writeString(output, table);
+            }
+            if (profile != null) {
+                String profiles = profileAll(loaded, texts.subList(0, benchmark.sentenceCount()));
+                out.print(profiles);
+                out.flush();
+                AtomicFiles.writeString(profile.resolve(PROFILE_FILE), profiles);
+            }
         } finally {
             loaded.values().forEach(TextClassifier::close);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(table);
-        out.flush();
-        if (output != null) {
-            AtomicFiles.writeString(output, table);
-        }
         return 0;
+    }
+
+    private void checkProfileOptions() throws IOException {
+        if (profileCalls < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--profile-calls must be at least 1, got " + profileCalls);
+        }
+        for (String name : models.models.keySet()) {
+            if (!FILE_NAME.matcher(name).matches()) {
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "--profile names a trace file after each model, and '"
+                                + name
+                                + "' is not a file name: use letters, digits, '.', '_' and '-'");
+            }
+        }
+        OutputLocation.requireFolder(profile, 16 * OutputLocation.MB * models.models.size());
+    }
+
+    private String profileAll(Map<String, TextClassifier> loaded, List<String> texts)
+            throws IOException {
+        StringBuilder all = new StringBuilder();
+        for (Map.Entry<String, TextClassifier> model : loaded.entrySet()) {
+            Path trace = profile.resolve(model.getKey() + ".trace.json");
+            OperatorProfile recorded =
+                    OperatorProfile.record(model.getValue(), texts, profileCalls, trace);
+            all.append(System.lineSeparator())
+                    .append("## ")
+                    .append(model.getKey())
+                    .append(" (")
+                    .append(trace.getFileName())
+                    .append(')')
+                    .append(System.lineSeparator())
+                    .append(recorded.render(PROFILE_ROWS));
+        }
+        return all.toString();
     }
 }

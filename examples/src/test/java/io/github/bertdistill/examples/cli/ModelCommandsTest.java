@@ -311,6 +311,57 @@ class ModelCommandsTest {
         assertEquals(result.out(), Files.readString(table));
     }
 
+    @Test
+    void benchProfilesEveryModelIntoTheProfileFolder() throws IOException {
+        Path profiles = folder.resolve("profiles");
+        CliResult result =
+                CliResult.run(
+                        "bench",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "bert=" + teacher,
+                        "--model",
+                        "cnn=" + student,
+                        "--warmup-rounds",
+                        "0",
+                        "--rounds",
+                        "1",
+                        "--sentences",
+                        "2",
+                        "--profile",
+                        profiles.toString(),
+                        "--profile-calls",
+                        "3");
+        assertEquals(0, result.exitCode(), result.toString());
+        String summary = Files.readString(profiles.resolve("profile.txt"));
+        assertTrue(result.out().endsWith(summary), result.out());
+        for (String model : List.of("bert", "cnn")) {
+            assertTrue(Files.size(profiles.resolve(model + ".trace.json")) > 0, model);
+            assertTrue(summary.contains("## " + model + " (" + model + ".trace.json)"), summary);
+        }
+        // the student's convolution and the teacher's attention both show up as engine operations
+        assertTrue(summary.contains("aten::"), summary);
+        assertEquals(
+                2, summary.lines().filter(line -> line.startsWith("per call, 3 calls")).count());
+    }
+
+    @Test
+    void benchRefusesAProfileWhenAModelNameIsNoFileName() throws IOException {
+        CliResult result =
+                CliResult.run(
+                        "bench",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "my/cnn=" + student,
+                        "--profile",
+                        folder.resolve("profiles").toString());
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("'my/cnn' is not a file name"), result.err());
+        assertTrue(Files.notExists(folder.resolve("profiles")));
+    }
+
     private static byte[] concat(Object... parts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (Object part : parts) {
