@@ -13,6 +13,12 @@ import static io.github.bertdistill.core.config.ConfigException.require;
  * spent. Defaults: {@code p_mask = p_replace = 0.1}, {@code p_ng = 0.25}, {@code maxNgram = 5},
  * {@code copies = 20} (Tang's {@code n_iter} for small data sets), mask token {@code [MASK]} (use
  * {@link #UNK} for Chinese), seed 0, 10 attempts per copy.
+ *
+ * <p>Texts of fewer than {@code minTokens} tokens (as {@link SimpleTokenizer} splits them: words,
+ * punctuation marks, CJK characters) get no copies (default 0: every non-empty text). When the
+ * training set is a treebank's phrases, as SST-2's 67,349 are, most of them are one to five words,
+ * whose copies (one of two words masked, say) tell the student little; {@code minTokens = 6} copies
+ * the longer phrases and the sentences.
  */
 public final class AugmentationConfig {
     /** The mask token of English BERT vocabularies. */
@@ -29,6 +35,7 @@ public final class AugmentationConfig {
     private final String maskToken;
     private final long seed;
     private final int maxAttemptsPerCopy;
+    private final int minTokens;
 
     private AugmentationConfig(Builder builder) {
         this.maskProbability = builder.maskProbability;
@@ -39,6 +46,7 @@ public final class AugmentationConfig {
         this.maskToken = builder.maskToken;
         this.seed = builder.seed;
         this.maxAttemptsPerCopy = builder.maxAttemptsPerCopy;
+        this.minTokens = builder.minTokens;
     }
 
     /** A builder holding the defaults. */
@@ -86,6 +94,11 @@ public final class AugmentationConfig {
         return maxAttemptsPerCopy;
     }
 
+    /** Tokens a text needs to get copies. */
+    public int minTokens() {
+        return minTokens;
+    }
+
     /** Settings of an {@link AugmentationConfig}. */
     public static final class Builder {
         private double maskProbability = 0.1;
@@ -96,6 +109,7 @@ public final class AugmentationConfig {
         private String maskToken = MASK;
         private long seed;
         private int maxAttemptsPerCopy = 10;
+        private int minTokens;
 
         private Builder() {}
 
@@ -148,6 +162,13 @@ public final class AugmentationConfig {
         public Builder optMaxAttemptsPerCopy(int attempts) {
             require(attempts > 0, "maxAttemptsPerCopy", "must be > 0, got %s", attempts);
             this.maxAttemptsPerCopy = attempts;
+            return this;
+        }
+
+        /** Tokens a text needs to get copies (default 0: every non-empty text). */
+        public Builder optMinTokens(int minTokens) {
+            require(minTokens >= 0, "minTokens", "must be >= 0, got %s", minTokens);
+            this.minTokens = minTokens;
             return this;
         }
 

@@ -57,7 +57,7 @@ public final class Augmenter {
     public List<TextExample> augment(TextExample source) {
         List<Token> tokens = SimpleTokenizer.tokenize(source.text());
         List<TextExample> copies = new ArrayList<>(config.copies());
-        if (tokens.isEmpty()) {
+        if (!isCopied(tokens)) {
             return copies;
         }
         Set<String> seen = new HashSet<>();
@@ -88,8 +88,9 @@ public final class Augmenter {
         }
         Set<String> words = new LinkedHashSet<>();
         for (TextExample source : sources) {
-            for (Token token : SimpleTokenizer.tokenize(source.text())) {
-                words.add(token.text());
+            List<Token> tokens = SimpleTokenizer.tokenize(source.text());
+            if (isCopied(tokens)) {
+                tokens.forEach(token -> words.add(token.text()));
             }
         }
         neighbours.neighboursOfAll(words);
@@ -98,6 +99,11 @@ public final class Augmenter {
     /** The copies of every source, lazily, source by source. */
     public Iterable<TextExample> augmentAll(Iterable<TextExample> sources) {
         return Iterables.concat(Iterables.transform(sources, this::augment));
+    }
+
+    /** Whether a text of these tokens gets copies: not empty, and at least {@code minTokens}. */
+    private boolean isCopied(List<Token> tokens) {
+        return !tokens.isEmpty() && tokens.size() >= config.minTokens();
     }
 
     private long seedFor(String id) {

@@ -3,6 +3,7 @@ package io.github.bertdistill.distill.augment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.TextExample;
@@ -99,6 +100,37 @@ class AugmenterTest {
         Augmenter augmenter = new Augmenter(config().build());
         assertEquals(List.of(), augmenter.augment(SOURCES.get(3)));
         assertEquals(List.of(), augmenter.augment(SOURCES.get(4)));
+    }
+
+    @Test
+    void onlyTextsOfAtLeastMinTokensGetCopiesAndTheirsAreUnchanged() {
+        // tokens: "a good movie , really good" 6, "an awful film!" 4, "这部电影很好看" 7
+        AugmentationConfig six = config().optMinTokens(6).build();
+        Map<String, String> all = augmentAll(new Augmenter(config().build()), SOURCES);
+
+        Map<String, String> long6 = augmentAll(new Augmenter(six), SOURCES);
+
+        Set<String> copied =
+                long6.keySet().stream().map(id -> id.split("#")[0]).collect(Collectors.toSet());
+        assertEquals(Set.of("a", "f", "g"), copied);
+        for (Map.Entry<String, String> copy : long6.entrySet()) {
+            assertEquals(all.get(copy.getKey()), copy.getValue(), copy.getKey());
+        }
+        assertEquals(
+                List.of(), new Augmenter(config().optMinTokens(7).build()).augment(SOURCES.get(0)));
+        RecordingNeighbours recording = new RecordingNeighbours();
+        new Augmenter(six, recording).prepare(SOURCES);
+        assertFalse(recording.batches.get(0).contains("awful"), "no copies, no neighbours asked");
+        assertTrue(recording.batches.get(0).contains("movie"));
+    }
+
+    @Test
+    void minTokensMustNotBeNegative() {
+        IllegalArgumentException error =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> AugmentationConfig.builder().optMinTokens(-1));
+        assertTrue(error.getMessage().contains("minTokens"), error.getMessage());
     }
 
     @Test

@@ -276,6 +276,13 @@ public final class Recipe implements CheckedConfig {
         public int neighbours = 10;
 
         /**
+         * Tokens (words, punctuation marks, CJK characters) a text needs to get copies; 0 copies
+         * every text. With SST-2's phrases as the source, 6 leaves out the one- to five-word
+         * phrases.
+         */
+        public int minTokens = 0;
+
+        /**
          * Optional file whose texts are copied instead of the training examples, read like {@code
          * data.train} with its labels ignored: when the model trains on SST-2's phrases, the copies
          * come from its whole sentences. Texts of dev or test in it, and near-duplicates of them,
@@ -306,6 +313,7 @@ public final class Recipe implements CheckedConfig {
                     .optNgramProbability(ngramProbability)
                     .optMaxNgram(maxNgram)
                     .optMaskToken(maskToken)
+                    .optMinTokens(minTokens)
                     .optSeed(seed)
                     .build();
         }

@@ -83,12 +83,15 @@ class RecipeLoaderTest {
                                 "teacher.maxLength=32",
                                 "data.dev=" + dev,
                                 "student.vocabulary=chinese-char",
+                                "augmentation.minTokens=6",
                                 "student.distillMethod.temperature={\"from\": 2, \"to\": 1}"));
         assertEquals(32, recipe.teacher.maxLength);
         assertEquals(dev.toString(), recipe.data.dev);
         assertEquals(VocabularyKind.CHINESE_CHAR, recipe.student.vocabulary);
         assertEquals(2, recipe.student.distillMethod.temperature().from());
         assertEquals(1, recipe.student.distillMethod.temperature().to());
+        assertEquals(6, recipe.augmentation.toConfig(1).minTokens());
+        assertEquals(6, recipe.augmentation.toUnlabelledConfig(1).minTokens());
     }
 
     /** The message of loading the default recipe with {@code overrides}, which must fail. */
@@ -155,6 +158,9 @@ class RecipeLoaderTest {
                 "--set augmentation.unlabelledCopies=-2: augmentation.unlabelledCopies: must be >="
                         + " 0, got -2",
                 refused("augmentation.unlabelledCopies=-2"));
+        assertEquals(
+                "--set augmentation.minTokens=-1: augmentation.minTokens: must be >= 0, got -1",
+                refused("augmentation.minTokens=-1"));
         assertEquals(
                 "--set student.vocabulary=words: student.vocabulary: expected one of WORDPIECE,"
                         + " WORD, CHINESE_CHAR, got \"words\"",
