@@ -271,6 +271,41 @@ class StageCommandsTest {
         assertTrue(cache.contains("unlabelled/more.txt:1#aug1"));
     }
 
+    @Test
+    void minTokensLeavesTheShorterTextsWithoutCopies() throws Exception {
+        String recipe = TinyRun.recipe(folder).toString();
+        Path run = folder.resolve("run");
+        Path more = folder.resolve("more.txt");
+        Files.writeString(more, "cold room\nthe menu was long and the room was cold\n");
+        String[] options = {
+            "--recipe",
+            recipe,
+            "--output",
+            run.toString(),
+            "--set",
+            "augmentation.copies=0",
+            "--set",
+            "augmentation.unlabelledCopies=2",
+            "--set",
+            "augmentation.minTokens=3",
+            "--set",
+            "data.unlabelled=" + more,
+            "--set",
+            "data.unlabelledFormat=text"
+        };
+        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+
+        CliResult labelled = CliResult.run(concat("label", options));
+
+        assertEquals(0, labelled.exitCode(), labelled.toString());
+        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
+        // 18 training rows, both unlabelled texts, and copies of the nine-word one alone
+        assertEquals(18 + 2 + 2, cache.size());
+        assertTrue(cache.contains("unlabelled/more.txt:1"));
+        assertFalse(cache.contains("unlabelled/more.txt:1#aug0"));
+        assertTrue(cache.contains("unlabelled/more.txt:2#aug1"));
+    }
+
     static String[] concat(String command, String[] options, String... more) {
         String[] args = new String[1 + options.length + more.length];
         args[0] = command;
