@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.bertdistill.distill.cache.TeacherLogitCache;
 import io.github.bertdistill.examples.testing.TinyRun;
 import io.github.bertdistill.student.model.TextCnnClassifier;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -209,29 +212,42 @@ class StageCommandsTest {
         }
     }
 
-    @Test
-    void withoutCopiesTheTransferSetIsTheTrainingDataAndTheUnlabelledText() throws Exception {
-        String recipe = TinyRun.recipe(folder).toString();
+    /**
+     * Fine-tunes and labels the tiny recipe without copies of its training rows, with {@code
+     * unlabelled} as {@code data.unlabelled} (one text a line) and the {@code --set} overrides
+     * {@code sets}; returns the run folder.
+     */
+    private Path labelWithUnlabelledText(String unlabelled, String... sets) throws IOException {
         Path run = folder.resolve("run");
         Path more = folder.resolve("more.txt");
-        Files.writeString(more, "the menu was long\nthe food was good great\n");
-        String[] options = {
-            "--recipe",
-            recipe,
-            "--output",
-            run.toString(),
-            "--set",
-            "augmentation.copies=0",
-            "--set",
-            "data.unlabelled=" + more,
-            "--set",
-            "data.unlabelledFormat=text"
-        };
-        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
-
-        CliResult labelled = CliResult.run(concat("label", options));
-
+        Files.writeString(more, unlabelled);
+        List<String> options =
+                new ArrayList<>(
+                        List.of(
+                                "--recipe",
+                                TinyRun.recipe(folder).toString(),
+                                "--output",
+                                run.toString(),
+                                "--set",
+                                "augmentation.copies=0",
+                                "--set",
+                                "data.unlabelled=" + more,
+                                "--set",
+                                "data.unlabelledFormat=text"));
+        for (String set : sets) {
+            options.addAll(List.of("--set", set));
+        }
+        String[] args = options.toArray(String[]::new);
+        assertEquals(0, CliResult.run(concat("finetune", args)).exitCode());
+        CliResult labelled = CliResult.run(concat("label", args));
         assertEquals(0, labelled.exitCode(), labelled.toString());
+        return run;
+    }
+
+    @Test
+    void withoutCopiesTheTransferSetIsTheTrainingDataAndTheUnlabelledText() throws Exception {
+        Path run = labelWithUnlabelledText("the menu was long\nthe food was good great\n");
+
         TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // The tiny recipe holds out a quarter of its 24 rows as dev: 18 training rows remain.
         assertEquals(18 + 1, cache.size());
@@ -241,29 +257,11 @@ class StageCommandsTest {
 
     @Test
     void unlabelledCopiesSetsTheCopiesOfTheUnlabelledTextAlone() throws Exception {
-        String recipe = TinyRun.recipe(folder).toString();
-        Path run = folder.resolve("run");
-        Path more = folder.resolve("more.txt");
-        Files.writeString(more, "the menu was long and the room was cold\n");
-        String[] options = {
-            "--recipe",
-            recipe,
-            "--output",
-            run.toString(),
-            "--set",
-            "augmentation.copies=0",
-            "--set",
-            "augmentation.unlabelledCopies=2",
-            "--set",
-            "data.unlabelled=" + more,
-            "--set",
-            "data.unlabelledFormat=text"
-        };
-        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+        Path run =
+                labelWithUnlabelledText(
+                        "the menu was long and the room was cold\n",
+                        "augmentation.unlabelledCopies=2");
 
-        CliResult labelled = CliResult.run(concat("label", options));
-
-        assertEquals(0, labelled.exitCode(), labelled.toString());
         TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // 18 training rows without copies, the unlabelled text and its 2 copies.
         assertEquals(18 + 1 + 2, cache.size());
@@ -273,31 +271,12 @@ class StageCommandsTest {
 
     @Test
     void minTokensLeavesTheShorterTextsWithoutCopies() throws Exception {
-        String recipe = TinyRun.recipe(folder).toString();
-        Path run = folder.resolve("run");
-        Path more = folder.resolve("more.txt");
-        Files.writeString(more, "cold room\nthe menu was long and the room was cold\n");
-        String[] options = {
-            "--recipe",
-            recipe,
-            "--output",
-            run.toString(),
-            "--set",
-            "augmentation.copies=0",
-            "--set",
-            "augmentation.unlabelledCopies=2",
-            "--set",
-            "augmentation.minTokens=3",
-            "--set",
-            "data.unlabelled=" + more,
-            "--set",
-            "data.unlabelledFormat=text"
-        };
-        assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
+        Path run =
+                labelWithUnlabelledText(
+                        "cold room\nthe menu was long and the room was cold\n",
+                        "augmentation.unlabelledCopies=2",
+                        "augmentation.minTokens=3");
 
-        CliResult labelled = CliResult.run(concat("label", options));
-
-        assertEquals(0, labelled.exitCode(), labelled.toString());
         TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // 18 training rows, both unlabelled texts, and copies of the nine-word one alone
         assertEquals(18 + 2 + 2, cache.size());
