@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
 final class BenchCommand implements Callable<Integer> {
     private static final String PROFILE_FILE = "profile.txt";
     private static final int PROFILE_ROWS = 15;
+    private static final int TRACE_BYTES_PER_CALL = 256 * 1024;
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     @Mixin ModelOptions models;
@@ -130,7 +131,9 @@ final class BenchCommand implements Callable<Integer> {
                                 + "' is not a file name: use letters, digits, '.', '_' and '-'");
             }
         }
-        OutputLocation.requireFolder(profile, 16 * OutputLocation.MB * models.models.size());
+        // a 6-layer teacher's trace takes about 160 kB a text
+        OutputLocation.requireFolder(
+                profile, (long) TRACE_BYTES_PER_CALL * profileCalls * models.models.size());
     }
 
     private String profileAll(Map<String, TextClassifier> loaded, List<String> texts)
