@@ -55,11 +55,6 @@ public final class EngineProfiler implements AutoCloseable {
         return open == null ? null : open.trace;
     }
 
-    /** Where the trace is written. */
-    public Path trace() {
-        return trace;
-    }
-
     /**
      * Stops recording and writes the trace atomically (the engine writes it beside the target
      * first, then it replaces the target whole).

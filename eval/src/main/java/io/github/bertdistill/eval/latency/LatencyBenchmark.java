@@ -77,6 +77,11 @@ public final class LatencyBenchmark {
         return new Builder();
     }
 
+    /** The sentences the benchmark cycles through. */
+    public List<String> sentences() {
+        return sentences;
+    }
+
     /** Number of sentences the benchmark cycles through. */
     public int sentenceCount() {
         return sentences.size();

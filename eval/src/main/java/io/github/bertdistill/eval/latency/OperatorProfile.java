@@ -67,19 +67,23 @@ public final class OperatorProfile {
             TextClassifier model, List<String> texts, int calls, Path trace) throws IOException {
         checkArgument(calls >= 1, "calls must be >= 1, got %s", calls);
         checkArgument(!texts.isEmpty(), "the profile needs at least one text");
+        callSingly(model, texts, calls);
+        long nanos;
+        try (EngineProfiler profiler = EngineProfiler.start(trace)) {
+            nanos = callSingly(model, texts, calls);
+        }
+        return of(read(trace), calls, nanos / 1e3);
+    }
+
+    /**
+     * {@code calls} single-text calls, cycling through {@code texts}; returns their nanoseconds.
+     */
+    private static long callSingly(TextClassifier model, List<String> texts, int calls) {
+        long begin = System.nanoTime();
         for (int i = 0; i < calls; i++) {
             model.logits(List.of(texts.get(i % texts.size())));
         }
-        long begin;
-        long end;
-        try (EngineProfiler profiler = EngineProfiler.start(trace)) {
-            begin = System.nanoTime();
-            for (int i = 0; i < calls; i++) {
-                model.logits(List.of(texts.get(i % texts.size())));
-            }
-            end = System.nanoTime();
-        }
-        return of(read(trace), calls, (end - begin) / 1e3);
+        return System.nanoTime() - begin;
     }
 
     /**

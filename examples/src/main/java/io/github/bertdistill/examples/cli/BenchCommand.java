@@ -106,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
                 AtomicFiles.writeString(output, table);
             }
             if (profile != null) {
-                String profiles = profileAll(loaded, texts.subList(0, benchmark.sentenceCount()));
+                String profiles = profileAll(loaded, benchmark.sentences());
                 out.print(profiles);
                 out.flush();
                 AtomicFiles.writeString(profile.resolve(PROFILE_FILE), profiles);

@@ -215,9 +215,10 @@ class StageCommandsTest {
     /**
      * Fine-tunes and labels the tiny recipe without copies of its training rows, with {@code
      * unlabelled} as {@code data.unlabelled} (one text a line) and the {@code --set} overrides
-     * {@code sets}; returns the run folder.
+     * {@code sets}; returns the run folder's logit cache.
      */
-    private Path labelWithUnlabelledText(String unlabelled, String... sets) throws IOException {
+    private TeacherLogitCache labelWithUnlabelledText(String unlabelled, String... sets)
+            throws IOException {
         Path run = folder.resolve("run");
         Path more = folder.resolve("more.txt");
         Files.writeString(more, unlabelled);
@@ -241,28 +242,29 @@ class StageCommandsTest {
         assertEquals(0, CliResult.run(concat("finetune", args)).exitCode());
         CliResult labelled = CliResult.run(concat("label", args));
         assertEquals(0, labelled.exitCode(), labelled.toString());
-        return run;
+        return TeacherLogitCache.open(run.resolve("logits"));
     }
 
     @Test
     void withoutCopiesTheTransferSetIsTheTrainingDataAndTheUnlabelledText() throws Exception {
-        Path run = labelWithUnlabelledText("the menu was long\nthe food was good great\n");
+        TeacherLogitCache cache =
+                labelWithUnlabelledText("the menu was long\nthe food was good great\n");
 
-        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // The tiny recipe holds out a quarter of its 24 rows as dev: 18 training rows remain.
         assertEquals(18 + 1, cache.size());
         assertTrue(cache.contains("unlabelled/more.txt:1"));
-        assertTrue(Files.notExists(run.resolve("neighbours.tsv")), "no neighbour search");
+        assertTrue(
+                Files.notExists(folder.resolve("run").resolve("neighbours.tsv")),
+                "no neighbour search");
     }
 
     @Test
     void unlabelledCopiesSetsTheCopiesOfTheUnlabelledTextAlone() throws Exception {
-        Path run =
+        TeacherLogitCache cache =
                 labelWithUnlabelledText(
                         "the menu was long and the room was cold\n",
                         "augmentation.unlabelledCopies=2");
 
-        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // 18 training rows without copies, the unlabelled text and its 2 copies.
         assertEquals(18 + 1 + 2, cache.size());
         assertTrue(cache.contains("unlabelled/more.txt:1#aug0"));
@@ -271,13 +273,12 @@ class StageCommandsTest {
 
     @Test
     void minTokensLeavesTheShorterTextsWithoutCopies() throws Exception {
-        Path run =
+        TeacherLogitCache cache =
                 labelWithUnlabelledText(
                         "cold room\nthe menu was long and the room was cold\n",
                         "augmentation.unlabelledCopies=2",
                         "augmentation.minTokens=3");
 
-        TeacherLogitCache cache = TeacherLogitCache.open(run.resolve("logits"));
         // 18 training rows, both unlabelled texts, and copies of the nine-word one alone
         assertEquals(18 + 2 + 2, cache.size());
         assertTrue(cache.contains("unlabelled/more.txt:1"));
