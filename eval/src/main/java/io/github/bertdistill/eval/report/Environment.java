@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the numbers of a report were measured.
  *
- * @param cpu CPU model name from {@code /proc/cpuinfo}, or "unknown"
+ * @param cpu the CPU's model name, x86 family and model and widest vector extension from {@code
+ *     /proc/cpuinfo} (see {@code CpuDescription}), or "unknown"
  * @param cores processors available to the JVM
  * @param os operating system name, version and architecture
  * @param java Java version and vendor
@@ -67,10 +68,8 @@ public record Environment(
 
     private static String cpuModel() {
         try {
-            return Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
-                    .filter(line -> line.startsWith("model name"))
-                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst()
+            return CpuDescription.describe(
+                            Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8))
                     .orElse(UNKNOWN);
         } catch (IOException e) {
             return UNKNOWN;

@@ -1,10 +1,12 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.core.storage.AtomicFiles;
 import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.eval.latency.LatencyBenchmark;
 import io.github.bertdistill.eval.latency.OperatorProfile;
+import io.github.bertdistill.eval.report.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -93,13 +95,13 @@ final class BenchCommand implements Callable<Integer> {
         if (profile != null) {
             checkProfileOptions();
         }
-        device.startEngine();
+        EngineInfo engine = device.startEngine();
         List<String> texts = data.read().texts();
         Map<String, TextClassifier> loaded = models.loadAll();
         PrintWriter out = spec.commandLine().getOut();
         try {
             LatencyBenchmark benchmark = latency.benchmark(texts);
-            String table = LatencyTable.render(benchmark.run(loaded));
+            String table = LatencyTable.render(benchmark.run(loaded), Environment.probe(engine));
             out.print(table);
             out.flush();
             if (output != null) {

@@ -3,6 +3,7 @@ package io.github.bertdistill.examples.cli;
 import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.engine.ComputeDevice;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import picocli.CommandLine.Option;
 
@@ -26,12 +27,12 @@ final class DeviceOption {
     }
 
     /**
-     * Starts the engine on the chosen device (or the default).
+     * Starts the engine on the chosen device (or the default) and returns it.
      *
      * @throws IllegalArgumentException if the option is malformed or names a missing GPU
      */
-    void startEngine() {
-        startEngine(ThreadSettings.fromSystemProperties());
+    EngineInfo startEngine() {
+        return startEngine(ThreadSettings.fromSystemProperties());
     }
 
     /**
@@ -39,7 +40,7 @@ final class DeviceOption {
      *
      * @throws IllegalArgumentException if the option is malformed or names a missing GPU
      */
-    void startEngine(ThreadSettings threads) {
+    EngineInfo startEngine(ThreadSettings threads) {
         ComputeDevice chosen;
         try {
             chosen =
@@ -49,6 +50,6 @@ final class DeviceOption {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
-        EngineBootstrap.start(threads, chosen);
+        return EngineBootstrap.start(threads, chosen);
     }
 }

@@ -3,6 +3,7 @@ package io.github.bertdistill.examples.cli;
 import io.github.bertdistill.eval.latency.LatencyReport;
 import io.github.bertdistill.eval.latency.LatencyResult;
 import io.github.bertdistill.eval.latency.LatencyStats;
+import io.github.bertdistill.eval.report.Environment;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +15,11 @@ final class LatencyTable {
 
     private LatencyTable() {}
 
-    /** The table, the harness's own cost as its last row. */
-    static String render(LatencyReport report) {
+    /**
+     * The table, the harness's own cost as its last row, then where it was measured: a speed-up
+     * holds for the CPU and thread settings it was measured on.
+     */
+    static String render(LatencyReport report, Environment environment) {
         TreeSet<Integer> batches = new TreeSet<>();
         report.models().forEach(model -> batches.addAll(model.throughputPerSecond().keySet()));
         StringBuilder out = new StringBuilder();
@@ -34,6 +38,13 @@ final class LatencyTable {
                         "single texts, end to end; 'model p50' excludes tokenisation; %.1f s in"
                                 + " all%n",
                         report.wallSeconds()));
+        out.append(
+                String.format(
+                        Locale.ROOT,
+                        "measured on %s, %d cores, engine threads %s%n",
+                        environment.cpu(),
+                        environment.cores(),
+                        environment.threads()));
         return out.toString();
     }
 

@@ -275,6 +275,12 @@ class ModelCommandsTest {
         assertTrue(lines.get(0).startsWith("model"), result.out());
         assertTrue(lines.get(1).startsWith("bert "), result.out());
         assertTrue(lines.get(2).startsWith("cnn "), result.out());
+        String measuredOn = lines.get(lines.size() - 1);
+        assertTrue(
+                measuredOn.startsWith("measured on ")
+                        && measuredOn.contains(
+                                Runtime.getRuntime().availableProcessors() + " cores"),
+                result.out());
         assertEquals(result.out(), Files.readString(table));
     }
 
