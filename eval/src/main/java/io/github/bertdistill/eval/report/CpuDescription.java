@@ -1,5 +1,6 @@
 package io.github.bertdistill.eval.report;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ final class CpuDescription {
                     .append(fields.get("model"));
         }
         String flags = fields.getOrDefault("flags", fields.getOrDefault("Features", ""));
-        Set<String> present = Set.of(flags.split("\\s+"));
+        Set<String> present = Set.copyOf(Arrays.asList(flags.split("\\s+")));
         VECTOR_EXTENSIONS.stream()
                 .filter(extension -> present.contains(extension.getKey()))
                 .findFirst()
