@@ -1,6 +1,6 @@
 package io.github.bertdistill.eval.report;
 
-import java.util.Arrays;
+import com.google.common.collect.ImmutableSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.Set;
  *
  * <p>The name alone cannot tell machines apart: virtual machines often report a bare "AMD EPYC" for
  * CPUs of different generations, and a small student's batch-1 latency, bound by small matrix
- * products, differed by about 2× between two such VMs here (a Zen 4 with AVX-512 and a Zen 3 with
+ * products, differed by 2–2.6× between two such VMs here (a Zen 4 with AVX-512 and a Zen 3 with
  * AVX2, see {@code docs/benchmarks/README.md}). Only the first processor's entry is read.
  */
 final class CpuDescription {
@@ -44,7 +44,7 @@ final class CpuDescription {
                     .append(fields.get("model"));
         }
         String flags = fields.getOrDefault("flags", fields.getOrDefault("Features", ""));
-        Set<String> present = Set.copyOf(Arrays.asList(flags.split("\\s+")));
+        Set<String> present = ImmutableSet.copyOf(flags.split("\\s+"));
         VECTOR_EXTENSIONS.stream()
                 .filter(extension -> present.contains(extension.getKey()))
                 .findFirst()
