@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
                     + " the recipe's test set with the recipe's latency protocol (evaluation.*),"
                     + " with their training curves and the T x alpha sweep if there is one, and"
                     + " write <run folder>/report/report.{json,md,html}, replacing an earlier"
-                    + " report. Use it to measure a finished run again, e.g. on a quiet machine.",
+                    + " report. Use it to measure a finished run again, e.g. on a quiet machine,"
+                    + " or on ONNX Runtime (engine.reportWith=onnx-runtime: teacher and students"
+                    + " exported and timed there alike).",
             "",
             "Needs the teacher and all three students; 'bert-distill run' ends with this step.",
             ""
@@ -25,7 +27,8 @@ import picocli.CommandLine.Command;
             "",
             "Examples:",
             "  bert-distill report",
-            "  bert-distill report --recipe my-recipe.json --set evaluation.rounds=20"
+            "  bert-distill report --recipe my-recipe.json --set evaluation.rounds=20",
+            "  bert-distill report --recipe my-recipe.json --set engine.reportWith=onnx-runtime"
         })
 final class ReportCommand extends RecipeStageCommand {
     @Override

@@ -1,7 +1,6 @@
 package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.eval.Evaluation;
-import io.github.bertdistill.eval.ModelSpec;
 import io.github.bertdistill.eval.report.EvaluationReport;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.eval.report.Roles;
@@ -22,43 +21,42 @@ final class EvaluateStage {
 
     /** Evaluates every model of the run and writes the report; returns the report folder. */
     static Path run(Recipe recipe, RunData data, RunFolder run) throws IOException {
-        Evaluation.Builder evaluation =
-                Evaluation.builder()
-                        .setDataset(data.test())
-                        .optLatency(LatencyProtocol.of(recipe.evaluation, data.test().texts()))
-                        .addModel(
-                                ModelSpec.builder()
-                                        .setName(teacherName(recipe))
-                                        .setRole(Roles.TEACHER)
-                                        .setLoader(() -> ModelFolders.load(run.teacher()))
-                                        .optModelDir(run.teacher())
-                                        .optTrainingLog(trainingLog(run.teacherTraining()))
-                                        .build());
-        for (StudentRole role : StudentRole.values()) {
-            Path folder = run.student(role.id());
-            evaluation.addModel(
-                    ModelSpec.builder()
-                            .setName("textcnn-" + role.id().replace("student-", ""))
-                            .setRole(role.id())
-                            .setLoader(() -> TextCnnClassifier.load(folder))
-                            .optModelDir(folder)
-                            .optTrainingLog(trainingLog(run.studentTraining(role.id())))
-                            .build());
-        }
-        if (recipe.student.seeds > 1) {
+        try (ReportModels models = ReportModels.of(recipe.engine.reportWith, run)) {
+            Evaluation.Builder evaluation =
+                    Evaluation.builder()
+                            .setDataset(data.test())
+                            .optLatency(LatencyProtocol.of(recipe.evaluation, data.test().texts()))
+                            .optEngineInfo(models.engineInfo())
+                            .addModel(
+                                    models.spec(run.teacher())
+                                            .setName(teacherName(recipe))
+                                            .setRole(Roles.TEACHER)
+                                            .optTrainingLog(trainingLog(run.teacherTraining()))
+                                            .build());
             for (StudentRole role : StudentRole.values()) {
-                for (StudentSeed student : StudentSeed.of(recipe, role)) {
-                    Path folder = run.student(student.id());
-                    evaluation.addSeedReplicate(
-                            role.id(),
-                            student.seed(),
-                            () -> TextCnnClassifier.load(folder),
-                            trainingLog(run.studentTraining(student.id())));
+                evaluation.addModel(
+                        models.spec(run.student(role.id()))
+                                .setName("textcnn-" + role.id().replace("student-", ""))
+                                .setRole(role.id())
+                                .optTrainingLog(trainingLog(run.studentTraining(role.id())))
+                                .build());
+            }
+            if (recipe.student.seeds > 1) {
+                // every seed's test accuracy, on the models as trained
+                for (StudentRole role : StudentRole.values()) {
+                    for (StudentSeed student : StudentSeed.of(recipe, role)) {
+                        Path folder = run.student(student.id());
+                        evaluation.addSeedReplicate(
+                                role.id(),
+                                student.seed(),
+                                () -> TextCnnClassifier.load(folder),
+                                trainingLog(run.studentTraining(student.id())));
+                    }
                 }
             }
+            EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
+            return ReportWriter.write(report, run.report());
         }
-        EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
-        return ReportWriter.write(report, run.report());
     }
 
     /**

@@ -69,27 +69,35 @@ public final class OnnxExport {
             }
         }
         try (EncodingClassifier model = ModelFolders.load(source)) {
-            Exported exported = describe(model);
-            ModelDirectory.write(
-                    target,
-                    staging -> {
-                        exported.graph()
-                                .write(
-                                        staging.resolve(ModelFolders.ONNX_FILE),
-                                        OnnxClassifier.PRODUCER,
-                                        "1");
-                        staging.writeLabels(model.labels());
-                        staging.writeConfig(config(exported, model, source));
-                        if (exported.tokenizerJson().isPresent()) {
-                            staging.writeString(
-                                    HfCheckpoint.TOKENIZER_FILE, exported.tokenizerJson().get());
-                        }
-                        if (exported.vocabulary() != null) {
-                            staging.writeString(VOCABULARY_FILE, exported.vocabulary());
-                        }
-                        staging.writeString(README, readme(exported));
-                    });
+            write(model, source, target);
         }
+    }
+
+    /**
+     * Exports {@code model}, a teacher or student loaded from {@code source}, to {@code target},
+     * which must not hold files.
+     */
+    static void write(EncodingClassifier model, Path source, Path target) throws IOException {
+        Exported exported = describe(model);
+        ModelDirectory.write(
+                target,
+                staging -> {
+                    exported.graph()
+                            .write(
+                                    staging.resolve(ModelFolders.ONNX_FILE),
+                                    OnnxClassifier.PRODUCER,
+                                    "1");
+                    staging.writeLabels(model.labels());
+                    staging.writeConfig(config(exported, model, source));
+                    if (exported.tokenizerJson().isPresent()) {
+                        staging.writeString(
+                                HfCheckpoint.TOKENIZER_FILE, exported.tokenizerJson().get());
+                    }
+                    if (exported.vocabulary() != null) {
+                        staging.writeString(VOCABULARY_FILE, exported.vocabulary());
+                    }
+                    staging.writeString(README, readme(exported));
+                });
     }
 
     /** What an export holds besides labels and config. */

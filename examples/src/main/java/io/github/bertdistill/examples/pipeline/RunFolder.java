@@ -120,6 +120,14 @@ public record RunFolder(Path root) {
         return root.resolve("report");
     }
 
+    /**
+     * The models exported for a report on ONNX Runtime ({@code engine.reportWith}); made and
+     * removed by each such report.
+     */
+    public Path reportExports() {
+        return root.resolve("report-onnx");
+    }
+
     /** Console logs of the students trained in child processes (see {@link StudentJobs}). */
     public Path logs() {
         return root.resolve("logs");

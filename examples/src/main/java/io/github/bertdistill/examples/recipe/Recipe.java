@@ -86,6 +86,13 @@ public final class Recipe implements CheckedConfig {
                 "names the run's folder, so it must not contain '/' or '\\\\' or start with '.',"
                         + " got \"%s\"",
                 name);
+        require(
+                engine.reportWith != ReportEngine.ONNX_RUNTIME
+                        || student.vocabulary == VocabularyKind.WORDPIECE,
+                "engine.reportWith",
+                "onnx-runtime runs the exported students, and only a WordPiece student's export"
+                        + " carries its tokenizer (tokenizer.json): set student.vocabulary to"
+                        + " wordpiece, or engine.reportWith to pytorch");
     }
 
     /** Where the data come from and how to read them. */
@@ -506,6 +513,13 @@ public final class Recipe implements CheckedConfig {
          * onnx-runtime}. The logits' cache records it (see {@link LabellingEngine}).
          */
         public LabellingEngine labelWith = LabellingEngine.AUTO;
+
+        /**
+         * What runs the four models while the report scores and times them: {@code pytorch} (the
+         * default: the folders as trained) or {@code onnx-runtime} (each exported, teacher and
+         * students alike; WordPiece students only). See {@link ReportEngine}.
+         */
+        public ReportEngine reportWith = ReportEngine.PYTORCH;
     }
 
     /** The benchmark protocol of the comparison. */

@@ -1,5 +1,6 @@
 package io.github.bertdistill.teacher.onnx;
 
+import ai.djl.engine.Engine;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -7,6 +8,7 @@ import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import io.github.bertdistill.core.data.LabelSet;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.FeatureClassifier;
@@ -123,6 +125,23 @@ public final class OnnxClassifier implements FeatureClassifier {
                         teacher.tokenizer().maxLength(),
                         "the teacher's tokenizer");
         return new OnnxClassifier(environment, session, tokenizer, teacher.labels());
+    }
+
+    /**
+     * What runs these classifiers, for reports: ONNX Runtime's native version on the CPU, with the
+     * thread settings its sessions take from the project's thread property; the start-up time is
+     * that of getting the runtime's environment in this call.
+     */
+    public static EngineInfo engineInfo() {
+        long begin = System.nanoTime();
+        OrtEnvironment environment = OrtEnvironment.getEnvironment();
+        return new EngineInfo(
+                "OnnxRuntime",
+                environment.getVersion(),
+                Engine.getDjlVersion(),
+                ThreadSettings.fromSystemProperties(),
+                "cpu()",
+                (System.nanoTime() - begin) / 1e6);
     }
 
     /**
