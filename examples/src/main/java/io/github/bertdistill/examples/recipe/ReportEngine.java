@@ -17,9 +17,9 @@ public enum ReportEngine {
     @SerializedName("pytorch")
     PYTORCH,
     /**
-     * Each model exported as {@code bert-distill export} writes it, into a temporary folder of the
-     * run, and run on ONNX Runtime (CPU). Needs WordPiece students: only their export carries a
-     * tokenizer ({@code tokenizer.json}).
+     * Each model exported as {@code bert-distill export} writes it, into the run folder's {@code
+     * report-onnx} (removed when the report ends), and run on ONNX Runtime (CPU). Needs WordPiece
+     * students: only their export carries a tokenizer ({@code tokenizer.json}).
      */
     @SerializedName("onnx-runtime")
     ONNX_RUNTIME
