@@ -93,6 +93,20 @@ public final class Recipe implements CheckedConfig {
                 "onnx-runtime runs the exported students, and only a WordPiece student's export"
                         + " carries its tokenizer (tokenizer.json): set student.vocabulary to"
                         + " wordpiece, or engine.reportWith to pytorch");
+        if (engine.reportWith == ReportEngine.ONNX_RUNTIME && teacher.finetuned != null) {
+            require(
+                    checked(
+                                    "teacher.finetuned",
+                                    teacher.finetuned,
+                                    "folder not found",
+                                    ModelFolders::kind)
+                            != ModelFolders.Kind.TORCHSCRIPT,
+                    "engine.reportWith",
+                    "onnx-runtime runs an exported teacher, and teacher.finetuned %s holds a"
+                            + " TorchScript model, which cannot be exported: bring the teacher as"
+                            + " model.onnx, or set engine.reportWith to pytorch",
+                    teacher.finetuned);
+        }
     }
 
     /** Where the data come from and how to read them. */

@@ -138,6 +138,50 @@ class ExportedTeacherTest {
     }
 
     @Test
+    void anOnnxTeacherIsReportedOnOnnxRuntimeAsItIsAndATracedOneIsRefusedAtOnce() throws Exception {
+        Path run = folder.resolve("onnx-run");
+        String[] onnxRuntime = {
+            "--set", "student.vocabulary=wordpiece", "--set", "engine.reportWith=onnx-runtime"
+        };
+        CliResult onnx =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "run",
+                                new String[] {
+                                    "--recipe",
+                                    recipe(onnxTeacher(), 0).toString(),
+                                    "--output",
+                                    run.toString()
+                                },
+                                onnxRuntime));
+
+        assertEquals(0, onnx.exitCode(), onnx.toString());
+        String report = Files.readString(run.resolve("report/report.md"));
+        assertTrue(report.contains("| Engine | OnnxRuntime "), report);
+        assertTrue(
+                Files.notExists(run.resolve("report-onnx")), "the students' exports are removed");
+        assertTrue(Files.isRegularFile(run.resolve("teacher/model.onnx")), "the teacher as it was");
+
+        Path traced = folder.resolve("traced-run");
+        CliResult refused =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "run",
+                                new String[] {
+                                    "--recipe",
+                                    recipe(tracedTeacher(), 0).toString(),
+                                    "--output",
+                                    traced.toString()
+                                },
+                                onnxRuntime));
+
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.errorLine().contains("engine.reportWith"), refused.errorLine());
+        assertTrue(refused.errorLine().contains("TorchScript model"), refused.errorLine());
+        assertTrue(Files.notExists(traced.resolve("teacher")), "refused before any work");
+    }
+
+    @Test
     void wordReplacementNeedsTheTeachersWordEmbeddingsAndSaysSo() throws Exception {
         Path teacher = tracedTeacher();
         CliResult result =
