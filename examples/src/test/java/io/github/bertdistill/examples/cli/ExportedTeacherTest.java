@@ -139,21 +139,13 @@ class ExportedTeacherTest {
 
     @Test
     void anOnnxTeacherIsReportedOnOnnxRuntimeAsItIsAndATracedOneIsRefusedAtOnce() throws Exception {
+        String[] onnxRuntime = {"student.vocabulary=wordpiece", "engine.reportWith=onnx-runtime"};
         Path run = folder.resolve("onnx-run");
-        String[] onnxRuntime = {
-            "--set", "student.vocabulary=wordpiece", "--set", "engine.reportWith=onnx-runtime"
-        };
         CliResult onnx =
                 CliResult.run(
                         StageCommandsTest.concat(
                                 "run",
-                                new String[] {
-                                    "--recipe",
-                                    recipe(onnxTeacher(), 0).toString(),
-                                    "--output",
-                                    run.toString()
-                                },
-                                onnxRuntime));
+                                TinyRun.optionsFor(recipe(onnxTeacher(), 0), run, onnxRuntime)));
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
         String report = Files.readString(run.resolve("report/report.md"));
@@ -167,13 +159,8 @@ class ExportedTeacherTest {
                 CliResult.run(
                         StageCommandsTest.concat(
                                 "run",
-                                new String[] {
-                                    "--recipe",
-                                    recipe(tracedTeacher(), 0).toString(),
-                                    "--output",
-                                    traced.toString()
-                                },
-                                onnxRuntime));
+                                TinyRun.optionsFor(
+                                        recipe(tracedTeacher(), 0), traced, onnxRuntime)));
 
         assertEquals(2, refused.exitCode(), refused.toString());
         assertTrue(refused.errorLine().contains("engine.reportWith"), refused.errorLine());

@@ -25,18 +25,15 @@ class LstmStudentTest {
     void aRecipeKeyGivesAStudentWithAnLstmThatPredictsAndExports(int attentionSize)
             throws Exception {
         Path run = folder.resolve("run");
-        String[] options = {
-            "--recipe",
-            TinyRun.recipe(folder).toString(),
-            "--output",
-            run.toString(),
-            "--set",
-            "student.textcnn={\"embeddingSize\": 8, \"kernelWidths\": [1, 2],"
-                    + " \"filtersPerWidth\": 4, \"maxLength\": 16, \"lstmSize\": 3,"
-                    + " \"attentionSize\": "
-                    + attentionSize
-                    + "}"
-        };
+        String[] options =
+                TinyRun.options(
+                        folder,
+                        run,
+                        "student.textcnn={\"embeddingSize\": 8, \"kernelWidths\": [1, 2],"
+                                + " \"filtersPerWidth\": 4, \"maxLength\": 16, \"lstmSize\": 3,"
+                                + " \"attentionSize\": "
+                                + attentionSize
+                                + "}");
         CliResult train = CliResult.run(StageCommandsTest.concat("train", options));
         assertEquals(0, train.exitCode(), train.toString());
         Path student = run.resolve("students/student-hard");

@@ -24,14 +24,7 @@ class ReportEngineTest {
     @Test
     void onnxRuntimeScoresTheExportsLikeTheTrainedModelsAndCleansUp() throws Exception {
         Path run = folder.resolve("run");
-        String[] options = {
-            "--recipe",
-            TinyRun.recipe(folder).toString(),
-            "--output",
-            run.toString(),
-            "--set",
-            "student.vocabulary=wordpiece"
-        };
+        String[] options = TinyRun.options(folder, run, "student.vocabulary=wordpiece");
         CliResult pytorch = CliResult.run(StageCommandsTest.concat("run", options));
         assertEquals(0, pytorch.exitCode(), pytorch.toString());
         JsonObject trained = report(run);
@@ -75,13 +68,9 @@ class ReportEngineTest {
         Path run = folder.resolve("run");
         CliResult refused =
                 CliResult.run(
-                        "run",
-                        "--recipe",
-                        TinyRun.recipe(folder).toString(),
-                        "--output",
-                        run.toString(),
-                        "--set",
-                        "engine.reportWith=onnx-runtime");
+                        StageCommandsTest.concat(
+                                "run",
+                                TinyRun.options(folder, run, "engine.reportWith=onnx-runtime")));
 
         assertEquals(2, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("engine.reportWith"), refused.err());

@@ -11,7 +11,6 @@ import io.github.bertdistill.examples.testing.TinyRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -184,18 +183,7 @@ class SeedsCommandTest {
 
     /** The tiny recipe into {@code output}, with a {@code --set} for each of {@code sets}. */
     private String[] options(Path output, String... sets) throws IOException {
-        List<String> options =
-                new ArrayList<>(
-                        List.of(
-                                "--recipe",
-                                TinyRun.recipe(folder).toString(),
-                                "--output",
-                                output.toString()));
-        for (String set : sets) {
-            options.add("--set");
-            options.add(set);
-        }
-        return options.toArray(String[]::new);
+        return TinyRun.options(folder, output, sets);
     }
 
     private static List<JsonObject> metrics(Path run, String student) throws IOException {

@@ -131,6 +131,26 @@ public final class TinyRun {
         return file;
     }
 
+    /**
+     * Command-line options for a recipe command: the tiny recipe written into {@code folder}, the
+     * run folder {@code output} and a {@code --set} for each of {@code sets}.
+     */
+    public static String[] options(Path folder, Path output, String... sets) throws IOException {
+        return optionsFor(recipe(folder), output, sets);
+    }
+
+    /** The same for the recipe file {@code recipe}. */
+    public static String[] optionsFor(Path recipe, Path output, String... sets) {
+        List<String> options =
+                new ArrayList<>(
+                        List.of("--recipe", recipe.toString(), "--output", output.toString()));
+        for (String set : sets) {
+            options.add("--set");
+            options.add(set);
+        }
+        return options.toArray(String[]::new);
+    }
+
     private static String quote(Path path) {
         return "\"" + path.toAbsolutePath().toString().replace("\\", "\\\\") + "\"";
     }
