@@ -17,6 +17,11 @@ import java.util.TreeSet;
  */
 public final class MarkdownReport {
     /** Heads the dev-against-test table: what its numbers mean. */
+    private static final String MODEL_ONLY_NOTE =
+            "\nModel-only times leave tokenisation out. They are measured for the project's own"
+                    + " trainable models only, and shown as – for exported (ONNX, TorchScript)"
+                    + " ones.\n\n";
+
     private static final String DEV_AGAINST_TEST_NOTE =
             "The dev accuracy of each run is that of the checkpoint it kept, the best of its"
                     + " validations, so it is biased upwards; a role whose test − dev gap is"
@@ -50,6 +55,18 @@ public final class MarkdownReport {
                         teacher.map(t -> " Ratios are against the teacher `" + t.name() + "`.")
                                 .orElse(" No teacher was given, so there are no ratios."))
                 .append("\n\n");
+        Environment env = report.environment();
+        out.append("Every model ran on ")
+                .append(env.engineName())
+                .append(' ')
+                .append(env.engineVersion())
+                .append(" (")
+                .append(env.threads())
+                .append(", ")
+                .append(env.device())
+                .append(") on ")
+                .append(env.cpu())
+                .append(".\n\n");
         section(out, "Quality", quality());
         if (!report.seedReplicates().isEmpty()) {
             section(out, "Across training seeds", seedReplicates());
@@ -60,6 +77,7 @@ public final class MarkdownReport {
                     .append(devAgainstTest().render());
         }
         section(out, "Latency and throughput", latency());
+        out.append(MODEL_ONLY_NOTE);
         section(out, "Footprint", footprint());
         section(out, "Per-class F1", perClass());
         out.append("## Confusion matrices\n\nRows are gold labels, columns predictions.\n\n");

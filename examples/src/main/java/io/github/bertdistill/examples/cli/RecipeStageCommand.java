@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,6 +42,11 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         return 100 * OutputLocation.MB;
     }
 
+    /** Whether the command makes models; one that only measures them has no use for --retrain. */
+    boolean makesModels() {
+        return true;
+    }
+
     /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */
     String describeStudents(List<Path> folders) {
         return folders.stream()
@@ -65,6 +71,13 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         Path output = recipe.output(loaded);
         OutputLocation.requireFolder(output, spaceNeeded());
         RunFolder run = new RunFolder(output);
+        if (recipe.retrain && !makesModels()) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--retrain deletes models to make them again, and this command makes none: to"
+                            + " measure a run made with --set keys, give its own recipe, --recipe "
+                            + run.recipe());
+        }
         if (recipe.retrain) {
             // The models a changed key invalidates go first; without --retrain the pipeline's
             // start refuses such a change, before any work.

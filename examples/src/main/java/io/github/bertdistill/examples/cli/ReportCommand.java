@@ -12,13 +12,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         header = "Step 4: evaluate a run's teacher and students; write the report.",
         description = {
-            "Evaluate the run folder's teacher, student-hard, student-kd and student-kd-aug on"
-                    + " the recipe's test set with the recipe's latency protocol (evaluation.*),"
-                    + " with their training curves and the T x alpha sweep if there is one, and"
-                    + " write <run folder>/report/report.{json,md,html}, replacing an earlier"
-                    + " report. Use it to measure a finished run again, e.g. on a quiet machine,"
-                    + " or on ONNX Runtime (engine.reportWith=onnx-runtime: teacher and students"
-                    + " exported and timed there alike).",
+            "Evaluate the run folder's teacher, student-hard, student-kd and student-kd-aug on the"
+                + " recipe's test set with the recipe's latency protocol (evaluation.*), with their"
+                + " training curves and the T x alpha sweep if there is one, and write <run"
+                + " folder>/report/report.{json,md,html} (report-onnx/ on ONNX Runtime), replacing"
+                + " an earlier report there. Use it to measure a finished run again, e.g. on a"
+                + " quiet machine, or on ONNX Runtime (set engine.reportWith to onnx-runtime:"
+                + " teacher and students exported and timed there alike). A run made with --set"
+                + " keys is measured with its own recipe: --recipe <run folder>/recipe.json.",
             "",
             "Needs the teacher and all three students; 'bert-distill run' ends with this step.",
             ""
@@ -28,9 +29,15 @@ import picocli.CommandLine.Command;
             "Examples:",
             "  bert-distill report",
             "  bert-distill report --recipe my-recipe.json --set evaluation.rounds=20",
-            "  bert-distill report --recipe my-recipe.json --set engine.reportWith=onnx-runtime"
+            "  bert-distill report --set engine.reportWith=onnx-runtime",
+            "  bert-distill report --recipe runs/my-run/recipe.json --output runs/my-run"
         })
 final class ReportCommand extends RecipeStageCommand {
+    @Override
+    boolean makesModels() {
+        return false;
+    }
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
         return "report: " + Pipeline.report(recipe, output);

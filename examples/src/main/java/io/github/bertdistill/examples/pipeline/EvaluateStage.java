@@ -55,7 +55,7 @@ final class EvaluateStage {
                 }
             }
             EvaluationReport report = evaluation.optSweep(SweepStage.points(run)).build().run();
-            return ReportWriter.write(report, run.report());
+            return ReportWriter.write(report, run.report(recipe.engine.reportWith));
         }
     }
 

@@ -186,7 +186,11 @@ public final class Pipeline {
      * @throws MissingStageException if the teacher or a student is missing
      */
     public static Path report(Recipe recipe, Path output) throws IOException {
-        return report(start(recipe, output));
+        RunFolder run = new RunFolder(output);
+        if (!Files.isRegularFile(run.recipe())) {
+            throw new MissingStageException("run", output, "run --output " + output);
+        }
+        return report(start(recipe, output, RunRecipe.openToMeasure(run, recipe)));
     }
 
     private static Path report(Started started) throws IOException {
@@ -206,8 +210,13 @@ public final class Pipeline {
      * starts the engine and reads the data. A new run folder that fails here is removed again.
      */
     private static Started start(Recipe recipe, Path output) throws IOException {
+        return start(recipe, output, RunRecipe.open(new RunFolder(output), recipe, false));
+    }
+
+    /** {@link #start(Recipe, Path)} with the run folder's recipe already checked. */
+    private static Started start(Recipe recipe, Path output, RunRecipe recipeFile)
+            throws IOException {
         RunFolder run = new RunFolder(output);
-        RunRecipe recipeFile = RunRecipe.open(run, recipe, false);
         EngineBootstrap.start(ThreadSettings.fromSystemProperties(), recipe.engine.device);
         boolean fresh = !Files.exists(output);
         RunData data;

@@ -14,6 +14,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The models a report compares, on the engine {@code engine.reportWith} names ({@link
@@ -24,6 +26,8 @@ import java.nio.file.Path;
  * would ship. A teacher brought as an ONNX folder is used as it is. Closing removes the exports.
  */
 final class ReportModels implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReportModels.class);
+
     private final Path exports;
 
     private ReportModels(Path exports) {
@@ -76,6 +80,7 @@ final class ReportModels implements Closeable {
                             + " engine.reportWith to pytorch");
         }
         Path target = exports.resolve(folder.getFileName().toString());
+        LOG.info("exporting {} to {} for ONNX Runtime", folder, target);
         try (EncodingClassifier model = ModelFolders.load(folder)) {
             Footprint.countParameters(model).ifPresent(spec::optParameters);
             OnnxExport.write(model, folder, target);

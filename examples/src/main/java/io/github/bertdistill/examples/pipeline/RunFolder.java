@@ -1,9 +1,11 @@
 package io.github.bertdistill.examples.pipeline;
 
+import io.github.bertdistill.examples.recipe.ReportEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -115,9 +117,14 @@ public record RunFolder(Path root) {
         return sweep().resolve(role + "-T" + temperature + "-alpha" + alpha);
     }
 
-    /** The report folder. */
-    public Path report() {
-        return root.resolve("report");
+    /** The report folder: {@code report}, or {@code report-onnx} for a report on ONNX Runtime. */
+    public Path report(ReportEngine engine) {
+        return root.resolve(engine == ReportEngine.ONNX_RUNTIME ? "report-onnx" : "report");
+    }
+
+    /** Every report folder there is, on either engine. */
+    public List<Path> reports() {
+        return Stream.of(ReportEngine.values()).map(this::report).filter(Files::exists).toList();
     }
 
     /**
@@ -125,7 +132,7 @@ public record RunFolder(Path root) {
      * removed by each such report.
      */
     public Path reportExports() {
-        return root.resolve("report-onnx");
+        return root.resolve("onnx-exports");
     }
 
     /** Console logs of the students trained in child processes (see {@link StudentJobs}). */

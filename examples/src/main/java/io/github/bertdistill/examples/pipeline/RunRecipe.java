@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #open} compares a command's recipe with the folder's, key by key. A changed key that
  *       a model in the folder was made with (the teacher, a student, the sweep table) is refused,
  *       naming the key, both values and the models, and saying how to retrain: a new {@code
- *       --output} folder, or {@code --retrain}, which deletes exactly those models (and the report)
- *       so they are made again. Keys that change nothing made yet are accepted.
+ *       --output} folder, or {@code --retrain}, which deletes exactly those models (and the
+ *       reports) so they are made again. Keys that change nothing made yet are accepted.
  *   <li>{@link #save} writes the file, atomically, right before a stage does work with the recipe
  *       (never for a stage that only reuses its output, and never when the recipe fails its
  *       checks), and only when its content changes.
@@ -63,6 +63,23 @@ public final class RunRecipe {
      *     {@code retrain} is false, or if the folder's recipe.json cannot be read
      */
     public static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain) throws IOException {
+        return open(run, recipe, retrain, false);
+    }
+
+    /**
+     * The recipe of {@code run} for a command that only measures its models ({@code report}): a
+     * changed key that a model was made with is refused, saying to give the run's own recipe; no
+     * model is ever deleted.
+     *
+     * @throws IllegalArgumentException if a changed key conflicts with a model in the folder, or if
+     *     the folder's recipe.json cannot be read
+     */
+    public static RunRecipe openToMeasure(RunFolder run, Recipe recipe) throws IOException {
+        return open(run, recipe, false, true);
+    }
+
+    private static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain, boolean measuring)
+            throws IOException {
         RunRecipe opened = new RunRecipe(run, RecipeLoader.toJson(recipe));
         if (!Files.exists(run.recipe())) {
             return opened;
@@ -94,27 +111,38 @@ public final class RunRecipe {
             LOG.info("recipe: {} changed; nothing made yet depends on it", changed);
             return opened;
         }
+        String conflict =
+                String.format(
+                        "%s: %s is %s in %s but %s now, and %s %s made with it",
+                        run.root(),
+                        firstKey,
+                        shown(was.get(firstKey)),
+                        run.recipe().getFileName(),
+                        shown(now.get(firstKey)),
+                        names(run, invalid),
+                        invalid.size() == 1 ? "was" : "were");
+        if (measuring) {
+            throw new IllegalArgumentException(
+                    conflict
+                            + "; report measures the models as they were made: give the run's own"
+                            + " recipe, --recipe "
+                            + run.recipe()
+                            + ", with --set only for evaluation.* and engine.* keys");
+        }
         if (!retrain) {
             throw new IllegalArgumentException(
                     String.format(
-                            "%s: %s is %s in %s but %s now, and %s %s made with it; use a new"
-                                    + " --output folder, or add --retrain to delete %s and make"
+                            "%s; use a new --output folder, or add --retrain to delete %s and make"
                                     + " %s again",
-                            run.root(),
-                            firstKey,
-                            shown(was.get(firstKey)),
-                            run.recipe().getFileName(),
-                            shown(now.get(firstKey)),
-                            names(run, invalid),
-                            invalid.size() == 1 ? "was" : "were",
+                            conflict,
                             invalid.size() == 1 ? "it" : "them",
                             invalid.size() == 1 ? "it" : "them"));
         }
         for (Path path : invalid) {
             MoreFiles.deleteRecursively(path, RecursiveDeleteOption.ALLOW_INSECURE);
         }
-        if (Files.exists(run.report())) {
-            MoreFiles.deleteRecursively(run.report(), RecursiveDeleteOption.ALLOW_INSECURE);
+        for (Path report : run.reports()) {
+            MoreFiles.deleteRecursively(report, RecursiveDeleteOption.ALLOW_INSECURE);
         }
         LOG.info("retrain: {} changed; deleted {}", changed, names(run, invalid));
         return opened;

@@ -148,10 +148,10 @@ class ExportedTeacherTest {
                                 TinyRun.optionsFor(recipe(onnxTeacher(), 0), run, onnxRuntime)));
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
-        String report = Files.readString(run.resolve("report/report.md"));
+        String report = Files.readString(run.resolve("report-onnx/report.md"));
         assertTrue(report.contains("| Engine | OnnxRuntime "), report);
         assertTrue(
-                Files.notExists(run.resolve("report-onnx")), "the students' exports are removed");
+                Files.notExists(run.resolve("onnx-exports")), "the students' exports are removed");
         assertTrue(Files.isRegularFile(run.resolve("teacher/model.onnx")), "the teacher as it was");
 
         Path traced = folder.resolve("traced-run");

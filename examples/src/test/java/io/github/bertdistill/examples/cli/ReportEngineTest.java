@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code engine.reportWith}: on ONNX Runtime the report scores the exported models exactly as the
- * trained ones, keeps their parameter counts and configurations, names the runtime, and leaves no
- * exports behind; a recipe whose students cannot run there is refused before any work.
+ * trained ones, keeps their parameter counts and configurations, names the runtime, is written
+ * beside the PyTorch report and leaves no exports behind; a recipe whose students cannot run there
+ * is refused before any work.
  */
 class ReportEngineTest {
     @TempDir Path folder;
@@ -27,8 +28,11 @@ class ReportEngineTest {
         String[] options = TinyRun.options(folder, run, "student.vocabulary=wordpiece");
         CliResult pytorch = CliResult.run(StageCommandsTest.concat("run", options));
         assertEquals(0, pytorch.exitCode(), pytorch.toString());
-        JsonObject trained = report(run);
+        JsonObject trained = report(run.resolve("report"));
         assertEquals("PyTorch", trained.getAsJsonObject("environment").get("engine").getAsString());
+        assertTrue(
+                Files.readString(run.resolve("report/report.md"))
+                        .contains("\n\nEvery model ran on PyTorch "));
 
         CliResult onnx =
                 CliResult.run(
@@ -36,7 +40,9 @@ class ReportEngineTest {
                                 "report", options, "--set", "engine.reportWith=onnx-runtime"));
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
-        JsonObject exported = report(run);
+        assertEquals("report: " + run.resolve("report-onnx"), onnx.out().strip());
+        JsonObject exported = report(run.resolve("report-onnx"));
+        assertEquals(trained, report(run.resolve("report")), "the PyTorch report stays beside it");
         assertEquals(
                 "OnnxRuntime", exported.getAsJsonObject("environment").get("engine").getAsString());
         JsonArray before = trained.getAsJsonArray("models");
@@ -59,8 +65,11 @@ class ReportEngineTest {
             }
             assertTrue(served.get("disk_bytes").getAsLong() > 0, name);
         }
-        assertFalse(Files.exists(run.resolve("report-onnx")), "the exports are removed");
-        assertTrue(Files.readString(run.resolve("report/report.md")).contains("OnnxRuntime"));
+        assertFalse(Files.exists(run.resolve("onnx-exports")), "the exports are removed");
+        assertTrue(
+                Files.readString(run.resolve("report-onnx/report.md"))
+                        .contains("\n\nEvery model ran on OnnxRuntime "),
+                "the engine stands at the top");
     }
 
     @Test
@@ -78,8 +87,63 @@ class ReportEngineTest {
         assertFalse(Files.exists(run.resolve("teacher")), "nothing was trained");
     }
 
-    private static JsonObject report(Path run) throws Exception {
-        return JsonParser.parseString(Files.readString(run.resolve("report/report.json")))
+    @Test
+    void reportMeasuresARunWithItsOwnRecipeAndNeverDeletesIt() throws Exception {
+        Path run = folder.resolve("run");
+        CliResult made =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "run", TinyRun.options(folder, run, "student.training.epochs=2")));
+        assertEquals(0, made.exitCode(), made.toString());
+        String[] withoutTheSet = TinyRun.options(folder, run);
+
+        CliResult changed = CliResult.run(StageCommandsTest.concat("report", withoutTheSet));
+        assertEquals(2, changed.exitCode(), changed.toString());
+        assertTrue(
+                changed.errorLine().contains("student.training.epochs is 2"), changed.errorLine());
+        assertTrue(
+                changed.errorLine().contains("--recipe " + run.resolve("recipe.json")),
+                changed.errorLine());
+        assertFalse(changed.errorLine().contains("--retrain"), changed.errorLine());
+
+        CliResult retrain =
+                CliResult.run(StageCommandsTest.concat("report", withoutTheSet, "--retrain"));
+        assertEquals(2, retrain.exitCode(), retrain.toString());
+        assertTrue(retrain.err().contains("this command makes none"), retrain.err());
+        assertTrue(Files.isDirectory(run.resolve("students/student-kd-aug")), "kept");
+
+        CliResult own =
+                CliResult.run(
+                        "report",
+                        "--recipe",
+                        run.resolve("recipe.json").toString(),
+                        "--output",
+                        run.toString());
+        assertEquals(0, own.exitCode(), own.toString());
+    }
+
+    @Test
+    void reportOnAFolderWithoutARunSaysSoAndMakesNothing() throws Exception {
+        Path missing = folder.resolve("no-run");
+
+        CliResult report =
+                CliResult.run(StageCommandsTest.concat("report", TinyRun.options(folder, missing)));
+
+        assertEquals(2, report.exitCode(), report.toString());
+        assertTrue(
+                report.errorLine()
+                        .endsWith(
+                                "no run in "
+                                        + missing
+                                        + ": run 'bert-distill run --output "
+                                        + missing
+                                        + "' first"),
+                report.errorLine());
+        assertFalse(Files.exists(missing), "nothing made");
+    }
+
+    private static JsonObject report(Path folder) throws Exception {
+        return JsonParser.parseString(Files.readString(folder.resolve("report.json")))
                 .getAsJsonObject();
     }
 }
