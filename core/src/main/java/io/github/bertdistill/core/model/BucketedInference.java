@@ -3,6 +3,7 @@ package io.github.bertdistill.core.model;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
+import io.github.bertdistill.core.engine.NativeWork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -82,7 +83,7 @@ public final class BucketedInference {
                 int[] positions =
                         IntStream.range(start, Math.min(texts.size(), start + batchSize)).toArray();
                 List<String> batch = texts.subList(start, start + positions.length);
-                deliver(positions, classifier.logits(batch), rows, listener);
+                deliver(positions, NativeWork.run(() -> classifier.logits(batch)), rows, listener);
             }
         }
         return rows;
@@ -121,7 +122,7 @@ public final class BucketedInference {
                 batch.add(encoded.get(position));
             }
             EncodedBatch padded = EncodedBatch.pad(batch, encoder.padId(), minLength);
-            deliver(positions, encoding.logits(padded), rows, listener);
+            deliver(positions, NativeWork.run(() -> encoding.logits(padded)), rows, listener);
             start = end;
         }
     }

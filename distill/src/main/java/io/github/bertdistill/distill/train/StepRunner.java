@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.engine.NativeWork;
 import io.github.bertdistill.distill.loss.DistillationLoss;
 import io.github.bertdistill.distill.loss.FeatureMatchedLoss;
 import java.util.LinkedHashMap;
@@ -76,6 +77,10 @@ final class StepRunner {
      *     updated then
      */
     Outcome run(List<TextExample> examples, long step, long totalSteps) {
+        return NativeWork.run(() -> runStep(examples, step, totalSteps));
+    }
+
+    private Outcome runStep(List<TextExample> examples, long step, long totalSteps) {
         double progress = (double) step / totalSteps;
         DistillationLoss loss = method.lossAt(progress);
         boolean matchFeatures = method.featureWeight() > 0;

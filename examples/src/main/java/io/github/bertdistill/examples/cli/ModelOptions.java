@@ -16,8 +16,9 @@ final class ModelOptions {
             required = true,
             description =
                     "A model folder under a name (repeatable): a teacher or student saved by"
-                            + " bert-distill, or a TorchScript folder (model.pt, tokenizer.json,"
-                            + " labels.json).")
+                            + " bert-distill, an ONNX folder ('bert-distill export' writes one:"
+                            + " model.onnx, tokenizer.json, labels.json), or a TorchScript folder"
+                            + " (model.pt, tokenizer.json, labels.json).")
     Map<String, Path> models = new LinkedHashMap<>();
 
     /** Loads every model, in the order given; closes what was loaded if one fails. */

@@ -161,9 +161,23 @@ final class ServeCommand implements Callable<Integer> {
                         ? ThreadSettings.fromSystemProperties()
                         : new ThreadSettings(threads, 1));
         PrintWriter out = spec.commandLine().getOut();
+        Thread hook = new Thread(this::stopAndWait, "bert-distill-serve-shutdown");
+        try {
+            serve(config, hook, out);
+            // before the hook lets the JVM exit: the model is closed and the line is out
+            out.println("stopped");
+            out.flush();
+        } finally {
+            stopped.countDown();
+            removeHook(hook);
+        }
+        return 0;
+    }
+
+    /** Loads the model and serves it until a stop is asked for; the hook is live meanwhile. */
+    private void serve(ServerConfig config, Thread hook, PrintWriter out) throws IOException {
         try (TextClassifier classifier = ModelFolders.load(model)) {
             ClassifierServer server = listen(classifier, config);
-            Thread hook = new Thread(this::stopAndWait, "bert-distill-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 InetSocketAddress address = server.address();
@@ -183,12 +197,8 @@ final class ServeCommand implements Callable<Integer> {
                 out.flush();
             } finally {
                 server.close();
-                stopped.countDown();
-                removeHook(hook);
             }
         }
-        out.println("stopped");
-        return 0;
     }
 
     /** Asks a running {@link #call()} to shut the server down gracefully and return. */

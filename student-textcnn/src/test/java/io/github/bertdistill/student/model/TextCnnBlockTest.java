@@ -275,6 +275,8 @@ class TextCnnBlockTest {
     private static float[] fit(
             TextCnnClassifier classifier, List<String> texts, float[] gold, float rate, int steps) {
         float[] losses = {Float.NaN, Float.NaN};
+        // dropout draws from the engine's generator: seeded, every run trains the same way
+        Engine.getEngine("PyTorch").setRandomSeed(11);
         try (Model model = Model.newInstance("textcnn", "PyTorch")) {
             model.setBlock(classifier.block());
             DefaultTrainingConfig config =
