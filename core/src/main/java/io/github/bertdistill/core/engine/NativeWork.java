@@ -16,7 +16,9 @@ import java.util.function.Supplier;
  * waits until the units in flight end, at most {@link #GRACE}, and a unit asked to start after the
  * stop began fails with {@link StoppingException} instead (one nested in a unit in flight still
  * runs). The process then exits as a stopped program does (130 or 143). Files are as safe as
- * before: models and checkpoints are written atomically, and a run folder resumes.
+ * before: models and checkpoints are written atomically, and a run folder resumes. A server, whose
+ * own graceful stop answers what it admitted before closing its model, {@link #handOverStop hands
+ * the stop over} instead.
  */
 public final class NativeWork {
     /** The longest the shutdown waits for units in flight; longer than any one step or batch. */
@@ -25,12 +27,12 @@ public final class NativeWork {
     private static final NativeWork PROCESS = new NativeWork();
 
     static {
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> PROCESS.drain(GRACE), "native-work-drain"));
+        Runtime.getRuntime().addShutdownHook(new Thread(PROCESS::onShutdown, "native-work-drain"));
     }
 
     private final ReentrantReadWriteLock units = new ReentrantReadWriteLock();
     private volatile boolean stopping;
+    private volatile boolean handedOver;
 
     NativeWork() {}
 
@@ -64,6 +66,26 @@ public final class NativeWork {
             return unit.get();
         } finally {
             units.readLock().unlock();
+        }
+    }
+
+    /**
+     * Hands this process's stop to its own shutdown hook, which must end all native work before it
+     * returns: a server that answers every request it admitted and then closes its model. Units
+     * then keep running while the JVM stops.
+     */
+    public static void handOverStop() {
+        PROCESS.handOver();
+    }
+
+    void handOver() {
+        handedOver = true;
+    }
+
+    /** What the shutdown hook does: drain, unless the stop was handed over. */
+    void onShutdown() {
+        if (!handedOver) {
+            drain(GRACE);
         }
     }
 

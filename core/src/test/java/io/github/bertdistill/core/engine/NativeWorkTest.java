@@ -65,6 +65,17 @@ class NativeWorkTest {
         release.countDown();
     }
 
+    @Test
+    void aStopHandedOverLetsUnitsRun() {
+        NativeWork work = new NativeWork();
+        work.handOver();
+
+        work.onShutdown();
+
+        assertFalse(work.isStopping());
+        assertEquals("answered", work.runUnit(() -> "answered"));
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             assertTrue(latch.await(10, TimeUnit.SECONDS));

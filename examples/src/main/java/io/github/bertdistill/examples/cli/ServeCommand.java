@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.cli;
 
 import com.google.common.base.CaseFormat;
 import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.engine.NativeWork;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
@@ -178,6 +179,8 @@ final class ServeCommand implements Callable<Integer> {
     private void serve(ServerConfig config, Thread hook, PrintWriter out) throws IOException {
         try (TextClassifier classifier = ModelFolders.load(model)) {
             ClassifierServer server = listen(classifier, config);
+            // this hook answers every admitted text, then lets the JVM exit
+            NativeWork.handOverStop();
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 InetSocketAddress address = server.address();
