@@ -26,7 +26,7 @@ class ReportEngineTest {
     void onnxRuntimeScoresTheExportsLikeTheTrainedModelsAndCleansUp() throws Exception {
         Path run = folder.resolve("run");
         String[] options = TinyRun.options(folder, run, "student.vocabulary=wordpiece");
-        CliResult pytorch = CliResult.run(StageCommandsTest.concat("run", options));
+        CliResult pytorch = command("run", options);
         assertEquals(0, pytorch.exitCode(), pytorch.toString());
         JsonObject trained = report(run.resolve("report"));
         assertEquals("PyTorch", trained.getAsJsonObject("environment").get("engine").getAsString());
@@ -34,10 +34,7 @@ class ReportEngineTest {
                 Files.readString(run.resolve("report/report.md"))
                         .contains("\n\nEvery model ran on PyTorch "));
 
-        CliResult onnx =
-                CliResult.run(
-                        StageCommandsTest.concat(
-                                "report", options, "--set", "engine.reportWith=onnx-runtime"));
+        CliResult onnx = command("report", options, "--set", "engine.reportWith=onnx-runtime");
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
         assertEquals("report: " + run.resolve("report-onnx"), onnx.out().strip());
@@ -76,10 +73,7 @@ class ReportEngineTest {
     void aWordVocabularyIsRefusedOnOnnxRuntimeBeforeAnyWork() throws Exception {
         Path run = folder.resolve("run");
         CliResult refused =
-                CliResult.run(
-                        StageCommandsTest.concat(
-                                "run",
-                                TinyRun.options(folder, run, "engine.reportWith=onnx-runtime")));
+                command("run", TinyRun.options(folder, run, "engine.reportWith=onnx-runtime"));
 
         assertEquals(2, refused.exitCode(), refused.toString());
         assertTrue(refused.err().contains("engine.reportWith"), refused.err());
@@ -90,14 +84,11 @@ class ReportEngineTest {
     @Test
     void reportMeasuresARunWithItsOwnRecipeAndNeverDeletesIt() throws Exception {
         Path run = folder.resolve("run");
-        CliResult made =
-                CliResult.run(
-                        StageCommandsTest.concat(
-                                "run", TinyRun.options(folder, run, "student.training.epochs=2")));
+        CliResult made = command("run", TinyRun.options(folder, run, "student.training.epochs=2"));
         assertEquals(0, made.exitCode(), made.toString());
         String[] withoutTheSet = TinyRun.options(folder, run);
 
-        CliResult changed = CliResult.run(StageCommandsTest.concat("report", withoutTheSet));
+        CliResult changed = command("report", withoutTheSet);
         assertEquals(2, changed.exitCode(), changed.toString());
         assertTrue(
                 changed.errorLine().contains("student.training.epochs is 2"), changed.errorLine());
@@ -106,8 +97,7 @@ class ReportEngineTest {
                 changed.errorLine());
         assertFalse(changed.errorLine().contains("--retrain"), changed.errorLine());
 
-        CliResult retrain =
-                CliResult.run(StageCommandsTest.concat("report", withoutTheSet, "--retrain"));
+        CliResult retrain = command("report", withoutTheSet, "--retrain");
         assertEquals(2, retrain.exitCode(), retrain.toString());
         assertTrue(retrain.err().contains("this command makes none"), retrain.err());
         assertTrue(Files.isDirectory(run.resolve("students/student-kd-aug")), "kept");
@@ -126,8 +116,7 @@ class ReportEngineTest {
     void reportOnAFolderWithoutARunSaysSoAndMakesNothing() throws Exception {
         Path missing = folder.resolve("no-run");
 
-        CliResult report =
-                CliResult.run(StageCommandsTest.concat("report", TinyRun.options(folder, missing)));
+        CliResult report = command("report", TinyRun.options(folder, missing));
 
         assertEquals(2, report.exitCode(), report.toString());
         assertTrue(
@@ -140,6 +129,10 @@ class ReportEngineTest {
                                         + "' first"),
                 report.errorLine());
         assertFalse(Files.exists(missing), "nothing made");
+    }
+
+    private static CliResult command(String name, String[] options, String... more) {
+        return CliResult.run(StageCommandsTest.concat(name, options, more));
     }
 
     private static JsonObject report(Path folder) throws Exception {
