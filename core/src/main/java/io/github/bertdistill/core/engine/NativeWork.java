@@ -55,6 +55,8 @@ public final class NativeWork {
     }
 
     <T> T runUnit(Supplier<T> unit) {
+        // before the lock: once the drain waits for it, a new reader would block, not fail;
+        // after it: a unit that got in as the stop began
         if (stopping && units.getReadHoldCount() == 0) {
             throw new StoppingException();
         }

@@ -1,7 +1,6 @@
 package io.github.bertdistill.distill.cache;
 
 import io.github.bertdistill.core.data.LabelSet;
-import io.github.bertdistill.core.engine.NativeWork;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.FeatureClassifier;
@@ -61,7 +60,7 @@ public final class LogitsThenFeatures implements EncodingClassifier {
     /** Rows of {@code C + H} values: the logits, then the features. */
     @Override
     public float[][] logits(EncodedBatch batch) {
-        LogitsAndFeatures outputs = NativeWork.run(() -> teacher.logitsAndFeatures(batch));
+        LogitsAndFeatures outputs = teacher.logitsAndFeatures(batch);
         float[][] rows = new float[batch.size()][];
         for (int i = 0; i < rows.length; i++) {
             float[] logits = outputs.logits()[i];

@@ -56,17 +56,14 @@ public final class MarkdownReport {
                                 .orElse(" No teacher was given, so there are no ratios."))
                 .append("\n\n");
         Environment env = report.environment();
-        out.append("Every model ran on ")
-                .append(env.engineName())
-                .append(' ')
-                .append(env.engineVersion())
-                .append(" (")
-                .append(env.threads())
-                .append(", ")
-                .append(env.device())
-                .append(") on ")
-                .append(env.cpu())
-                .append(".\n\n");
+        out.append(
+                String.format(
+                        "Every model ran on %s %s (%s, %s) on %s.\n\n",
+                        env.engineName(),
+                        env.engineVersion(),
+                        env.threads(),
+                        env.device(),
+                        env.cpu()));
         section(out, "Quality", quality());
         if (!report.seedReplicates().isEmpty()) {
             section(out, "Across training seeds", seedReplicates());

@@ -190,7 +190,7 @@ public final class Pipeline {
         if (!Files.isRegularFile(run.recipe())) {
             throw new MissingStageException("run", output, "run --output " + output);
         }
-        return report(start(recipe, output, RunRecipe.openToMeasure(run, recipe)));
+        return report(start(recipe, run, RunRecipe.openToMeasure(run, recipe)));
     }
 
     private static Path report(Started started) throws IOException {
@@ -210,13 +210,14 @@ public final class Pipeline {
      * starts the engine and reads the data. A new run folder that fails here is removed again.
      */
     private static Started start(Recipe recipe, Path output) throws IOException {
-        return start(recipe, output, RunRecipe.open(new RunFolder(output), recipe, false));
+        RunFolder run = new RunFolder(output);
+        return start(recipe, run, RunRecipe.open(run, recipe, false));
     }
 
     /** {@link #start(Recipe, Path)} with the run folder's recipe already checked. */
-    private static Started start(Recipe recipe, Path output, RunRecipe recipeFile)
+    private static Started start(Recipe recipe, RunFolder run, RunRecipe recipeFile)
             throws IOException {
-        RunFolder run = new RunFolder(output);
+        Path output = run.root();
         EngineBootstrap.start(ThreadSettings.fromSystemProperties(), recipe.engine.device);
         boolean fresh = !Files.exists(output);
         RunData data;

@@ -63,7 +63,7 @@ public final class RunRecipe {
      *     {@code retrain} is false, or if the folder's recipe.json cannot be read
      */
     public static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain) throws IOException {
-        return open(run, recipe, retrain, false);
+        return open(run, recipe, retrain ? OnConflict.RETRAIN : OnConflict.REFUSE);
     }
 
     /**
@@ -75,10 +75,20 @@ public final class RunRecipe {
      *     the folder's recipe.json cannot be read
      */
     public static RunRecipe openToMeasure(RunFolder run, Recipe recipe) throws IOException {
-        return open(run, recipe, false, true);
+        return open(run, recipe, OnConflict.REFUSE_TO_MEASURE);
     }
 
-    private static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain, boolean measuring)
+    /** What a changed key that a model was made with leads to. */
+    private enum OnConflict {
+        /** Refused, pointing to a new folder or --retrain. */
+        REFUSE,
+        /** The models it invalidates (and the reports) are deleted, to be made again. */
+        RETRAIN,
+        /** Refused, pointing to the run's own recipe: the command only measures. */
+        REFUSE_TO_MEASURE
+    }
+
+    private static RunRecipe open(RunFolder run, Recipe recipe, OnConflict onConflict)
             throws IOException {
         RunRecipe opened = new RunRecipe(run, RecipeLoader.toJson(recipe));
         if (!Files.exists(run.recipe())) {
@@ -121,7 +131,7 @@ public final class RunRecipe {
                         shown(now.get(firstKey)),
                         names(run, invalid),
                         invalid.size() == 1 ? "was" : "were");
-        if (measuring) {
+        if (onConflict == OnConflict.REFUSE_TO_MEASURE) {
             throw new IllegalArgumentException(
                     conflict
                             + "; report measures the models as they were made: give the run's own"
@@ -129,7 +139,7 @@ public final class RunRecipe {
                             + run.recipe()
                             + ", with --set only for evaluation.* and engine.* keys");
         }
-        if (!retrain) {
+        if (onConflict == OnConflict.REFUSE) {
             throw new IllegalArgumentException(
                     String.format(
                             "%s; use a new --output folder, or add --retrain to delete %s and make"
