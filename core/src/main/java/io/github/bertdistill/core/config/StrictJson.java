@@ -17,6 +17,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ public final class StrictJson {
     public static <T> T readOver(JsonElement json, T defaults) {
         @SuppressWarnings("unchecked")
         Class<T> type = (Class<T>) defaults.getClass();
-        checkValue(json, type, "");
+        checkValue(json, type, "", type);
         T config = fromTree(overlay(GSON.toJsonTree(defaults), json, type), type);
         checkRules(config, "");
         return config;
@@ -143,7 +144,7 @@ public final class StrictJson {
      * @throws ConfigException naming the key path of the first unknown key or wrong type
      */
     public static <T> T readStructure(JsonElement json, Class<T> type) {
-        checkValue(json, type, "");
+        checkValue(json, type, "", type);
         return fromTree(json, type);
     }
 
@@ -170,7 +171,7 @@ public final class StrictJson {
 
     // ---- JSON types ----
 
-    private static void checkValue(JsonElement value, Type type, String path) {
+    private static void checkValue(JsonElement value, Type type, String path, Class<?> root) {
         Class<?> raw = rawClass(type);
         if (JsonElement.class.isAssignableFrom(raw)) {
             return;
@@ -206,14 +207,14 @@ public final class StrictJson {
             Type element = elementType(type);
             JsonArray array = value.getAsJsonArray();
             for (int i = 0; i < array.size(); i++) {
-                checkValue(array.get(i), element, path + "[" + i + "]");
+                checkValue(array.get(i), element, path + "[" + i + "]", root);
             }
         } else if (raw.isRecord()) {
             require(value.isJsonObject(), path, type, value);
-            checkRecord(value.getAsJsonObject(), raw, path, type);
+            checkRecord(value.getAsJsonObject(), raw, path, type, root);
         } else if (isConfig(raw)) {
             require(value.isJsonObject(), path, type, value);
-            checkObject(value.getAsJsonObject(), raw, path);
+            checkObject(value.getAsJsonObject(), raw, path, root);
         }
     }
 
@@ -228,26 +229,27 @@ public final class StrictJson {
         }
     }
 
-    private static void checkObject(JsonObject object, Class<?> type, String path) {
+    private static void checkObject(JsonObject object, Class<?> type, String path, Class<?> root) {
         Map<String, Field> fields = fields(type);
         for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
             Field field = fields.get(entry.getKey());
             String key = join(path, entry.getKey());
             if (field == null) {
-                throw unknownKey(key, entry.getKey(), fields.keySet());
+                throw unknownKey(key, entry.getKey(), fields.keySet(), root);
             }
-            checkValue(entry.getValue(), field.getGenericType(), key);
+            checkValue(entry.getValue(), field.getGenericType(), key, root);
         }
     }
 
-    private static void checkRecord(JsonObject object, Class<?> type, String path, Type declared) {
+    private static void checkRecord(
+            JsonObject object, Class<?> type, String path, Type declared, Class<?> root) {
         Map<String, RecordComponent> components = new LinkedHashMap<>();
         for (RecordComponent component : type.getRecordComponents()) {
             components.put(component.getName(), component);
         }
         for (String key : object.keySet()) {
             if (!components.containsKey(key)) {
-                throw unknownKey(join(path, key), key, components.keySet());
+                throw unknownKey(join(path, key), key, components.keySet(), root);
             }
         }
         for (RecordComponent component : components.values()) {
@@ -257,7 +259,8 @@ public final class StrictJson {
             checkValue(
                     object.get(component.getName()),
                     component.getGenericType(),
-                    join(path, component.getName()));
+                    join(path, component.getName()),
+                    root);
         }
     }
 
@@ -292,14 +295,54 @@ public final class StrictJson {
         return ConfigException.at(path, "expected %s, got %s", describe(type), shown(value));
     }
 
-    private static ConfigException unknownKey(String path, String key, Collection<String> known) {
+    /**
+     * An unknown key, with a suggestion: the same key in another section of {@code root} (a key put
+     * in the wrong section, {@code evaluation.reportWith} for {@code engine.reportWith}), else the
+     * nearest key of its own section.
+     */
+    private static ConfigException unknownKey(
+            String path, String key, Collection<String> known, Class<?> root) {
         List<String> sorted = known.stream().sorted().toList();
-        String nearest = nearest(key, sorted);
+        List<String> elsewhere = new ArrayList<>();
+        keyPathsNamed(key, root, "", new ArrayList<>(), elsewhere);
+        boolean caseOnly = sorted.stream().anyMatch(key::equalsIgnoreCase);
+        String suggestion =
+                caseOnly || elsewhere.isEmpty() ? nearest(key, sorted) : elsewhere.get(0);
         return ConfigException.at(
                 path,
                 "unknown key%s; known keys: %s",
-                nearest == null ? "" : " (did you mean '" + nearest + "'?)",
+                suggestion == null ? "" : " (did you mean '" + suggestion + "'?)",
                 String.join(", ", sorted));
+    }
+
+    /**
+     * Adds to {@code found} the key paths under {@code type} whose last key is {@code key},
+     * ignoring case, in the order of the classes' fields; lists are not entered.
+     */
+    private static void keyPathsNamed(
+            String key, Class<?> type, String path, List<Class<?>> open, List<String> found) {
+        if (open.contains(type) || type.isAnnotationPresent(JsonAdapter.class)) {
+            return;
+        }
+        open.add(type);
+        Map<String, Class<?>> children = new LinkedHashMap<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                children.put(component.getName(), component.getType());
+            }
+        } else {
+            fields(type).forEach((name, field) -> children.put(name, field.getType()));
+        }
+        children.keySet().stream()
+                .filter(name -> name.equalsIgnoreCase(key))
+                .forEach(name -> found.add(join(path, name)));
+        children.forEach(
+                (name, child) -> {
+                    if (isConfig(child) || child.isRecord()) {
+                        keyPathsNamed(key, child, join(path, name), open, found);
+                    }
+                });
+        open.remove(open.size() - 1);
     }
 
     /** What a value of {@code type} looks like, in the user's words. */

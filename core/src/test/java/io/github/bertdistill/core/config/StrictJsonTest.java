@@ -85,6 +85,36 @@ class StrictJsonTest {
     }
 
     @Test
+    void namesTheSectionAKeyPutInTheWrongOneBelongsTo() {
+        IllegalArgumentException nested =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StrictJson.read("{\"inner\": {\"Temperature\": 2}}", Outer.class));
+        assertEquals(
+                "inner.Temperature: unknown key (did you mean 'temperature'?); known keys: width",
+                nested.getMessage());
+        IllegalArgumentException atRoot =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StrictJson.read("{\"width\": 2}", Outer.class));
+        assertEquals(
+                "width: unknown key (did you mean 'inner.width'?); known keys: inner, name,"
+                        + " temperature",
+                atRoot.getMessage());
+    }
+
+    @Test
+    void aKeyMisspeltOnlyInCaseIsSuggestedInItsOwnSection() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StrictJson.read("{\"inner\": {\"WIDTH\": 2}}", Outer.class));
+        assertEquals(
+                "inner.WIDTH: unknown key (did you mean 'width'?); known keys: width",
+                e.getMessage());
+    }
+
+    @Test
     void roundTrips() {
         Outer outer = new Outer();
         outer.inner.width = 7;

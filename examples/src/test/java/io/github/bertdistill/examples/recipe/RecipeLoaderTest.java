@@ -103,6 +103,15 @@ class RecipeLoaderTest {
     }
 
     @Test
+    void aKeyInTheWrongSectionIsRefusedNamingTheSectionItBelongsTo() {
+        assertTrue(
+                refused("evaluation.reportWith=onnx-runtime")
+                        .startsWith(
+                                "--set evaluation.reportWith=onnx-runtime: evaluation.reportWith:"
+                                        + " unknown key (did you mean 'engine.reportWith'?)"));
+    }
+
+    @Test
     void aTypoAtEveryNestingLevelIsRefusedWithItsKeyPathBeforeAnyStage() {
         assertTrue(
                 refused("nmae=x")
