@@ -17,4 +17,13 @@ public record LatencyResult(
         String name,
         LatencyStats batch1EndToEnd,
         Optional<LatencyStats> batch1ModelOnly,
-        Map<Integer, Double> throughputPerSecond) {}
+        Map<Integer, Double> throughputPerSecond) {
+
+    /**
+     * How many times faster than {@code baseline} this model classifies a single text, end to end:
+     * {@code baseline p50 / this model's p50} (above 1 when this model is faster).
+     */
+    public double batch1SpeedupOver(LatencyResult baseline) {
+        return baseline.batch1EndToEnd().p50() / batch1EndToEnd().p50();
+    }
+}

@@ -44,7 +44,7 @@ public record TeacherRatios(
                         * (model.quality().accuracy().estimate()
                                 - teacher.quality().accuracy().estimate()),
                 100 * (model.quality().macroF1() - teacher.quality().macroF1()),
-                teacher.latency().batch1EndToEnd().p50() / model.latency().batch1EndToEnd().p50(),
+                model.latency().batch1SpeedupOver(teacher.latency()),
                 throughput,
                 ratio(teacher.footprint().parameters(), model.footprint().parameters()),
                 ratio(teacher.footprint().diskBytes(), model.footprint().diskBytes()));

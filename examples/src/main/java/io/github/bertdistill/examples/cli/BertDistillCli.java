@@ -55,7 +55,10 @@ public final class BertDistillCli implements Runnable {
 
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        StopNotice.install(System.err);
+        int status = newCommandLine().execute(args);
+        StopNotice.finished();
+        System.exit(status);
     }
 
     /** The configured command line (also used by tests). */

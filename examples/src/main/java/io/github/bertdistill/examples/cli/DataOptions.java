@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * Where {@code evaluate} and {@code bench} take their texts from: a data file with its format and
- * columns, or the test set of a recipe.
+ * columns, or the test set of a recipe; {@code bench}, which needs no labels, defaults to the
+ * embedded default recipe's test set.
  */
 final class DataOptions {
     @Option(
@@ -71,19 +72,48 @@ final class DataOptions {
         if ((data == null) == (recipe == null)) {
             throw new IllegalArgumentException("give either --data FILE or --recipe FILE");
         }
-        Recipe.Data spec =
-                recipe != null
-                        ? RecipeLoader.load(
-                                        InputLocation.requireFile(recipe, "recipe file"), List.of())
-                                .data
-                        : fileSpec();
-        String location = recipe != null ? spec.test : data.toString();
+        return readGiven();
+    }
+
+    /**
+     * Reads the data file, or the recipe's test set, or with neither the embedded default recipe's
+     * test set (whose texts suit timing any English model; its labels suit only models trained on
+     * it).
+     */
+    TextDataset readOrDefault() throws IOException {
+        if (data != null && recipe != null) {
+            throw new IllegalArgumentException(
+                    "give either --data FILE or --recipe FILE, not both");
+        }
+        return readGiven();
+    }
+
+    /** Where the texts come from, in words: the file, or the recipe and its test file. */
+    String source() throws IOException {
+        if (data != null) {
+            return data.toString();
+        }
+        return "the test set of "
+                + (recipe != null ? recipe.toString() : "the default recipe")
+                + ", "
+                + recipeData().test;
+    }
+
+    private TextDataset readGiven() throws IOException {
+        Recipe.Data spec = data != null ? fileSpec() : recipeData();
+        String location = data != null ? data.toString() : spec.test;
         Path scratch = Files.createTempDirectory("bert-distill-data");
         try {
             return RunData.readFile(spec, location, scratch);
         } finally {
             MoreFiles.deleteRecursively(scratch, RecursiveDeleteOption.ALLOW_INSECURE);
         }
+    }
+
+    /** The data section of the recipe, or of the default recipe when none is given. */
+    private Recipe.Data recipeData() throws IOException {
+        Path file = recipe == null ? null : InputLocation.requireFile(recipe, "recipe file");
+        return RecipeLoader.load(file, List.of()).data;
     }
 
     private Recipe.Data fileSpec() {

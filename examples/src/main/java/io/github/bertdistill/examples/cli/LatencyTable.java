@@ -11,33 +11,55 @@ import java.util.TreeSet;
 
 /** Renders a {@link LatencyReport} as a fixed-width text table, one row per model. */
 final class LatencyTable {
-    private static final String ROW = "%-24s %9s %9s %9s %11s";
+    private static final String ROW = "%-24s %9s %9s %9s %11s %9s";
 
     private LatencyTable() {}
 
     /**
-     * The table, the harness's own cost as its last row, then where it was measured: a speed-up
-     * holds for the CPU and thread settings it was measured on.
+     * The table, the harness's own cost as its last row, then what was timed and where: a speed-up
+     * holds for the texts, CPU and thread settings it was measured on. The speed-up column is each
+     * model's {@linkplain LatencyResult#batch1SpeedupOver single-text speed-up} over {@code
+     * baseline}, one of the report's models.
      */
-    static String render(LatencyReport report, Environment environment) {
+    static String render(
+            LatencyReport report, String baseline, String texts, Environment environment) {
+        LatencyResult base =
+                report.models().stream()
+                        .filter(model -> model.name().equals(baseline))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no model named " + baseline));
         TreeSet<Integer> batches = new TreeSet<>();
         report.models().forEach(model -> batches.addAll(model.throughputPerSecond().keySet()));
         StringBuilder out = new StringBuilder();
         out.append(
                 String.format(
-                        Locale.ROOT, ROW, "model", "p50 ms", "p90 ms", "p99 ms", "model p50"));
+                        Locale.ROOT,
+                        ROW,
+                        "model",
+                        "p50 ms",
+                        "p90 ms",
+                        "p99 ms",
+                        "model p50",
+                        "speed-up"));
         batches.forEach(size -> out.append(String.format(Locale.ROOT, " %10s", "texts/s@" + size)));
         out.append('\n');
         for (LatencyResult model : report.models()) {
-            row(out, model, batches);
+            row(
+                    out,
+                    model,
+                    String.format(Locale.ROOT, "%.1fx", model.batch1SpeedupOver(base)),
+                    batches);
         }
-        row(out, report.harnessOverhead(), batches);
+        row(out, report.harnessOverhead(), "-", batches);
         out.append(
                 String.format(
                         Locale.ROOT,
-                        "single texts, end to end; 'model p50' excludes tokenisation; %.1f s in"
-                                + " all%n",
+                        "single texts, end to end; 'model p50' excludes tokenisation; speed-up:"
+                                + " %s's p50 over the model's; %.1f s in all%n",
+                        baseline,
                         report.wallSeconds()));
+        out.append(String.format(Locale.ROOT, "texts: %s%n", texts));
         out.append(
                 String.format(
                         Locale.ROOT,
@@ -48,7 +70,8 @@ final class LatencyTable {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, LatencyResult model, TreeSet<Integer> batches) {
+    private static void row(
+            StringBuilder out, LatencyResult model, String speedup, TreeSet<Integer> batches) {
         LatencyStats stats = model.batch1EndToEnd();
         Optional<LatencyStats> modelOnly = model.batch1ModelOnly();
         out.append(
@@ -59,7 +82,8 @@ final class LatencyTable {
                         millis(stats.p50()),
                         millis(stats.p90()),
                         millis(stats.p99()),
-                        modelOnly.map(only -> millis(only.p50())).orElse("-")));
+                        modelOnly.map(only -> millis(only.p50())).orElse("-"),
+                        speedup));
         Map<Integer, Double> throughput = model.throughputPerSecond();
         for (int size : batches) {
             Double rate = throughput.get(size);

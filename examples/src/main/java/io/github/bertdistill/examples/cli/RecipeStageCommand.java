@@ -71,6 +71,11 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         Path output = recipe.output(loaded);
         OutputLocation.requireFolder(output, spaceNeeded());
         RunFolder run = new RunFolder(output);
+        StopNotice.onStop(
+                "the run folder "
+                        + output
+                        + " keeps every finished stage and the last checkpoints, and the same"
+                        + " command resumes it");
         if (recipe.retrain && !makesModels()) {
             throw new ParameterException(
                     spec.commandLine(),

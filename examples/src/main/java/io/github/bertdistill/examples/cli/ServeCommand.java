@@ -181,6 +181,7 @@ final class ServeCommand implements Callable<Integer> {
             ClassifierServer server = listen(classifier, config);
             // this hook answers every admitted text, then lets the JVM exit
             NativeWork.handOverStop();
+            StopNotice.quiet();
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 InetSocketAddress address = server.address();

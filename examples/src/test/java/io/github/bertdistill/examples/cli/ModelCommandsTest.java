@@ -273,8 +273,12 @@ class ModelCommandsTest {
         assertEquals(0, result.exitCode(), result.toString());
         List<String> lines = result.out().lines().toList();
         assertTrue(lines.get(0).startsWith("model"), result.out());
+        assertTrue(lines.get(0).contains("speed-up"), result.out());
         assertTrue(lines.get(1).startsWith("bert "), result.out());
         assertTrue(lines.get(2).startsWith("cnn "), result.out());
+        // the first model is the baseline
+        assertEquals("1.0x", speedup(lines.get(1)), result.out());
+        assertTrue(lines.contains("texts: " + data + " (8 texts)"), result.out());
         String measuredOn = lines.get(lines.size() - 1);
         assertTrue(
                 measuredOn.startsWith("measured on ")
@@ -282,6 +286,53 @@ class ModelCommandsTest {
                                 Runtime.getRuntime().availableProcessors() + " cores"),
                 result.out());
         assertEquals(result.out(), Files.readString(table));
+    }
+
+    @Test
+    void benchComparesWithTheBaselineItIsGiven() {
+        CliResult result = quickly("bench", "--baseline", "cnn");
+        assertEquals(0, result.exitCode(), result.toString());
+        List<String> lines = result.out().lines().toList();
+        assertEquals("1.0x", speedup(lines.get(2)), result.out());
+        double bertOverCnn = Double.parseDouble(speedup(lines.get(1)).replace("x", ""));
+        assertTrue(bertOverCnn > 0, result.out());
+        assertTrue(result.out().contains("speed-up: cnn's p50 over the model's"), result.out());
+    }
+
+    @Test
+    void benchRefusesABaselineThatNamesNoModelBeforeLoadingAny() {
+        CliResult result = quickly("bench", "--baseline", "bret");
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(
+                result.err().contains("--baseline bret names no --model; models: bert, cnn"),
+                result.err());
+    }
+
+    @Test
+    void benchWithoutDataTimesTheEmbeddedTestSetsTexts() {
+        CliResult result =
+                CliResult.run(
+                        "bench",
+                        "--model",
+                        "cnn=" + student,
+                        "--warmup-rounds",
+                        "0",
+                        "--rounds",
+                        "1",
+                        "--sentences",
+                        "2");
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(
+                result.out()
+                        .contains(
+                                "texts: the test set of the default recipe,"
+                                        + " classpath:datasets/fine-foods/test.tsv ("),
+                result.out());
+    }
+
+    /** The speed-up column of a table row: the sixth, after the name and four times. */
+    private static String speedup(String row) {
+        return row.split("\\s+")[5];
     }
 
     @Test
