@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code predict}, {@code evaluate} and {@code bench} on tiny saved models, and their errors. */
 class ModelCommandsTest {
     private static final byte[] LATIN1_E_ACUTE = {(byte) 0xE9};
+    private static final List<String> ONE_ROUND_OF_TWO_TEXTS =
+            List.of("--warmup-rounds", "0", "--rounds", "1", "--sentences", "2");
 
     @TempDir static Path folder;
     private static Path teacher;
@@ -310,17 +312,9 @@ class ModelCommandsTest {
 
     @Test
     void benchWithoutDataTimesTheEmbeddedTestSetsTexts() {
-        CliResult result =
-                CliResult.run(
-                        "bench",
-                        "--model",
-                        "cnn=" + student,
-                        "--warmup-rounds",
-                        "0",
-                        "--rounds",
-                        "1",
-                        "--sentences",
-                        "2");
+        List<String> args = new ArrayList<>(List.of("bench", "--model", "cnn=" + student));
+        args.addAll(ONE_ROUND_OF_TWO_TEXTS);
+        CliResult result = CliResult.run(args.toArray(String[]::new));
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(
                 result.out()
@@ -370,13 +364,8 @@ class ModelCommandsTest {
                                 "--model",
                                 "bert=" + teacher,
                                 "--model",
-                                "cnn=" + student,
-                                "--warmup-rounds",
-                                "0",
-                                "--rounds",
-                                "1",
-                                "--sentences",
-                                "2"));
+                                "cnn=" + student));
+        args.addAll(ONE_ROUND_OF_TWO_TEXTS);
         args.addAll(List.of(extra));
         return CliResult.run(args.toArray(String[]::new));
     }
