@@ -37,11 +37,15 @@ class ExportCommandTest {
         assertTrue(Files.readString(exported.resolve("README.md")).contains("token_type_ids"));
 
         List<String> texts = List.of("good fresh", "bad bland stale", "love");
-        List<String> byTeacher = predict(teacher, texts);
-        List<String> byExport = predict(exported, texts);
-        for (int i = 0; i < texts.size(); i++) {
-            JsonObject a = JsonParser.parseString(byTeacher.get(i)).getAsJsonObject();
-            JsonObject b = JsonParser.parseString(byExport.get(i)).getAsJsonObject();
+        assertSamePredictions(predict(teacher, texts), predict(exported, texts));
+    }
+
+    /** Each line's label and probabilities agree to 1e-5. */
+    private static void assertSamePredictions(List<String> expected, List<String> actual) {
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            JsonObject a = JsonParser.parseString(expected.get(i)).getAsJsonObject();
+            JsonObject b = JsonParser.parseString(actual.get(i)).getAsJsonObject();
             assertEquals(a.get("label"), b.get("label"));
             for (String label : TinyRun.LABELS.names()) {
                 assertEquals(
@@ -50,6 +54,20 @@ class ExportCommandTest {
                         1e-5);
             }
         }
+    }
+
+    @Test
+    void anExportedWordPieceStudentPredictsLikeTheStudentOnTextsLongerThanItReads()
+            throws Exception {
+        Path student = TinyRun.wordPieceStudent(folder.resolve("student"), TinyRun.LABELS);
+        Path exported = folder.resolve("student-onnx");
+        CliResult export = exportOnnx(student, exported);
+        assertEquals(0, export.exitCode(), export.toString());
+        // the student reads 16 tokens: it must not see the end of the long texts
+        String start = "the ".repeat(16);
+        List<String> texts =
+                List.of("good fresh", start + "awful bland stale", start + "love great");
+        assertSamePredictions(predict(student, texts), predict(exported, texts));
     }
 
     @Test

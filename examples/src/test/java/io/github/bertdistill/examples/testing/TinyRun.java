@@ -58,10 +58,26 @@ public final class TinyRun {
 
     /** Saves a random student for {@code labels} into {@code folder}; returns the folder. */
     public static Path student(Path folder, LabelSet labels) throws IOException {
+        return student(
+                folder, labels, StudentVocabulary.wordBuilder().optMinFrequency(1).build(texts()));
+    }
+
+    /**
+     * Saves a random student that reads the teacher's WordPiece vocabulary, as students that can be
+     * exported do, into {@code folder}; returns the folder. It reads {@value #MAX_LENGTH} tokens.
+     */
+    public static Path wordPieceStudent(Path folder, LabelSet labels) throws IOException {
+        Files.createDirectories(folder.getParent());
+        Path vocab =
+                Files.write(folder.resolveSibling(folder.getFileName() + "-vocab.txt"), VOCABULARY);
+        return student(folder, labels, StudentVocabulary.wordPiece(vocab, true));
+    }
+
+    private static Path student(Path folder, LabelSet labels, StudentVocabulary vocabulary)
+            throws IOException {
         try (TextCnnClassifier student =
                 TextCnnClassifier.builder()
-                        .setVocabulary(
-                                StudentVocabulary.wordBuilder().optMinFrequency(1).build(texts()))
+                        .setVocabulary(vocabulary)
                         .setLabels(labels)
                         .optConfig(
                                 TextCnnConfig.builder()

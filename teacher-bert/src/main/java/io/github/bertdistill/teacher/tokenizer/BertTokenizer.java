@@ -122,13 +122,22 @@ public final class BertTokenizer implements TextEncoder, AutoCloseable {
         if (ids.length <= maxLength) {
             return new EncodedText(ids, types, ids.length);
         }
-        return new EncodedText(keepEnd(ids), keepEnd(types), ids.length);
+        long[] special = encoding.getSpecialTokenMask();
+        boolean endsWithSpecial = special[special.length - 1] == 1;
+        return new EncodedText(
+                truncate(ids, endsWithSpecial), truncate(types, endsWithSpecial), ids.length);
     }
 
-    /** The first {@code maxLength − 1} values and the last one (the final {@code [SEP]}). */
-    private long[] keepEnd(long[] values) {
+    /**
+     * The first {@code maxLength} values; when the text ends with a special token (BERT's final
+     * {@code [SEP]}), the first {@code maxLength − 1} and that one. A student's tokenizer adds no
+     * special tokens, so its texts are simply cut.
+     */
+    private long[] truncate(long[] values, boolean keepLast) {
         long[] kept = Arrays.copyOf(values, maxLength);
-        kept[maxLength - 1] = values[values.length - 1];
+        if (keepLast) {
+            kept[maxLength - 1] = values[values.length - 1];
+        }
         return kept;
     }
 

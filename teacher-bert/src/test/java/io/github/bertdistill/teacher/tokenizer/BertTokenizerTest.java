@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bertdistill.core.model.EncodedBatch;
 import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.teacher.preset.BertPreset;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,6 +76,31 @@ class BertTokenizerTest {
         assertEquals(102, encoded.tokenIds()[15]);
         EncodedBatch batch = english.encodeBatch(List.of(text, "short", text));
         assertEquals(2, batch.truncatedCount());
+    }
+
+    @Test
+    void aTokenizerWithoutSpecialTokensCutsLongTextsPlainly() throws IOException {
+        JsonObject json =
+                JsonParser.parseString(new String(english.toJson(), StandardCharsets.UTF_8))
+                        .getAsJsonObject();
+        json.add("post_processor", JsonNull.INSTANCE); // as a WordPiece student's tokenizer
+        String text =
+                "one two three four five six seven eight nine ten eleven twelve thirteen"
+                        + " fourteen fifteen sixteen seventeen eighteen";
+        try (BertTokenizer student =
+                        BertTokenizer.fromStream(
+                                new ByteArrayInputStream(
+                                        json.toString().getBytes(StandardCharsets.UTF_8)),
+                                16,
+                                "student tokenizer");
+                BertTokenizer longer = BertPreset.MINILM_L6.tokenizer(32)) {
+            EncodedText whole = longer.encode(text);
+            EncodedText cut = student.encode(text);
+            assertEquals(16, cut.length());
+            assertEquals(18, cut.untruncatedLength());
+            // the first 16 words, without [CLS] and [SEP]: nothing from the end of the text
+            assertArrayEquals(Arrays.copyOfRange(whole.tokenIds(), 1, 17), cut.tokenIds());
+        }
     }
 
     @Test
