@@ -114,7 +114,9 @@ public final class OnnxExport {
                     "teacher",
                     BertOnnxGraph.of(teacher),
                     List.of("input_ids", "attention_mask", "token_type_ids"),
-                    Optional.of(new String(teacher.tokenizer().toJson(), StandardCharsets.UTF_8)),
+                    Optional.of(
+                            new String(
+                                    teacher.tokenizer().toJsonAsEncoded(), StandardCharsets.UTF_8)),
                     null);
         }
         TextCnnClassifier student = (TextCnnClassifier) model;

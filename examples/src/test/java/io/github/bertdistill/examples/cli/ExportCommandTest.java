@@ -34,6 +34,12 @@ class ExportCommandTest {
         JsonObject config = config(exported);
         assertEquals("teacher", config.get("exported_from").getAsString());
         assertEquals(16, config.get("max_length").getAsInt());
+        // Python's tokenizers read the same length from the exported tokenizer.json
+        JsonObject tokenizer =
+                JsonParser.parseString(Files.readString(exported.resolve("tokenizer.json")))
+                        .getAsJsonObject();
+        assertEquals(16, tokenizer.getAsJsonObject("truncation").get("max_length").getAsInt());
+        assertTrue(tokenizer.get("padding").isJsonNull());
         assertTrue(Files.readString(exported.resolve("README.md")).contains("token_type_ids"));
 
         List<String> texts = List.of("good fresh", "bad bland stale", "love");

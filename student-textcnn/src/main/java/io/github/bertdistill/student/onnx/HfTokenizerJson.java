@@ -83,6 +83,7 @@ public final class HfTokenizerJson {
         }
         model.add("vocab", vocab);
         json.add("model", model);
-        return Optional.of(new GsonBuilder().disableHtmlEscaping().create().toJson(json));
+        return Optional.of(
+                new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(json));
     }
 }

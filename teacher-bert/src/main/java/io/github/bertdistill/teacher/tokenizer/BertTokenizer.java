@@ -2,7 +2,9 @@ package io.github.bertdistill.teacher.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -107,6 +109,34 @@ public final class BertTokenizer implements TextEncoder, AutoCloseable {
     /** The {@code tokenizer.json} this tokenizer was built from, to save beside a model. */
     public byte[] toJson() {
         return json.clone();
+    }
+
+    /**
+     * The {@code tokenizer.json} with its own settings made this tokenizer's: truncation to {@link
+     * #maxLength()} tokens, longest first (special tokens kept), and no padding. Hugging Face's
+     * tokenizers reading it encode as {@link #encode} does: for an export, whose users run it
+     * outside this project.
+     */
+    public byte[] toJsonAsEncoded() {
+        JsonObject root;
+        try {
+            root = parse(json, "tokenizer.json");
+        } catch (IOException e) {
+            throw new IllegalStateException("the tokenizer's own JSON was read before", e);
+        }
+        JsonObject truncation = new JsonObject();
+        truncation.addProperty("direction", "Right");
+        truncation.addProperty("max_length", maxLength);
+        truncation.addProperty("strategy", "LongestFirst");
+        truncation.addProperty("stride", 0);
+        root.add("truncation", truncation);
+        root.add("padding", JsonNull.INSTANCE);
+        return new GsonBuilder()
+                .disableHtmlEscaping()
+                .serializeNulls()
+                .create()
+                .toJson(root)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The tokens of {@code text}, special tokens included, before truncation. */
