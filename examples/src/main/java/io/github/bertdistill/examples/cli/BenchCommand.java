@@ -9,9 +9,11 @@ import io.github.bertdistill.eval.latency.OperatorProfile;
 import io.github.bertdistill.eval.report.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -73,7 +75,8 @@ final class BenchCommand implements Callable<Integer> {
             names = "--output",
             paramLabel = "FILE",
             description =
-                    "Also write the table to this text file (replaced whole, never half-written).")
+                    "Also write the table to this text file, checked before any work: a new file,"
+                        + " or a table bench wrote before (replaced whole, never half-written).")
     Path output;
 
     @Option(
@@ -103,14 +106,14 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (output != null) {
-            OutputLocation.requireFile(output, OutputLocation.MB);
+            checkOutput();
         }
         if (profile != null) {
             checkProfileOptions();
         }
         String base = baselineName();
         EngineInfo engine = device.startEngine();
-        List<String> texts = data.readOrDefault().texts();
+        List<String> texts = data.readTexts();
         Map<String, TextClassifier> loaded = models.loadAll();
         PrintWriter out = spec.commandLine().getOut();
         try {
@@ -138,17 +141,31 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String baselineName() {
-        if (baseline == null) {
-            return models.models.keySet().iterator().next();
+    /** A file may be replaced only by a table like the one it holds: never data or a model. */
+    private void checkOutput() throws IOException {
+        OutputLocation.requireFile(output, OutputLocation.MB);
+        if (Files.isRegularFile(output) && !LatencyTable.isTable(output)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--output "
+                            + output
+                            + " is a file bench did not write, and bench replaces only its own"
+                            + " tables: give a new file name");
         }
-        if (!models.models.containsKey(baseline)) {
+    }
+
+    private String baselineName() {
+        Set<String> names = models.byName().keySet();
+        if (baseline == null) {
+            return names.iterator().next();
+        }
+        if (!names.contains(baseline)) {
             throw new ParameterException(
                     spec.commandLine(),
                     "--baseline "
                             + baseline
                             + " names no --model; models: "
-                            + String.join(", ", models.models.keySet()));
+                            + String.join(", ", names));
         }
         return baseline;
     }
@@ -158,7 +175,8 @@ final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(
                     spec.commandLine(), "--profile-calls must be at least 1, got " + profileCalls);
         }
-        for (String name : models.models.keySet()) {
+        Set<String> names = models.byName().keySet();
+        for (String name : names) {
             if (!FILE_NAME.matcher(name).matches()) {
                 throw new ParameterException(
                         spec.commandLine(),
@@ -169,7 +187,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         // a 6-layer teacher's trace takes about 160 kB a text
         OutputLocation.requireFolder(
-                profile, (long) TRACE_BYTES_PER_CALL * profileCalls * models.models.size());
+                profile, (long) TRACE_BYTES_PER_CALL * profileCalls * names.size());
     }
 
     private String profileAll(Map<String, TextClassifier> loaded, List<String> texts)

@@ -36,8 +36,9 @@ final class DataOptions {
             names = "--format",
             paramLabel = "FORMAT",
             description =
-                    "tsv, csv, jsonl or lines (default: from the extension: .tsv, .csv, .jsonl,"
-                            + " anything else lines).")
+                    "tsv, csv, jsonl or lines ('label text' lines); bench also takes text, one"
+                            + " text per line (default: from the extension: .tsv, .csv, .jsonl,"
+                            + " anything else but .json lines).")
     String format;
 
     @Option(
@@ -72,20 +73,31 @@ final class DataOptions {
         if ((data == null) == (recipe == null)) {
             throw new IllegalArgumentException("give either --data FILE or --recipe FILE");
         }
-        return readGiven();
+        Recipe.Data spec = data != null ? fileSpec(true) : recipeData();
+        TextDataset read = inScratch(folder -> RunData.readFile(spec, location(spec), folder));
+        requireSome(read.texts(), spec);
+        return read;
     }
 
     /**
-     * Reads the data file, or the recipe's test set, or with neither the embedded default recipe's
-     * test set (whose texts suit timing any English model; its labels suit only models trained on
-     * it).
+     * The texts, labels not read, of the data file, or the recipe's test set, or with neither the
+     * embedded default recipe's test set (English reviews).
      */
-    TextDataset readOrDefault() throws IOException {
+    List<String> readTexts() throws IOException {
         if (data != null && recipe != null) {
             throw new IllegalArgumentException(
                     "give either --data FILE or --recipe FILE, not both");
         }
-        return readGiven();
+        Recipe.Data spec = data != null ? fileSpec(false) : recipeData();
+        List<String> texts = inScratch(folder -> RunData.readTexts(spec, location(spec), folder));
+        requireSome(texts, spec);
+        return texts;
+    }
+
+    private void requireSome(List<String> texts, Recipe.Data spec) {
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException(location(spec) + ": no texts in it");
+        }
     }
 
     /** Where the texts come from, in words: the file, or the recipe and its test file. */
@@ -99,12 +111,19 @@ final class DataOptions {
                 + recipeData().test;
     }
 
-    private TextDataset readGiven() throws IOException {
-        Recipe.Data spec = data != null ? fileSpec() : recipeData();
-        String location = data != null ? data.toString() : spec.test;
+    private String location(Recipe.Data spec) {
+        return data != null ? data.toString() : spec.test;
+    }
+
+    /** What a read needs a folder for: a copy of a file embedded in the jar. */
+    private interface Read<T> {
+        T from(Path scratch) throws IOException;
+    }
+
+    private static <T> T inScratch(Read<T> read) throws IOException {
         Path scratch = Files.createTempDirectory("bert-distill-data");
         try {
-            return RunData.readFile(spec, location, scratch);
+            return read.from(scratch);
         } finally {
             MoreFiles.deleteRecursively(scratch, RecursiveDeleteOption.ALLOW_INSECURE);
         }
@@ -116,19 +135,20 @@ final class DataOptions {
         return RecipeLoader.load(file, List.of()).data;
     }
 
-    private Recipe.Data fileSpec() {
+    private Recipe.Data fileSpec(boolean labelled) {
         Recipe.Data spec = new Recipe.Data();
-        spec.format = format != null ? formatNamed(format) : formatOf(data);
+        spec.format = format != null ? formatNamed(format, labelled) : formatOf(data);
         spec.textColumn = textColumn;
         spec.labelColumn = labelColumn;
         spec.charset = charset;
         return spec;
     }
 
-    private static DataFormat formatNamed(String name) {
+    private static DataFormat formatNamed(String name, boolean labelled) {
         try {
             DataFormat format = StrictJson.read(new JsonPrimitive(name), DataFormat.class);
-            ConfigException.require(format != DataFormat.TEXT, "", "'text' has no labels");
+            ConfigException.require(
+                    !labelled || format != DataFormat.TEXT, "", "'text' has no labels");
             return format;
         } catch (ConfigException e) {
             throw new IllegalArgumentException("--format: " + e.getMessage(), e);
@@ -138,7 +158,14 @@ final class DataOptions {
     private static DataFormat formatOf(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tsv") || name.endsWith(".csv") || name.endsWith(".jsonl")) {
-            return formatNamed(name.substring(name.lastIndexOf('.') + 1));
+            return formatNamed(name.substring(name.lastIndexOf('.') + 1), true);
+        }
+        if (name.endsWith(".json")) {
+            throw new IllegalArgumentException(
+                    "--data "
+                            + file
+                            + ": a .json file is no data format here; JSON Lines (one object per"
+                            + " line) is, so give --format jsonl if it is that");
         }
         return DataFormat.LINES;
     }

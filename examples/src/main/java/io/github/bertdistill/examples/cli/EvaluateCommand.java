@@ -49,7 +49,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(
             names = "--role",
             paramLabel = "NAME=ROLE",
-            description = "The report role of a model (repeatable).")
+            description =
+                    "The report role of a model (repeatable): teacher (what every ratio is taken"
+                            + " against), student-hard, student-kd, student-kd-aug (which pick the"
+                            + " significance tests), or any other word, shown as it is (default:"
+                            + " from the folder's name, else teacher or student).")
     Map<String, String> roles = new LinkedHashMap<>();
 
     @Mixin DataOptions data;
@@ -68,13 +72,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Map<String, Path> named = models.byName();
         for (String name : roles.keySet()) {
-            if (!models.models.containsKey(name)) {
+            if (!named.containsKey(name)) {
                 throw new IllegalArgumentException(
-                        "--role "
-                                + name
-                                + "=… names no --model; models: "
-                                + models.models.keySet());
+                        "--role " + name + "=… names no --model; models: " + named.keySet());
             }
         }
         OutputLocation.requireFolder(output, REPORT_BYTES);
@@ -82,7 +84,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TextDataset test = data.read();
         Evaluation.Builder evaluation =
                 Evaluation.builder().setDataset(test).optLatency(latency.benchmark(test.texts()));
-        for (Map.Entry<String, Path> model : models.models.entrySet()) {
+        for (Map.Entry<String, Path> model : named.entrySet()) {
             Path folder = model.getValue();
             LabelMatch.requireCovers(folder, ModelFolders.labels(folder), test);
             evaluation.addModel(

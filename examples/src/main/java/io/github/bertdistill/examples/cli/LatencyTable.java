@@ -4,6 +4,11 @@ import io.github.bertdistill.eval.latency.LatencyReport;
 import io.github.bertdistill.eval.latency.LatencyResult;
 import io.github.bertdistill.eval.latency.LatencyStats;
 import io.github.bertdistill.eval.report.Environment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +18,21 @@ import java.util.TreeSet;
 final class LatencyTable {
     private static final String ROW = "%-24s %9s %9s %9s %11s %9s";
 
+    /** How every table bench wrote begins (earlier ones had fewer columns after these). */
+    private static final String FIRST_COLUMNS =
+            String.format(Locale.ROOT, "%-24s %9s", "model", "p50 ms");
+
     private LatencyTable() {}
+
+    /** Whether {@code file} begins as a table {@link #render} writes. */
+    static boolean isTable(Path file) throws IOException {
+        byte[] start = new byte[FIRST_COLUMNS.length()];
+        try (InputStream in = Files.newInputStream(file)) {
+            int read = in.readNBytes(start, 0, start.length);
+            return read == start.length
+                    && new String(start, StandardCharsets.UTF_8).equals(FIRST_COLUMNS);
+        }
+    }
 
     /**
      * The table, the harness's own cost as its last row, then what was timed and where: a speed-up

@@ -4,7 +4,9 @@ import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -19,13 +21,46 @@ final class ModelOptions {
                             + " bert-distill, an ONNX folder ('bert-distill export' writes one:"
                             + " model.onnx, tokenizer.json, labels.json), or a TorchScript folder"
                             + " (model.pt, tokenizer.json, labels.json).")
-    Map<String, Path> models = new LinkedHashMap<>();
+    List<String> given = new ArrayList<>();
+
+    /**
+     * The models by name, in the order given.
+     *
+     * @throws IllegalArgumentException if a {@code --model} is not {@code NAME=DIR} or a name is
+     *     given twice (a map would silently keep the last)
+     */
+    Map<String, Path> byName() {
+        Map<String, Path> models = new LinkedHashMap<>();
+        for (String model : given) {
+            int equals = model.indexOf('=');
+            if (equals <= 0 || equals == model.length() - 1) {
+                throw new IllegalArgumentException(
+                        "--model "
+                                + model
+                                + ": expected NAME=DIR, e.g. cnn=runs/x/students/student-kd");
+            }
+            String name = model.substring(0, equals);
+            Path folder = Path.of(model.substring(equals + 1));
+            Path before = models.putIfAbsent(name, folder);
+            if (before != null) {
+                throw new IllegalArgumentException(
+                        "--model "
+                                + name
+                                + " is given twice ("
+                                + before
+                                + " and "
+                                + folder
+                                + "): give each model its own name");
+            }
+        }
+        return models;
+    }
 
     /** Loads every model, in the order given; closes what was loaded if one fails. */
     Map<String, TextClassifier> loadAll() throws IOException {
         Map<String, TextClassifier> loaded = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Path> model : models.entrySet()) {
+            for (Map.Entry<String, Path> model : byName().entrySet()) {
                 loaded.put(model.getKey(), ModelFolders.load(model.getValue()));
             }
             return loaded;

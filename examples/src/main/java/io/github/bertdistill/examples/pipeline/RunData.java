@@ -148,6 +148,16 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
     }
 
     /**
+     * The texts of the data file at {@code location}, as {@link #readFile} finds and reads it but
+     * without its labels: a file with no label column or field, or of the {@code text} format, is
+     * read too.
+     */
+    public static List<String> readTexts(Recipe.Data spec, String location, Path dataFolder)
+            throws IOException {
+        return reader(spec, spec.format, false).readDataset(locate(location, dataFolder)).texts();
+    }
+
+    /**
      * A reader of {@code format} with the columns and charset of {@code spec}; {@code labelled =
      * false} reads only the text, so delimited and JSON Lines files need no label column (a {@code
      * lines} file keeps its label token), and allows {@code text}, plain lines without labels.

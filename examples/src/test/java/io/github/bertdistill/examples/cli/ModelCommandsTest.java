@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -308,6 +309,82 @@ class ModelCommandsTest {
         assertTrue(
                 result.err().contains("--baseline bret names no --model; models: bert, cnn"),
                 result.err());
+    }
+
+    @Test
+    void benchReplacesItsOwnTableButNoOtherFile() throws IOException {
+        Path table = folder.resolve("again").resolve("table.txt");
+        assertEquals(0, quickly("bench", "--output", table.toString()).exitCode());
+        assertEquals(0, quickly("bench", "--output", table.toString()).exitCode());
+        Path own = Files.copy(data, folder.resolve("own.tsv"));
+        byte[] before = Files.readAllBytes(own);
+        CliResult result = quickly("bench", "--output", own.toString());
+        assertEquals(2, result.exitCode(), result.toString());
+        assertTrue(result.err().contains("is a file bench did not write"), result.err());
+        assertArrayEquals(before, Files.readAllBytes(own));
+    }
+
+    @Test
+    void aModelNameGivenTwiceIsRefusedNotDropped() {
+        for (String command : List.of("bench", "evaluate")) {
+            CliResult result = quickly(command, "--model", "cnn=" + teacher);
+            assertEquals(2, result.exitCode(), result.toString());
+            assertTrue(
+                    result.err()
+                            .contains(
+                                    "--model cnn is given twice ("
+                                            + student
+                                            + " and "
+                                            + teacher
+                                            + "): give each model its own name"),
+                    result.err());
+        }
+        CliResult noName = quickly("bench", "--model", "=" + teacher);
+        assertEquals(2, noName.exitCode(), noName.toString());
+        assertTrue(noName.err().contains("expected NAME=DIR"), noName.err());
+    }
+
+    @Test
+    void benchTimesTextsWithoutLabels() throws IOException {
+        Path unlabelled =
+                Files.writeString(folder.resolve("unlabelled.tsv"), "text\ngood food\nstale\n");
+        Path plain = Files.writeString(folder.resolve("plain.txt"), "good food\nstale\n");
+        List<List<String>> reads =
+                List.of(
+                        List.of("--data", unlabelled.toString()),
+                        List.of("--data", plain.toString(), "--format", "text"));
+        for (List<String> read : reads) {
+            List<String> args = new ArrayList<>(List.of("bench", "--model", "cnn=" + student));
+            args.addAll(read);
+            args.addAll(ONE_ROUND_OF_TWO_TEXTS);
+            CliResult result = CliResult.run(args.toArray(String[]::new));
+            assertEquals(0, result.exitCode(), result.toString());
+            assertTrue(result.out().contains(" (2 texts)"), result.out());
+        }
+    }
+
+    @Test
+    void dataWithoutTextsOrInJsonIsRefusedNamingTheFile() throws IOException {
+        Path headerOnly = Files.writeString(folder.resolve("header.tsv"), "text\tlabel\n");
+        Path json = Files.writeString(folder.resolve("data.json"), "[{\"text\": \"good\"}]");
+        for (String command : List.of("bench", "evaluate")) {
+            CliResult empty = onData(command, headerOnly);
+            assertEquals(2, empty.exitCode(), empty.toString());
+            assertTrue(empty.err().contains(headerOnly + ": no texts in it"), empty.err());
+            CliResult array = onData(command, json);
+            assertEquals(2, array.exitCode(), array.toString());
+            assertTrue(array.err().contains("give --format jsonl"), array.err());
+        }
+    }
+
+    /** {@code command} on the tiny student with {@code file} as its data. */
+    private CliResult onData(String command, Path file) {
+        List<String> args =
+                new ArrayList<>(
+                        List.of(command, "--model", "cnn=" + student, "--data", file.toString()));
+        args.addAll(ONE_ROUND_OF_TWO_TEXTS);
+        args.addAll(List.of("--output", folder.resolve(command + "-out").toString()));
+        return CliResult.run(args.toArray(String[]::new));
     }
 
     @Test
