@@ -143,7 +143,8 @@ public final class Evaluation {
                                 config(spec),
                                 spec.trainingLog().isPresent()
                                         ? TrainingLog.read(spec.trainingLog().get())
-                                        : List.of()));
+                                        : List.of(),
+                                spec.engine()));
             }
             return new EvaluationReport(
                     dataset.name(),

@@ -22,6 +22,7 @@ public final class ModelSpec {
     private final Path trainingLog;
     private final OptionalLong parameters;
     private final JsonObject config;
+    private final String engine;
 
     private ModelSpec(Builder builder) {
         checkArgument(builder.name != null && !builder.name.isBlank(), "a model needs a name");
@@ -33,6 +34,7 @@ public final class ModelSpec {
         this.trainingLog = builder.trainingLog;
         this.parameters = builder.parameters;
         this.config = builder.config;
+        this.engine = builder.engine;
     }
 
     /** A builder; name, role and loader (or classifier) are required. */
@@ -75,6 +77,14 @@ public final class ModelSpec {
         return Optional.ofNullable(config);
     }
 
+    /**
+     * The engine that runs this model when it is not the report's (an ONNX folder in a report run
+     * on PyTorch), as "name version".
+     */
+    public Optional<String> engine() {
+        return Optional.ofNullable(engine);
+    }
+
     /** Settings of a {@link ModelSpec}. */
     public static final class Builder {
         private String name;
@@ -84,6 +94,7 @@ public final class ModelSpec {
         private Path trainingLog;
         private OptionalLong parameters = OptionalLong.empty();
         private JsonObject config;
+        private String engine;
 
         private Builder() {}
 
@@ -142,6 +153,15 @@ public final class ModelSpec {
         /** The model's configuration, reported as is. */
         public Builder optConfig(JsonObject config) {
             this.config = config;
+            return this;
+        }
+
+        /**
+         * The engine that runs this model, as "name version", when it is not the report's: the
+         * report names it beside the model.
+         */
+        public Builder optEngine(String engine) {
+            this.engine = engine;
             return this;
         }
 

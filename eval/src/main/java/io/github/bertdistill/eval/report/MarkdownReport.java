@@ -7,8 +7,11 @@ import io.github.bertdistill.eval.quality.QualityResult;
 import io.github.bertdistill.eval.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The content of {@code report.md}: one section per aspect, each a table. Every table of models
@@ -58,12 +61,13 @@ public final class MarkdownReport {
         Environment env = report.environment();
         out.append(
                 String.format(
-                        "Every model ran on %s %s (%s, %s) on %s.\n\n",
+                        "Every model ran on %s %s (%s, %s) on %s%s.\n\n",
                         env.engineName(),
                         env.engineVersion(),
                         env.threads(),
                         env.device(),
-                        env.cpu()));
+                        env.cpu(),
+                        otherEngines()));
         section(out, "Quality", quality());
         if (!report.seedReplicates().isEmpty()) {
             section(out, "Across training seeds", seedReplicates());
@@ -93,6 +97,28 @@ public final class MarkdownReport {
         section(out, "Benchmark overhead", overhead());
         section(out, "Environment", environment());
         return out.toString();
+    }
+
+    /**
+     * ", except `a`, which ran on OnnxRuntime 1.22.0" for the models another engine ran, by engine;
+     * empty when there are none.
+     */
+    private String otherEngines() {
+        Map<String, List<String>> byEngine = new TreeMap<>();
+        for (ModelReport model : report.models()) {
+            model.engine()
+                    .ifPresent(
+                            engine ->
+                                    byEngine.computeIfAbsent(engine, e -> new ArrayList<>())
+                                            .add("`" + model.name() + "`"));
+        }
+        return byEngine.entrySet().stream()
+                .map(
+                        entry ->
+                                String.join(", ", entry.getValue())
+                                        + ", which ran on "
+                                        + entry.getKey())
+                .collect(Collectors.joining("; ", byEngine.isEmpty() ? "" : ", except ", ""));
     }
 
     private static void section(StringBuilder out, String heading, MarkdownTable table) {

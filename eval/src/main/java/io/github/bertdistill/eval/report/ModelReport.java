@@ -5,6 +5,7 @@ import io.github.bertdistill.eval.footprint.Footprint;
 import io.github.bertdistill.eval.latency.LatencyResult;
 import io.github.bertdistill.eval.quality.QualityResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything measured for one model.
@@ -16,6 +17,8 @@ import java.util.List;
  * @param footprint parameters, disk and memory
  * @param config the model's configuration (its {@code config.json}), or an empty object
  * @param trainingCurve the points of its training log, empty if none was given
+ * @param engine the engine that ran it, as "name version", when it is not the report's {@link
+ *     Environment}'s
  */
 public record ModelReport(
         String name,
@@ -24,7 +27,8 @@ public record ModelReport(
         LatencyResult latency,
         Footprint footprint,
         JsonObject config,
-        List<TrainingLog.Point> trainingCurve) {
+        List<TrainingLog.Point> trainingCurve,
+        Optional<String> engine) {
 
     /** Whether this is the teacher. */
     public boolean isTeacher() {

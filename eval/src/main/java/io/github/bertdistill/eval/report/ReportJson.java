@@ -72,6 +72,7 @@ public final class ReportJson {
         JsonObject json = new JsonObject();
         json.addProperty("name", model.name());
         json.addProperty("role", model.role());
+        model.engine().ifPresent(engine -> json.addProperty("engine", engine));
         json.add("accuracy", number(quality.accuracy().estimate()));
         JsonObject interval = new JsonObject();
         interval.add("lower", number(quality.accuracy().lower()));

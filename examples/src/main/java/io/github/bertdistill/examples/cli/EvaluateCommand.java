@@ -1,15 +1,19 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.eval.Evaluation;
 import io.github.bertdistill.eval.ModelSpec;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.pipeline.LabelMatch;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,10 +84,22 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         OutputLocation.requireFolder(output, REPORT_BYTES);
-        device.startEngine();
+        EngineInfo pytorch = device.startEngine();
+        Set<Path> onnx = new HashSet<>();
+        for (Path folder : named.values()) {
+            if (ModelFolders.kind(folder) == ModelFolders.Kind.ONNX) {
+                onnx.add(folder);
+            }
+        }
+        // the report names its engine, and beside a model the other one, if the folders mix them
+        boolean allOnnx = onnx.size() == named.size();
+        EngineInfo onnxRuntime = onnx.isEmpty() ? null : OnnxClassifier.engineInfo();
         TextDataset test = data.read();
         Evaluation.Builder evaluation =
-                Evaluation.builder().setDataset(test).optLatency(latency.benchmark(test.texts()));
+                Evaluation.builder()
+                        .setDataset(test)
+                        .optLatency(latency.benchmark(test.texts()))
+                        .optEngineInfo(allOnnx ? onnxRuntime : pytorch);
         for (Map.Entry<String, Path> model : named.entrySet()) {
             Path folder = model.getValue();
             LabelMatch.requireCovers(folder, ModelFolders.labels(folder), test);
@@ -96,6 +112,12 @@ final class EvaluateCommand implements Callable<Integer> {
                                             : ModelFolders.role(folder))
                             .setLoader(() -> ModelFolders.load(folder))
                             .optModelDir(folder)
+                            .optEngine(
+                                    !allOnnx && onnx.contains(folder)
+                                            ? onnxRuntime.engineName()
+                                                    + " "
+                                                    + onnxRuntime.engineVersion()
+                                            : null)
                             .build());
         }
         Path report = ReportWriter.write(evaluation.build().run(), output);

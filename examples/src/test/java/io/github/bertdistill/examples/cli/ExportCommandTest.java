@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.onnxruntime.OrtEnvironment;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * teacher (through ONNX Runtime), and what it refuses.
  */
 class ExportCommandTest {
+    private static final String ORT = OrtEnvironment.getEnvironment().getVersion();
+
     @TempDir Path folder;
 
     @Test
@@ -74,6 +78,49 @@ class ExportCommandTest {
         List<String> texts =
                 List.of("good fresh", start + "awful bland stale", start + "love great");
         assertSamePredictions(predict(student, texts), predict(exported, texts));
+    }
+
+    @Test
+    void anEvaluationOfExportsBesideTrainedModelsNamesEachEngine() throws Exception {
+        Path student = TinyRun.wordPieceStudent(folder.resolve("student"), TinyRun.LABELS);
+        Path exported = folder.resolve("student-onnx");
+        assertEquals(0, exportOnnx(student, exported).exitCode());
+        Path data = TinyRun.data(folder.resolve("test.tsv"), 8);
+        String mixed = evaluate(data, "cnn=" + student, "onnx=" + exported);
+        assertTrue(mixed.startsWith("Every model ran on PyTorch "), mixed);
+        assertTrue(mixed.endsWith(", except `onnx`, which ran on OnnxRuntime " + ORT + "."), mixed);
+        String onnxOnly = evaluate(data, "onnx=" + exported);
+        assertTrue(onnxOnly.startsWith("Every model ran on OnnxRuntime " + ORT + " ("), onnxOnly);
+        assertFalse(onnxOnly.contains("except"), onnxOnly);
+    }
+
+    /** The "Every model ran on …" line of {@code evaluate}'s report on {@code models}. */
+    private String evaluate(Path data, String... models) throws Exception {
+        Path report = folder.resolve("report-" + models.length);
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "evaluate",
+                                "--data",
+                                data.toString(),
+                                "--output",
+                                report.toString(),
+                                "--warmup-rounds",
+                                "0",
+                                "--rounds",
+                                "1",
+                                "--sentences",
+                                "2"));
+        for (String model : models) {
+            args.addAll(List.of("--model", model));
+        }
+        CliResult result = CliResult.run(args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.toString());
+        return Files.readString(report.resolve("report.md"))
+                .lines()
+                .filter(line -> line.startsWith("Every model ran on"))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
