@@ -78,7 +78,7 @@ public final class ServerConfig implements CheckedConfig {
         require(
                 queueCapacity >= maxTexts,
                 "queueCapacity",
-                "must be >= maxTexts (%s), got %s",
+                "must hold the most texts one request may send (%s), got %s",
                 maxTexts,
                 queueCapacity);
         require(workers >= 1, "workers", "must be >= 1, got %s", workers);

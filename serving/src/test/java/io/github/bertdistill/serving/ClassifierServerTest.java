@@ -290,7 +290,7 @@ class ClassifierServerTest {
                         () -> ServerConfig.builder().optMaxBatch(0).build());
         assertEquals("maxBatch: must be >= 1, got 0", error.getMessage());
         assertEquals(
-                "queueCapacity: must be >= maxTexts (64), got 2",
+                "queueCapacity: must hold the most texts one request may send (64), got 2",
                 assertThrows(
                                 IllegalArgumentException.class,
                                 () -> ServerConfig.builder().optQueueCapacity(2).build())

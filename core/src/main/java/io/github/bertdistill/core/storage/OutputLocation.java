@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * <pre>
  * cannot write to runs/x: it is a file, not a folder
  * cannot write to runs/x/report: /mnt/cdrom is read-only
- * cannot write to runs/x: only 12 MB free on its file system, needs about 1.0 GB
+ * cannot write to runs/x: only 12 MB free on its file system (ext4), needs about 1.0 GB
  * </pre>
  *
  * <pre>{@code
@@ -120,14 +120,26 @@ public final class OutputLocation {
     }
 
     private void requireSpace(Path target, long bytesNeeded) throws IOException {
-        long free = freeSpace.usableBytes(nearestExisting(target));
+        Path existing = nearestExisting(target);
+        long free = freeSpace.usableBytes(existing);
         if (free < bytesNeeded) {
             throw unusable(
                     target,
                     "only "
                             + size(free)
-                            + " free on its file system, needs about "
+                            + " free on its file system"
+                            + fileSystemType(existing)
+                            + ", needs about "
                             + size(bytesNeeded));
+        }
+    }
+
+    /** " (proc)": the type of the file system holding {@code path}, which tells a virtual one. */
+    private static String fileSystemType(Path path) {
+        try {
+            return " (" + Files.getFileStore(path).type() + ")";
+        } catch (IOException e) {
+            return "";
         }
     }
 

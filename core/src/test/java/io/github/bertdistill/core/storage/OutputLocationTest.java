@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -103,7 +104,9 @@ class OutputLocationTest {
         assertUnusable(
                 "cannot write to "
                         + folder
-                        + ": only 12 MB free on its file system, needs about 1.0 GB",
+                        + ": only 12 MB free on its file system ("
+                        + fileSystemType(root)
+                        + "), needs about 1.0 GB",
                 () -> small.folder(folder, GB));
     }
 
@@ -127,5 +130,13 @@ class OutputLocationTest {
     private static void assertUnusable(String message, Executable check) {
         UnusablePathException e = assertThrows(UnusablePathException.class, check);
         assertEquals(message, e.getMessage());
+    }
+
+    private static String fileSystemType(Path path) {
+        try {
+            return Files.getFileStore(path).type();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

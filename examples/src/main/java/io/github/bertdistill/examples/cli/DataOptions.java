@@ -140,6 +140,10 @@ final class DataOptions {
         spec.format = format != null ? formatNamed(format, labelled) : formatOf(data);
         spec.textColumn = textColumn;
         spec.labelColumn = labelColumn;
+        if (!Recipe.Data.isCharset(charset)) {
+            throw new IllegalArgumentException(
+                    "--charset: " + String.format(Recipe.Data.NO_CHARSET, charset));
+        }
         spec.charset = charset;
         return spec;
     }

@@ -31,8 +31,8 @@ import picocli.CommandLine.Option;
             "  bert-distill distill --role student-kd-aug",
             "  bert-distill distill --role student-kd-aug --set student.seeds=5 --seed 43",
             "  bert-distill distill --set student.seeds=5 --jobs 4",
-            "  bert-distill distill --set"
-                    + " student.distillMethod.temperature='{\"from\":8,\"to\":1}'",
+            "  bert-distill distill \\",
+            "      --set student.distillMethod.temperature='{\"from\":8,\"to\":1}'",
             "",
             "Next: bert-distill evaluate --model kd=runs/fine-foods/students/student-kd ..."
         })

@@ -1,7 +1,9 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.storage.OutputLocation;
+import io.github.bertdistill.eval.footprint.Footprint;
 import io.github.bertdistill.examples.pipeline.OnnxExport;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,10 +33,10 @@ import picocli.CommandLine.Spec;
         footer = {
             "",
             "Examples:",
-            "  bert-distill export --model runs/fine-foods/students/student-kd --output"
-                    + " exports/student-kd",
-            "  bert-distill export --model runs/fine-foods/teacher --format onnx --output"
-                    + " exports/teacher"
+            "  bert-distill export --model runs/fine-foods/students/student-kd \\",
+            "      --output exports/student-kd",
+            "  bert-distill export --model runs/fine-foods/teacher --format onnx \\",
+            "      --output exports/teacher"
         })
 final class ExportCommand implements Callable<Integer> {
     /** The formats a model is exported to, named as users type them. */
@@ -42,7 +44,8 @@ final class ExportCommand implements Callable<Integer> {
         onnx
     }
 
-    private static final long SPACE_NEEDED = 1024 * OutputLocation.MB;
+    /** Room for the tokenizer, labels and README beside the graph. */
+    private static final long SPACE_BESIDE_GRAPH = 16 * OutputLocation.MB;
 
     @Option(
             names = "--model",
@@ -71,7 +74,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OutputLocation.requireFolder(output, SPACE_NEEDED);
+        // the graph holds the folder's weights, and is written beside a temporary copy
+        long weights = Files.isDirectory(model) ? Footprint.bytesOnDisk(model) : 0;
+        OutputLocation.requireFolder(output, 2 * weights + SPACE_BESIDE_GRAPH);
         device.startEngine();
         OnnxExport.write(model, output);
         spec.commandLine().getOut().println("exported: " + output);

@@ -64,11 +64,7 @@ final class LatencyTable {
         batches.forEach(size -> out.append(String.format(Locale.ROOT, " %10s", "texts/s@" + size)));
         out.append('\n');
         for (LatencyResult model : report.models()) {
-            row(
-                    out,
-                    model,
-                    String.format(Locale.ROOT, "%.1fx", model.batch1SpeedupOver(base)),
-                    batches);
+            row(out, model, speedup(model.batch1SpeedupOver(base)), batches);
         }
         row(out, report.harnessOverhead(), "-", batches);
         out.append(
@@ -113,6 +109,11 @@ final class LatencyTable {
                             rate == null ? "-" : String.format(Locale.ROOT, "%.0f", rate)));
         }
         out.append('\n');
+    }
+
+    /** "23.4x"; a slower model's "0.0078x", with two significant digits. */
+    private static String speedup(double factor) {
+        return String.format(Locale.ROOT, factor >= 1 ? "%.1fx" : "%.2gx", factor);
     }
 
     private static String millis(double value) {

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         header = "Classify texts; print JSON lines.",
         description = {
-            "Classify texts with a teacher, a student or a TorchScript model folder and print"
-                    + " one JSON object per text:",
+            "Classify texts with a model folder (a teacher, a student, an ONNX export or a"
+                    + " TorchScript folder) and print one JSON object per text:",
             "  {\"text\":\"…\",\"label\":\"great\",\"probabilities\":{\"great\":0.9,\"other\":0.1}}",
             "",
             "Texts come from the arguments, else from --file (one per line), else from"
@@ -71,7 +71,7 @@ final class PredictCommand implements Callable<Integer> {
             names = "--model",
             paramLabel = "DIR",
             required = true,
-            description = "The model folder (teacher, student or TorchScript).")
+            description = "The model folder (teacher, student, ONNX or TorchScript).")
     Path model;
 
     @Option(

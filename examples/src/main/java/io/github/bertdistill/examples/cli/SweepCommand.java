@@ -29,7 +29,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Examples:",
-            "  bert-distill sweep --set sweep.temperatures=[1,2,4] --set sweep.alphas=[0.1,0.5]",
+            "  bert-distill sweep --set 'sweep.temperatures=[1,2,4]' \\",
+            "      --set 'sweep.alphas=[0.1,0.5]'",
             "  bert-distill sweep --recipe my-recipe.json --set sweep.role=student-kd-aug",
             "",
             "Next: set the best T and alpha in student.distillMethod and run 'bert-distill"
@@ -41,7 +42,7 @@ final class SweepCommand extends RecipeStageCommand {
         if (!recipe.sweep.requested()) {
             throw new IllegalArgumentException(
                     "the recipe has no sweep: set sweep.temperatures and sweep.alphas, e.g."
-                            + " --set sweep.temperatures=[1,2,4] --set sweep.alphas=[0.5]");
+                            + " --set 'sweep.temperatures=[1,2,4]' --set 'sweep.alphas=[0.5]'");
         }
         Path tables = Pipeline.sweep(recipe, output);
         return Files.readString(

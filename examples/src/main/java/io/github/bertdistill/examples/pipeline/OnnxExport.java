@@ -132,7 +132,7 @@ public final class OnnxExport {
         JsonObject config = new JsonObject();
         config.addProperty("format", "bert-distill/onnx");
         config.addProperty("exported_from", exported.kind());
-        config.addProperty("source", source.toAbsolutePath().normalize().toString());
+        config.addProperty("source", source.normalize().toString());
         config.addProperty("max_length", model.encoder().maxLength());
         JsonArray inputs = new JsonArray();
         exported.inputs().forEach(inputs::add);

@@ -175,7 +175,7 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
             case LINES -> LabelledLinesReader.create().optReadOptions(options);
             case JSONL -> {
                 JsonLinesReader json = JsonLinesReader.create().optTextField(spec.textColumn);
-                yield (labelled ? json.optLabelField(spec.labelColumn) : json)
+                yield (labelled ? json.optLabelField(spec.labelColumn).requireLabels() : json)
                         .optReadOptions(options);
             }
             case TEXT -> {

@@ -111,6 +111,10 @@ public final class Recipe implements CheckedConfig {
 
     /** Where the data come from and how to read them. */
     public static final class Data implements CheckedConfig {
+        /** What is wrong with a name {@link #isCharset} refuses, for a format call. */
+        public static final String NO_CHARSET =
+                "'%s' is not a character set this Java knows (e.g. UTF-8, GB18030)";
+
         /** How the labelled files are written. */
         public DataFormat format = DataFormat.TSV;
 
@@ -176,14 +180,11 @@ public final class Recipe implements CheckedConfig {
             }
             require(textColumn != null && !textColumn.isBlank(), "textColumn", "must be set");
             require(labelColumn != null && !labelColumn.isBlank(), "labelColumn", "must be set");
-            require(
-                    charset != null && isCharset(charset),
-                    "charset",
-                    "'%s' is not a character set this Java knows (e.g. UTF-8, GB18030)",
-                    charset);
+            require(charset != null && isCharset(charset), "charset", NO_CHARSET, charset);
         }
 
-        private static boolean isCharset(String name) {
+        /** Whether {@code name} names a character set this Java can read. */
+        public static boolean isCharset(String name) {
             try {
                 return Charset.isSupported(name);
             } catch (IllegalArgumentException e) {

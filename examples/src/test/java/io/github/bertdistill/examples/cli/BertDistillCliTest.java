@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +47,30 @@ class BertDistillCliTest {
                         && result.out().contains("Examples:")
                         && result.out().contains("--help"),
                 result.out());
+    }
+
+    @Test
+    void everyHelpsExamplesCanBeCopiedLineByLine() {
+        CommandLine cli = BertDistillCli.newCommandLine();
+        List<CommandLine> commands = new ArrayList<>(cli.getSubcommands().values());
+        commands.add(cli);
+        for (CommandLine command : commands) {
+            String help = command.getUsageMessage();
+            int examples = help.indexOf("Examples:");
+            if (examples < 0) {
+                continue;
+            }
+            // each example line, or its continuation after a backslash, starts indented: a line
+            // picocli wrapped would start at column 0 and split a command in two
+            for (String line : help.substring(examples).lines().skip(1).toList()) {
+                if (line.isEmpty()) {
+                    break;
+                }
+                assertTrue(
+                        line.startsWith("  "),
+                        command.getCommandName() + "'s example wraps: '" + line + "'");
+            }
+        }
     }
 
     @Test

@@ -377,6 +377,23 @@ class ModelCommandsTest {
         }
     }
 
+    @Test
+    void evaluateNamesAJsonLineWithoutLabelAndAnUnknownCharset() throws IOException {
+        Path unlabelled =
+                Files.writeString(
+                        folder.resolve("nolabel.jsonl"),
+                        "{\"text\": \"good\", \"label\": \"great\"}\n{\"text\": \"stale\"}\n");
+        CliResult missing = onData("evaluate", unlabelled);
+        assertEquals(2, missing.exitCode(), missing.toString());
+        assertTrue(missing.err().contains(unlabelled + ":2"), missing.err());
+        assertTrue(missing.err().contains("label"), missing.err());
+        CliResult charset = quickly("evaluate", "--charset", "BOGUS");
+        assertEquals(2, charset.exitCode(), charset.toString());
+        assertTrue(
+                charset.err().contains("--charset: 'BOGUS' is not a character set this Java knows"),
+                charset.err());
+    }
+
     /** {@code command} on the tiny student with {@code file} as its data. */
     private CliResult onData(String command, Path file) {
         List<String> args =

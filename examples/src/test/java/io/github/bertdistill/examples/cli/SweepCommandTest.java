@@ -63,7 +63,7 @@ class SweepCommandTest {
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals(
                 "bert-distill: the recipe has no sweep: set sweep.temperatures and sweep.alphas,"
-                        + " e.g. --set sweep.temperatures=[1,2,4] --set sweep.alphas=[0.5]",
+                        + " e.g. --set 'sweep.temperatures=[1,2,4]' --set 'sweep.alphas=[0.5]'",
                 result.err().strip());
     }
 

@@ -26,10 +26,11 @@ import java.util.Objects;
  * <p>The text field ({@code text} by default) must be a string. The label field ({@code label} by
  * default) may be a string or a number and is kept as its JSON text ({@code 1} gives {@code "1"});
  * a line without it, or with {@code null}, gives an unlabelled example, so one reader serves gold
- * data and unlabelled transfer sets alike. Without an id field the id is {@code <file
- * name>:<line>}; with one, every line needs a string or number id, unique in the file. Malformed
- * JSON, a value that is not an object, a missing text and a blank line before the last record are
- * bad rows; blank lines at the end of the file are ignored. Other fields are ignored.
+ * data and unlabelled transfer sets alike, unless {@link #requireLabels} makes it a bad row.
+ * Without an id field the id is {@code <file name>:<line>}; with one, every line needs a string or
+ * number id, unique in the file. Malformed JSON, a value that is not an object, a missing text and
+ * a blank line before the last record are bad rows; blank lines at the end of the file are ignored.
+ * Other fields are ignored.
  */
 public final class JsonLinesReader implements DatasetReader {
     /** Parses RFC 8259 JSON only, and rejects anything after the value. */
@@ -43,40 +44,54 @@ public final class JsonLinesReader implements DatasetReader {
     private final String labelField;
     private final String idField;
     private final ReadOptions options;
+    private final boolean labelRequired;
 
     private JsonLinesReader(
-            String textField, String labelField, String idField, ReadOptions options) {
+            String textField,
+            String labelField,
+            String idField,
+            ReadOptions options,
+            boolean labelRequired) {
         this.textField = textField;
         this.labelField = labelField;
         this.idField = idField;
         this.options = Objects.requireNonNull(options, "options");
+        this.labelRequired = labelRequired;
     }
 
     /** A reader of fields {@code text} and {@code label}, without id field, default options. */
     public static JsonLinesReader create() {
-        return new JsonLinesReader("text", "label", null, ReadOptions.defaults());
+        return new JsonLinesReader("text", "label", null, ReadOptions.defaults(), false);
     }
 
     /** A copy of this reader taking the text from {@code field}. */
     public JsonLinesReader optTextField(String field) {
-        return new JsonLinesReader(checkName(field), labelField, idField, options);
+        return new JsonLinesReader(checkName(field), labelField, idField, options, labelRequired);
     }
 
     /** A copy of this reader taking the (optional) label from {@code field}. */
     public JsonLinesReader optLabelField(String field) {
-        return new JsonLinesReader(textField, checkName(field), idField, options);
+        return new JsonLinesReader(textField, checkName(field), idField, options, labelRequired);
+    }
+
+    /**
+     * A copy of this reader for gold data: a line without the label field, or with {@code null}, is
+     * a bad row instead of an unlabelled example.
+     */
+    public JsonLinesReader requireLabels() {
+        return new JsonLinesReader(textField, labelField, idField, options, true);
     }
 
     /**
      * A copy of this reader taking each example's id from {@code field}, required on every line.
      */
     public JsonLinesReader optIdField(String field) {
-        return new JsonLinesReader(textField, labelField, checkName(field), options);
+        return new JsonLinesReader(textField, labelField, checkName(field), options, labelRequired);
     }
 
     /** A copy of this reader with other shared options. */
     public JsonLinesReader optReadOptions(ReadOptions options) {
-        return new JsonLinesReader(textField, labelField, idField, options);
+        return new JsonLinesReader(textField, labelField, idField, options, labelRequired);
     }
 
     private static String checkName(String field) {
@@ -104,6 +119,9 @@ public final class JsonLinesReader implements DatasetReader {
         }
         JsonElement label = object.get(labelField);
         boolean unlabelled = label == null || label.isJsonNull();
+        if (unlabelled && labelRequired) {
+            throw new BadRowException(labelField, "missing: every line of labelled data needs one");
+        }
         String id = idField == null ? null : scalar(object.get(idField), idField);
         return new RowCollector.Row(
                 text.getAsString(), unlabelled ? null : scalar(label, labelField), id);

@@ -83,6 +83,21 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void goldDataNeedsALabelOnEveryLine() throws Exception {
+        Path file =
+                write(
+                        dir,
+                        "gold.jsonl",
+                        "{\"text\": \"a\", \"label\": 1}\n"
+                                + "{\"text\": \"b\", \"label\": null}\n");
+
+        DatasetFormatException e =
+                assertFormatError(file, 2, "label", () -> reader.requireLabels().read(file));
+
+        assertEquals("missing: every line of labelled data needs one", e.reason());
+    }
+
+    @Test
     void rejectsLenientJsonAndTrailingText() throws Exception {
         Path lenient = write(dir, "lenient.jsonl", "{text: 'a'}\n");
         Path trailing = write(dir, "trailing.jsonl", "{\"text\": \"a\"} {}\n");
