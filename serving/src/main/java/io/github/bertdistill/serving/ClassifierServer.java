@@ -193,7 +193,7 @@ public final class ClassifierServer implements AutoCloseable {
 
     private Reply predict(HttpExchange exchange) throws IOException {
         if (draining) {
-            throw RequestRefused.unavailable("the server is shutting down");
+            throw RequestRefused.shuttingDown();
         }
         PredictRequest request =
                 PredictRequest.parse(body(exchange), config.maxTexts(), config.maxTextChars());
@@ -203,7 +203,7 @@ public final class ClassifierServer implements AutoCloseable {
             logits = batcher.submit(request.texts()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw RequestRefused.unavailable("interrupted while waiting for the model");
+            throw RequestRefused.overloaded("interrupted while waiting for the model");
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "the model failed: " + e.getCause().getMessage(), e.getCause());

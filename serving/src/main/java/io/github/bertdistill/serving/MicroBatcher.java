@@ -65,10 +65,10 @@ final class MicroBatcher implements AutoCloseable {
      */
     synchronized CompletableFuture<float[][]> submit(List<String> texts) {
         if (!accepting) {
-            throw RequestRefused.unavailable("the server is shutting down");
+            throw RequestRefused.shuttingDown();
         }
         if (queuedTexts + texts.size() > queueCapacity) {
-            throw RequestRefused.unavailable(
+            throw RequestRefused.overloaded(
                     "overloaded: "
                             + queuedTexts
                             + " texts are waiting (at most "

@@ -100,7 +100,7 @@ record PredictRequest(
         try {
             JsonReader reader = new JsonReader(new StringReader(body));
             reader.setStrictness(Strictness.STRICT);
-            json = ELEMENTS.read(reader);
+            json = readValue(reader);
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw new MalformedJsonException("more data after the JSON value");
             }
@@ -111,6 +111,33 @@ record PredictRequest(
             throw RequestRefused.badRequest("body must be a JSON object with 'inputs'");
         }
         return json.getAsJsonObject();
+    }
+
+    /** A JSON value; an object that gives a key twice is refused, not read as its last value. */
+    private static JsonElement readValue(JsonReader reader) throws IOException {
+        if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+            JsonObject object = new JsonObject();
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String key = reader.nextName();
+                if (object.has(key)) {
+                    throw RequestRefused.badRequest("'" + key + "' is given twice");
+                }
+                object.add(key, readValue(reader));
+            }
+            reader.endObject();
+            return object;
+        }
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            JsonArray array = new JsonArray();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                array.add(readValue(reader));
+            }
+            reader.endArray();
+            return array;
+        }
+        return ELEMENTS.read(reader);
     }
 
     private static String text(JsonElement element, String field) {

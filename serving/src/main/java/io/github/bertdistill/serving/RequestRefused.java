@@ -9,30 +9,37 @@ final class RequestRefused extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int status;
+    private final String type;
 
-    private RequestRefused(int status, String message) {
+    private RequestRefused(int status, String type, String message) {
         super(message, null, false, false);
         this.status = status;
+        this.type = type;
     }
 
     /** 400: the request's JSON or a field is wrong. */
     static RequestRefused badRequest(String message) {
-        return new RequestRefused(400, message);
+        return new RequestRefused(400, "validation", message);
     }
 
     /** 405: the endpoint takes another method. */
     static RequestRefused methodNotAllowed(String message) {
-        return new RequestRefused(405, message);
+        return new RequestRefused(405, "method_not_allowed", message);
     }
 
     /** 413: the body is larger than allowed. */
     static RequestRefused tooLarge(String message) {
-        return new RequestRefused(413, message);
+        return new RequestRefused(413, "payload_too_large", message);
     }
 
-    /** 503: no room in the queue, or shutting down. */
-    static RequestRefused unavailable(String message) {
-        return new RequestRefused(503, message);
+    /** 503: no room in the queue. */
+    static RequestRefused overloaded(String message) {
+        return new RequestRefused(503, "overloaded", message);
+    }
+
+    /** 503: the server is shutting down. */
+    static RequestRefused shuttingDown() {
+        return new RequestRefused(503, "unavailable", "the server is shutting down");
     }
 
     /** The HTTP status. */
@@ -42,11 +49,6 @@ final class RequestRefused extends RuntimeException {
 
     /** The error's kind as Hugging Face's servers name it. */
     String type() {
-        return switch (status) {
-            case 400 -> "validation";
-            case 405 -> "method_not_allowed";
-            case 413 -> "payload_too_large";
-            default -> "overloaded";
-        };
+        return type;
     }
 }

@@ -179,6 +179,8 @@ class ClassifierServerTest {
                     top_k fractional         | {"inputs": "a", "parameters": {"top_k": 1.5}} | integer >= 1
                     top_k a string           | {"inputs": "a", "parameters": {"top_k": "2"}} | integer >= 1
                     raw_scores a string      | {"inputs": "a", "raw_scores": "yes"} | must be true or false
+                    a key given twice        | {"inputs": "a", "inputs": "b"} | 'inputs' is given twice
+                    a nested key twice       | {"inputs": "a", "parameters": {"top_k": 1, "top_k": 2}} | 'top_k' is given twice
                     """)
     void aBadRequestIsA400WithOneLineOfJson(String what, String body, String message)
             throws Exception {

@@ -51,6 +51,11 @@ class GracefulShutdownTest {
                                             answeredTexts.addAndGet(2);
                                         } else {
                                             assertEquals(503, response.statusCode());
+                                            assertTrue(
+                                                    response.body()
+                                                            .contains(
+                                                                    "\"error_type\":\"unavailable\""),
+                                                    response.body());
                                             refused.incrementAndGet();
                                             return null;
                                         }
