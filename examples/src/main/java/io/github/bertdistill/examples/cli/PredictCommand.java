@@ -116,7 +116,16 @@ final class PredictCommand implements Callable<Integer> {
                             ? TextLineStream.open(file, StandardCharsets.UTF_8)
                             : TextLineStream.of(
                                     System.in, STANDARD_INPUT, StandardCharsets.UTF_8)) {
-                answer(inference, lines, out);
+                if (answer(inference, lines, out) == 0) {
+                    // exit 0: an empty input is no error, but a pipeline should see why no line
+                    // came
+                    spec.commandLine()
+                            .getErr()
+                            .println(
+                                    "bert-distill: no texts in "
+                                            + (file != null ? file : STANDARD_INPUT)
+                                            + ": nothing to classify");
+                }
             }
         }
         return 0;
@@ -125,13 +134,16 @@ final class PredictCommand implements Callable<Integer> {
     /**
      * Answers the texts of {@code lines} window by window, a window ending when it is full or when
      * no more input is waiting; a bad line stops it after the texts before it were answered.
+     * Returns how many texts it answered.
      */
-    private static void answer(BucketedInference inference, TextLineStream lines, PrintWriter out)
+    private static int answer(BucketedInference inference, TextLineStream lines, PrintWriter out)
             throws IOException {
         List<String> window = new ArrayList<>();
+        int count = 0;
         try {
             for (Optional<String> text = lines.next(); text.isPresent(); text = lines.next()) {
                 window.add(text.get());
+                count++;
                 if (window.size() == WINDOW || !lines.ready()) {
                     print(inference, window, out);
                     window.clear();
@@ -142,6 +154,7 @@ final class PredictCommand implements Callable<Integer> {
             throw e;
         }
         print(inference, window, out);
+        return count;
     }
 
     /** Classifies {@code texts} and prints their answers in order, each as soon as it can. */

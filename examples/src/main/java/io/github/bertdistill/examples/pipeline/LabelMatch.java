@@ -2,7 +2,10 @@ package io.github.bertdistill.examples.pipeline;
 
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
+import io.github.bertdistill.core.data.TextExample;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Checks that a model and a data set speak about the same classes, before any work is done, with
@@ -17,10 +20,34 @@ public final class LabelMatch {
      * @throws IllegalArgumentException naming both label sets
      */
     public static void requireCovers(Path model, LabelSet modelLabels, TextDataset data) {
-        LabelSet dataLabels = data.inferLabelSet();
-        if (!modelLabels.names().containsAll(dataLabels.names())) {
-            throw mismatch(model, modelLabels, dataLabels, data.name());
+        List<String> known = modelLabels.names();
+        Optional<TextExample> first =
+                data.examples().stream()
+                        .filter(example -> !known.contains(example.label().orElseThrow()))
+                        .findFirst();
+        if (first.isEmpty()) {
+            return;
         }
+        List<String> unknown =
+                data.inferLabelSet().names().stream()
+                        .filter(label -> !known.contains(label))
+                        .toList();
+        boolean caseOnly =
+                unknown.stream()
+                        .anyMatch(label -> known.stream().anyMatch(label::equalsIgnoreCase));
+        throw new IllegalArgumentException(
+                "the data "
+                        + data.name()
+                        + " has labels the model "
+                        + model
+                        + " does not know: "
+                        + unknown
+                        + " (first at "
+                        + first.get().id()
+                        + "); the model knows "
+                        + known
+                        + (caseOnly ? " (labels are case-sensitive)" : "")
+                        + ": use a model trained on these labels, or data labelled like the model");
     }
 
     /**

@@ -68,6 +68,18 @@ class ModelCommandsTest {
     }
 
     @Test
+    void predictSaysAFileHoldsNoTexts() throws IOException {
+        Path blank = Files.writeString(folder.resolve("blank.txt"), "\n  \n");
+        CliResult result =
+                CliResult.run("predict", "--model", student.toString(), "--file", blank.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals("", result.out());
+        assertEquals(
+                "bert-distill: no texts in " + blank + ": nothing to classify",
+                result.err().strip());
+    }
+
+    @Test
     void predictAnswersLikeOneTextAtATimeAcrossWindowsOfMixedLengths() throws IOException {
         // 300 texts of 1 to 14 words: two windows, each sorted into batches of similar length
         Random random = new Random(3);
@@ -244,8 +256,8 @@ class ModelCommandsTest {
         assertEquals(2, result.exitCode(), result.toString());
         assertEquals(1, result.err().strip().lines().count(), result.err());
         assertTrue(
-                result.err().contains("has labels [neg, pos] but the data")
-                        && result.err().contains("has labels [great, other]"),
+                result.err().contains(other + " does not know: [great, other] (first at test.tsv:")
+                        && result.err().contains("the model knows [neg, pos]"),
                 result.err());
         assertFalse(Files.exists(report), "nothing is written");
     }
