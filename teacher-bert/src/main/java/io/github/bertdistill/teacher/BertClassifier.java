@@ -234,7 +234,21 @@ public final class BertClassifier extends BlockTextClassifier {
             }
             names.add(name.getAsString());
         }
-        return LabelSet.of(names);
+        LabelSet labels = LabelSet.of(names);
+        // a folder this project saved holds both; a damaged or edited one must not go unnoticed
+        if (Files.isRegularFile(folder.resolve(ModelDirectory.LABELS_FILE))) {
+            LabelSet listed = ModelDirectory.readLabels(folder);
+            if (!listed.equals(labels)) {
+                throw new IOException(
+                        folder.resolve(ModelDirectory.LABELS_FILE)
+                                + " lists "
+                                + listed.names()
+                                + " but config.json's id2label gives "
+                                + labels.names()
+                                + ": the folder is damaged; save the teacher again");
+            }
+        }
+        return labels;
     }
 
     private static BertClassifier assemble(

@@ -22,6 +22,7 @@ import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +124,21 @@ class BertClassifierTest {
                 assertArrayEquals(original.logits(TEXTS)[2], loaded.logits(TEXTS)[2]);
             }
         }
+    }
+
+    @Test
+    void aFolderWhoseLabelsFileDisagreesWithItsConfigIsRefused(@TempDir Path dir)
+            throws IOException {
+        Path folder = dir.resolve("teacher");
+        try (BertClassifier original = small(Pooling.CLS)) {
+            original.save(folder);
+        }
+        Files.writeString(folder.resolve("labels.json"), LabelSet.of("a", "b", "c").toJson());
+        IOException e = assertThrows(IOException.class, () -> BertClassifier.load(folder));
+        assertTrue(
+                e.getMessage()
+                        .contains("lists [a, b, c] but config.json's id2label gives [neg, pos]"),
+                e.getMessage());
     }
 
     @Test
