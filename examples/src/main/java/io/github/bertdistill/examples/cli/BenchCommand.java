@@ -105,6 +105,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        latency.check();
         if (output != null) {
             checkOutput();
         }

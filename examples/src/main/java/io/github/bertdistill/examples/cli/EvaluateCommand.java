@@ -76,6 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        latency.check();
         Map<String, Path> named = models.byName();
         for (String name : roles.keySet()) {
             if (!named.containsKey(name)) {

@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.eval.latency.LatencyBenchmark;
 import io.github.bertdistill.examples.pipeline.LatencyProtocol;
 import io.github.bertdistill.examples.recipe.Recipe;
@@ -31,12 +32,26 @@ final class LatencyOptions {
                     "Distinct texts timed, from the start of the data (default: ${DEFAULT-VALUE}).")
     int sentences = DEFAULTS.sentences;
 
+    /** Refuses a bad value under its option's name; commands call it before any work. */
+    void check() {
+        try {
+            protocol().check();
+        } catch (ConfigException e) {
+            throw OptionKeys.asOptionError(e);
+        }
+    }
+
     /** The benchmark over {@code texts}. */
     LatencyBenchmark benchmark(List<String> texts) {
+        check();
+        return LatencyProtocol.of(protocol(), texts);
+    }
+
+    private Recipe.Comparison protocol() {
         Recipe.Comparison spec = new Recipe.Comparison();
         spec.warmupRounds = warmupRounds;
         spec.rounds = rounds;
         spec.sentences = sentences;
-        return LatencyProtocol.of(spec, texts);
+        return spec;
     }
 }

@@ -1,6 +1,5 @@
 package io.github.bertdistill.examples.cli;
 
-import com.google.common.base.CaseFormat;
 import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.engine.NativeWork;
 import io.github.bertdistill.core.engine.ThreadSettings;
@@ -261,12 +260,7 @@ final class ServeCommand implements Callable<Integer> {
                     .optShutdownSeconds(shutdownSeconds)
                     .build();
         } catch (ConfigException e) {
-            throw new IllegalArgumentException(
-                    "--"
-                            + CaseFormat.LOWER_CAMEL.to(CaseFormat.LOWER_HYPHEN, e.keyPath())
-                            + ": "
-                            + e.problem(),
-                    e);
+            throw OptionKeys.asOptionError(e);
         }
     }
 }

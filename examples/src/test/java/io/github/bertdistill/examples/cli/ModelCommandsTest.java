@@ -390,7 +390,7 @@ class ModelCommandsTest {
     }
 
     @Test
-    void evaluateNamesAJsonLineWithoutLabelAndAnUnknownCharset() throws IOException {
+    void evaluateNamesAJsonLineWithoutLabelAnUnknownCharsetAndABadOption() throws IOException {
         Path unlabelled =
                 Files.writeString(
                         folder.resolve("nolabel.jsonl"),
@@ -399,6 +399,17 @@ class ModelCommandsTest {
         assertEquals(2, missing.exitCode(), missing.toString());
         assertTrue(missing.err().contains(unlabelled + ":2"), missing.err());
         assertTrue(missing.err().contains("label"), missing.err());
+        CliResult rounds =
+                CliResult.run(
+                        "evaluate",
+                        "--data",
+                        data.toString(),
+                        "--model",
+                        "cnn=" + student,
+                        "--rounds",
+                        "0");
+        assertEquals(2, rounds.exitCode(), rounds.toString());
+        assertTrue(rounds.err().contains("--rounds: must be >= 1, got 0"), rounds.err());
         CliResult charset = quickly("evaluate", "--charset", "BOGUS");
         assertEquals(2, charset.exitCode(), charset.toString());
         assertTrue(
