@@ -9,6 +9,7 @@ import io.github.bertdistill.eval.latency.OperatorProfile;
 import io.github.bertdistill.eval.report.Environment;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,12 +120,15 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             LatencyBenchmark benchmark = latency.benchmark(texts);
+            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             String table =
                     LatencyTable.render(
-                            benchmark.run(loaded),
-                            base,
-                            data.source() + " (" + texts.size() + " texts)",
-                            Environment.probe(engine));
+                                    benchmark.run(loaded),
+                                    base,
+                                    data.source() + " (" + texts.size() + " texts)",
+                                    Environment.probe(engine))
+                            + LatencyTable.busyWarning(
+                                    loadBefore, Runtime.getRuntime().availableProcessors());
             out.print(table);
             out.flush();
             if (output != null) {

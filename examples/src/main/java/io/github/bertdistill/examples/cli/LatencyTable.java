@@ -85,6 +85,24 @@ final class LatencyTable {
         return out.toString();
     }
 
+    /**
+     * A line saying the machine was busy when the benchmark began, or nothing: other work on the
+     * cores (a 1-minute load average of half the cores or more, before bench's own threads ran)
+     * slows the engine's threads unevenly, and a table measured so says less than it seems.
+     */
+    static String busyWarning(double loadAverage, int cores) {
+        if (loadAverage < cores / 2.0) {
+            return "";
+        }
+        return String.format(
+                Locale.ROOT,
+                "warning: the machine was busy as the benchmark began (load average %.1f over the"
+                        + " last minute, %d cores): other work shared the cores, so these times"
+                        + " are not reliable; measure again when it is quiet%n",
+                loadAverage,
+                cores);
+    }
+
     private static void row(
             StringBuilder out, LatencyResult model, String speedup, TreeSet<Integer> batches) {
         LatencyStats stats = model.batch1EndToEnd();

@@ -294,13 +294,29 @@ class ModelCommandsTest {
         // the first model is the baseline
         assertEquals("1.0x", speedup(lines.get(1)), result.out());
         assertTrue(lines.contains("texts: " + data + " (8 texts)"), result.out());
-        String measuredOn = lines.get(lines.size() - 1);
+        // the last line, or the one before a warning that the machine was busy
+        String measuredOn =
+                lines.stream()
+                        .filter(line -> line.startsWith("measured on "))
+                        .findFirst()
+                        .orElse("");
         assertTrue(
                 measuredOn.startsWith("measured on ")
                         && measuredOn.contains(
                                 Runtime.getRuntime().availableProcessors() + " cores"),
                 result.out());
         assertEquals(result.out(), Files.readString(table));
+    }
+
+    @Test
+    void benchWarnsWhenTheMachineWasBusy() {
+        assertEquals("", LatencyTable.busyWarning(0.9, 2));
+        assertEquals("", LatencyTable.busyWarning(-1, 2)); // no load average on this system
+        assertTrue(
+                LatencyTable.busyWarning(1.0, 2)
+                        .startsWith(
+                                "warning: the machine was busy as the benchmark began (load"
+                                        + " average 1.0 over the last minute, 2 cores)"));
     }
 
     @Test
