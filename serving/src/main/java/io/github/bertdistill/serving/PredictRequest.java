@@ -60,7 +60,8 @@ record PredictRequest(
         JsonElement inputs = json.get("inputs");
         if (inputs == null || inputs.isJsonNull()) {
             throw RequestRefused.badRequest(
-                    "missing field 'inputs': give a text or a list of texts");
+                    (inputs == null ? "missing field 'inputs'" : "'inputs' is null")
+                            + ": give a text or a list of texts");
         }
         boolean single = inputs.isJsonPrimitive();
         List<String> texts = new ArrayList<>();
@@ -96,6 +97,10 @@ record PredictRequest(
     }
 
     private static JsonObject object(String body) {
+        if (body.isBlank()) {
+            throw RequestRefused.badRequest(
+                    "the body is empty: send a JSON object such as {\"inputs\": \"a text\"}");
+        }
         JsonElement json;
         try {
             JsonReader reader = new JsonReader(new StringReader(body));

@@ -165,7 +165,8 @@ class ClassifierServerTest {
                     lenient JSON             | {inputs: 'a'}         | body is not valid JSON
                     not an object            | ["a"]                 | must be a JSON object
                     missing inputs           | {}                    | missing field 'inputs'
-                    null inputs              | {"inputs": null}      | missing field 'inputs'
+                    null inputs              | {"inputs": null}      | 'inputs' is null
+                    an empty body            | ' '                   | the body is empty
                     inputs a number          | {"inputs": 3}         | 'inputs' must be a string
                     inputs an object         | {"inputs": {}}        | 'inputs' must be a string or a list
                     empty list               | {"inputs": []}        | empty list
