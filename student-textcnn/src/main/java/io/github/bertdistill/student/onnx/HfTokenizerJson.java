@@ -1,9 +1,9 @@
 package io.github.bertdistill.student.onnx;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.onnx.TokenizerJson;
 import io.github.bertdistill.student.vocab.StudentVocabulary;
 import io.github.bertdistill.student.vocab.Vocabulary;
 import io.github.bertdistill.student.vocab.VocabularyKind;
@@ -36,13 +36,7 @@ public final class HfTokenizerJson {
         Vocabulary tokens = vocabulary.vocabulary();
         JsonObject json = new JsonObject();
         json.addProperty("version", "1.0");
-        JsonObject truncation = new JsonObject();
-        truncation.addProperty("direction", "Right");
-        truncation.addProperty("max_length", maxLength);
-        truncation.addProperty("strategy", "LongestFirst");
-        truncation.addProperty("stride", 0);
-        json.add("truncation", truncation);
-        json.add("padding", JsonNull.INSTANCE);
+        TokenizerJson.encodeLikeTheModel(json, maxLength);
         JsonArray added = new JsonArray();
         for (String special : List.of(Vocabulary.PAD, Vocabulary.UNK)) {
             JsonObject token = new JsonObject();
@@ -83,7 +77,6 @@ public final class HfTokenizerJson {
         }
         model.add("vocab", vocab);
         json.add("model", model);
-        return Optional.of(
-                new GsonBuilder().disableHtmlEscaping().serializeNulls().create().toJson(json));
+        return Optional.of(TokenizerJson.write(json));
     }
 }

@@ -2,14 +2,13 @@ package io.github.bertdistill.teacher.tokenizer;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.core.model.TextEncoder;
+import io.github.bertdistill.core.onnx.TokenizerJson;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,19 +123,8 @@ public final class BertTokenizer implements TextEncoder, AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("the tokenizer's own JSON was read before", e);
         }
-        JsonObject truncation = new JsonObject();
-        truncation.addProperty("direction", "Right");
-        truncation.addProperty("max_length", maxLength);
-        truncation.addProperty("strategy", "LongestFirst");
-        truncation.addProperty("stride", 0);
-        root.add("truncation", truncation);
-        root.add("padding", JsonNull.INSTANCE);
-        return new GsonBuilder()
-                .disableHtmlEscaping()
-                .serializeNulls()
-                .create()
-                .toJson(root)
-                .getBytes(StandardCharsets.UTF_8);
+        TokenizerJson.encodeLikeTheModel(root, maxLength);
+        return TokenizerJson.write(root).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The tokens of {@code text}, special tokens included, before truncation. */
