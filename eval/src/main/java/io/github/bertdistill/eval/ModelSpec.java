@@ -3,6 +3,7 @@ package io.github.bertdistill.eval;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.model.TextClassifier;
 import io.github.bertdistill.eval.report.Roles;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ public final class ModelSpec {
     private final Path trainingLog;
     private final OptionalLong parameters;
     private final JsonObject config;
-    private final String engine;
+    private final EngineInfo engine;
 
     private ModelSpec(Builder builder) {
         checkArgument(builder.name != null && !builder.name.isBlank(), "a model needs a name");
@@ -81,7 +82,7 @@ public final class ModelSpec {
      * The engine that runs this model when it is not the report's (an ONNX folder in a report run
      * on PyTorch), as "name version".
      */
-    public Optional<String> engine() {
+    public Optional<EngineInfo> engine() {
         return Optional.ofNullable(engine);
     }
 
@@ -94,7 +95,7 @@ public final class ModelSpec {
         private Path trainingLog;
         private OptionalLong parameters = OptionalLong.empty();
         private JsonObject config;
-        private String engine;
+        private EngineInfo engine;
 
         private Builder() {}
 
@@ -157,10 +158,10 @@ public final class ModelSpec {
         }
 
         /**
-         * The engine that runs this model, as "name version", when it is not the report's: the
-         * report names it beside the model.
+         * The engine that runs this model when it is not the report's: the report names it beside
+         * the model.
          */
-        public Builder optEngine(String engine) {
+        public Builder optEngine(EngineInfo engine) {
             this.engine = engine;
             return this;
         }

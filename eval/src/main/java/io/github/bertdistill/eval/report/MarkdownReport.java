@@ -109,7 +109,11 @@ public final class MarkdownReport {
             model.engine()
                     .ifPresent(
                             engine ->
-                                    byEngine.computeIfAbsent(engine, e -> new ArrayList<>())
+                                    byEngine.computeIfAbsent(
+                                                    engine.engineName()
+                                                            + " "
+                                                            + engine.engineVersion(),
+                                                    e -> new ArrayList<>())
                                             .add("`" + model.name() + "`"));
         }
         return byEngine.entrySet().stream()

@@ -1,6 +1,7 @@
 package io.github.bertdistill.eval.report;
 
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.eval.footprint.Footprint;
 import io.github.bertdistill.eval.latency.LatencyResult;
 import io.github.bertdistill.eval.quality.QualityResult;
@@ -17,8 +18,7 @@ import java.util.Optional;
  * @param footprint parameters, disk and memory
  * @param config the model's configuration (its {@code config.json}), or an empty object
  * @param trainingCurve the points of its training log, empty if none was given
- * @param engine the engine that ran it, as "name version", when it is not the report's {@link
- *     Environment}'s
+ * @param engine the engine that ran it, when it is not the report's {@link Environment}'s
  */
 public record ModelReport(
         String name,
@@ -28,7 +28,7 @@ public record ModelReport(
         Footprint footprint,
         JsonObject config,
         List<TrainingLog.Point> trainingCurve,
-        Optional<String> engine) {
+        Optional<EngineInfo> engine) {
 
     /** Whether this is the teacher. */
     public boolean isTeacher() {

@@ -72,7 +72,12 @@ public final class ReportJson {
         JsonObject json = new JsonObject();
         json.addProperty("name", model.name());
         json.addProperty("role", model.role());
-        model.engine().ifPresent(engine -> json.addProperty("engine", engine));
+        model.engine()
+                .ifPresent(
+                        engine -> {
+                            json.addProperty("engine", engine.engineName());
+                            json.addProperty("engine_version", engine.engineVersion());
+                        });
         json.add("accuracy", number(quality.accuracy().estimate()));
         JsonObject interval = new JsonObject();
         interval.add("lower", number(quality.accuracy().lower()));

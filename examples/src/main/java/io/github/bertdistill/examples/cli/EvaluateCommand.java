@@ -8,12 +8,10 @@ import io.github.bertdistill.eval.ModelSpec;
 import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.pipeline.LabelMatch;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
-import io.github.bertdistill.teacher.onnx.OnnxClassifier;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,22 +83,20 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         OutputLocation.requireFolder(output, REPORT_BYTES);
-        EngineInfo pytorch = device.startEngine();
-        Set<Path> onnx = new HashSet<>();
-        for (Path folder : named.values()) {
-            if (ModelFolders.kind(folder) == ModelFolders.Kind.ONNX) {
-                onnx.add(folder);
-            }
-        }
-        // the report names its engine, and beside a model the other one, if the folders mix them
-        boolean allOnnx = onnx.size() == named.size();
-        EngineInfo onnxRuntime = onnx.isEmpty() ? null : OnnxClassifier.engineInfo();
         TextDataset test = data.read();
+        EngineInfo pytorch = device.startEngine();
+        // the report names its engine, and beside a model another one, if the folders mix them
+        Map<String, Optional<EngineInfo>> others = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> model : named.entrySet()) {
+            others.put(model.getKey(), ModelFolders.engineOtherThanPyTorch(model.getValue()));
+        }
+        boolean allOther = others.values().stream().allMatch(Optional::isPresent);
         Evaluation.Builder evaluation =
                 Evaluation.builder()
                         .setDataset(test)
                         .optLatency(latency.benchmark(test.texts()))
-                        .optEngineInfo(allOnnx ? onnxRuntime : pytorch);
+                        .optEngineInfo(
+                                allOther ? others.values().iterator().next().get() : pytorch);
         for (Map.Entry<String, Path> model : named.entrySet()) {
             Path folder = model.getValue();
             LabelMatch.requireCovers(folder, ModelFolders.labels(folder), test);
@@ -113,12 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                             : ModelFolders.role(folder))
                             .setLoader(() -> ModelFolders.load(folder))
                             .optModelDir(folder)
-                            .optEngine(
-                                    !allOnnx && onnx.contains(folder)
-                                            ? onnxRuntime.engineName()
-                                                    + " "
-                                                    + onnxRuntime.engineVersion()
-                                            : null)
+                            .optEngine(allOther ? null : others.get(model.getKey()).orElse(null))
                             .build());
         }
         Path report = ReportWriter.write(evaluation.build().run(), output);

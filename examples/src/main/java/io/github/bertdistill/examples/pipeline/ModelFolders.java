@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
+import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.storage.InputLocation;
 import io.github.bertdistill.core.storage.ModelDirectory;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tells what a model folder holds and loads it as a core {@link EncodingClassifier}:
@@ -211,6 +213,16 @@ public final class ModelFolders {
         } catch (IOException | RuntimeException e) {
             throw ModelFolderException.cannotLoad(folder, e);
         }
+    }
+
+    /**
+     * The engine that runs the model in {@code folder} when it is not PyTorch, which runs every
+     * other kind: ONNX Runtime for an ONNX folder. A report names it beside the model.
+     */
+    public static Optional<EngineInfo> engineOtherThanPyTorch(Path folder) throws IOException {
+        return kind(folder) == Kind.ONNX
+                ? Optional.of(OnnxClassifier.engineInfo())
+                : Optional.empty();
     }
 
     /**

@@ -63,6 +63,10 @@ final class ReportModels implements Closeable {
      */
     ModelSpec.Builder spec(Path folder) throws IOException {
         ModelSpec.Builder spec = ModelSpec.builder();
+        if (exports == null) {
+            // a fine-tuned teacher given as an ONNX folder runs on ONNX Runtime all the same
+            ModelFolders.engineOtherThanPyTorch(folder).ifPresent(spec::optEngine);
+        }
         Path served = exports == null ? folder : exported(folder, spec);
         return spec.setLoader(() -> ModelFolders.load(served)).optModelDir(served);
     }

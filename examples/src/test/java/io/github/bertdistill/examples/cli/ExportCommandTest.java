@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnxruntime.OrtEnvironment;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
@@ -89,6 +90,14 @@ class ExportCommandTest {
         String mixed = evaluate(data, "cnn=" + student, "onnx=" + exported);
         assertTrue(mixed.startsWith("Every model ran on PyTorch "), mixed);
         assertTrue(mixed.endsWith(", except `onnx`, which ran on OnnxRuntime " + ORT + "."), mixed);
+        JsonArray models =
+                JsonParser.parseString(
+                                Files.readString(folder.resolve("report-2").resolve("report.json")))
+                        .getAsJsonObject()
+                        .getAsJsonArray("models");
+        assertFalse(models.get(0).getAsJsonObject().has("engine"));
+        assertEquals("OnnxRuntime", models.get(1).getAsJsonObject().get("engine").getAsString());
+        assertEquals(ORT, models.get(1).getAsJsonObject().get("engine_version").getAsString());
         String onnxOnly = evaluate(data, "onnx=" + exported);
         assertTrue(onnxOnly.startsWith("Every model ran on OnnxRuntime " + ORT + " ("), onnxOnly);
         assertFalse(onnxOnly.contains("except"), onnxOnly);

@@ -110,6 +110,24 @@ class ExportedTeacherTest {
     }
 
     @Test
+    void aReportOnPyTorchNamesTheEngineOfAnOnnxTeacher() throws Exception {
+        Path run = folder.resolve("onnx-teacher-run");
+        CliResult result =
+                CliResult.run(
+                        "run",
+                        "--recipe",
+                        recipe(onnxTeacher(), 0).toString(),
+                        "--output",
+                        run.toString());
+
+        assertEquals(0, result.exitCode(), result.toString());
+        String report = Files.readString(run.resolve("report/report.md"));
+        assertTrue(report.contains("Every model ran on PyTorch "), report);
+        assertTrue(
+                report.contains(", except `exported-teacher`, which ran on OnnxRuntime "), report);
+    }
+
+    @Test
     void anOnnxTeacherLabelsLikeTheTracedModelItWasExportedFrom() throws Exception {
         Path traced = folder.resolve("traced-run");
         Path onnx = folder.resolve("onnx-run");
