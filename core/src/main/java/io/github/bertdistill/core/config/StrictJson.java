@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -296,23 +297,52 @@ public final class StrictJson {
     }
 
     /**
-     * An unknown key, with a suggestion: the same key in another section of {@code root} (a key put
-     * in the wrong section, {@code evaluation.reportWith} for {@code engine.reportWith}), else the
-     * nearest key of its own section.
+     * An unknown key, with a suggestion: a key of its own section that differs only in case; else
+     * the same key in a section that shares the most of its path ({@code student.epochs} for {@code
+     * student.training.epochs}); else the nearest key of its own section; else the same key
+     * anywhere ({@code evaluation.reportWith} for {@code engine.reportWith}).
      */
     private static ConfigException unknownKey(
             String path, String key, Collection<String> known, Class<?> root) {
         List<String> sorted = known.stream().sorted().toList();
+        String nearest = nearest(key, sorted);
         List<String> elsewhere = new ArrayList<>();
         keyPathsNamed(key, root, "", new ArrayList<>(), elsewhere);
+        List<String> section = segments(path).subList(0, segments(path).size() - 1);
+        elsewhere.sort(
+                Comparator.comparingInt((String other) -> -sharedSegments(section, other))
+                        .thenComparingInt(other -> segments(other).size()));
         boolean caseOnly = sorted.stream().anyMatch(key::equalsIgnoreCase);
-        String suggestion =
-                caseOnly || elsewhere.isEmpty() ? nearest(key, sorted) : elsewhere.get(0);
+        String suggestion;
+        if (caseOnly || elsewhere.isEmpty()) {
+            suggestion = nearest == null ? null : "'" + nearest + "'";
+        } else if (sharedSegments(section, elsewhere.get(0)) > 0 || nearest == null) {
+            String other = elsewhere.get(0);
+            suggestion = (other.contains(".") ? "" : "the top-level ") + "'" + other + "'";
+        } else {
+            suggestion = "'" + nearest + "'";
+        }
         return ConfigException.at(
                 path,
                 "unknown key%s; known keys: %s",
-                suggestion == null ? "" : " (did you mean '" + suggestion + "'?)",
+                suggestion == null ? "" : " (did you mean " + suggestion + "?)",
                 String.join(", ", sorted));
+    }
+
+    private static List<String> segments(String path) {
+        return List.of(path.split("\\."));
+    }
+
+    /** How many leading sections of {@code section} the key path {@code other} lies in. */
+    private static int sharedSegments(List<String> section, String other) {
+        List<String> parts = segments(other);
+        int shared = 0;
+        while (shared < section.size()
+                && shared < parts.size() - 1
+                && section.get(shared).equals(parts.get(shared))) {
+            shared++;
+        }
+        return shared;
     }
 
     /**

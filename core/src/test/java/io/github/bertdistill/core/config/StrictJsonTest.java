@@ -21,6 +21,21 @@ class StrictJsonTest {
         Inner inner = new Inner();
     }
 
+    static final class Training {
+        int epochs = 1;
+    }
+
+    static final class Part {
+        int seeds = 1;
+        Training training = new Training();
+    }
+
+    static final class Run {
+        int seed = 1;
+        Part teacher = new Part();
+        Part student = new Part();
+    }
+
     @Test
     void keepsDefaultsForMissingKeys() {
         Outer outer = StrictJson.read("{\"temperature\": 4}", Outer.class);
@@ -91,7 +106,8 @@ class StrictJsonTest {
                         IllegalArgumentException.class,
                         () -> StrictJson.read("{\"inner\": {\"Temperature\": 2}}", Outer.class));
         assertEquals(
-                "inner.Temperature: unknown key (did you mean 'temperature'?); known keys: width",
+                "inner.Temperature: unknown key (did you mean the top-level 'temperature'?); known"
+                        + " keys: width",
                 nested.getMessage());
         IllegalArgumentException atRoot =
                 assertThrows(
@@ -101,6 +117,26 @@ class StrictJsonTest {
                 "width: unknown key (did you mean 'inner.width'?); known keys: inner, name,"
                         + " temperature",
                 atRoot.getMessage());
+    }
+
+    @Test
+    void aMisplacedKeyIsSuggestedInTheSectionNearestItsPath() {
+        IllegalArgumentException deeper =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StrictJson.read("{\"student\": {\"epochs\": 2}}", Run.class));
+        assertEquals(
+                "student.epochs: unknown key (did you mean 'student.training.epochs'?); known"
+                        + " keys: seeds, training",
+                deeper.getMessage());
+        // a near key of the section itself wins over the same word at the top level
+        IllegalArgumentException near =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> StrictJson.read("{\"student\": {\"seed\": 2}}", Run.class));
+        assertEquals(
+                "student.seed: unknown key (did you mean 'seeds'?); known keys: seeds, training",
+                near.getMessage());
     }
 
     @Test
