@@ -202,8 +202,9 @@ public final class ClassifierServer implements AutoCloseable {
         try {
             logits = batcher.submit(request.texts()).get();
         } catch (InterruptedException e) {
+            // the server's threads are interrupted when it stops
             Thread.currentThread().interrupt();
-            throw RequestRefused.overloaded("interrupted while waiting for the model");
+            throw RequestRefused.shuttingDown();
         } catch (ExecutionException e) {
             throw new IllegalStateException(
                     "the model failed: " + e.getCause().getMessage(), e.getCause());

@@ -245,7 +245,8 @@ public final class BertClassifier extends BlockTextClassifier {
                                 + listed.names()
                                 + " but config.json's id2label gives "
                                 + labels.names()
-                                + ": the folder is damaged; save the teacher again");
+                                + ": the folder is damaged; restore it from a copy, or fine-tune"
+                                + " the teacher again");
             }
         }
         return labels;

@@ -114,13 +114,14 @@ final class BenchCommand implements Callable<Integer> {
             checkProfileOptions();
         }
         String base = baselineName();
-        EngineInfo engine = device.startEngine();
         List<String> texts = data.readTexts();
+        // before this process's own work: the engine's start and the models' loading count too
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        EngineInfo engine = device.startEngine();
         Map<String, TextClassifier> loaded = models.loadAll();
         PrintWriter out = spec.commandLine().getOut();
         try {
             LatencyBenchmark benchmark = latency.benchmark(texts);
-            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
             String table =
                     LatencyTable.render(
                                     benchmark.run(loaded),

@@ -56,8 +56,13 @@ public final class BertDistillCli implements Runnable {
     /** Runs the command line and exits with its status. */
     public static void main(String[] args) {
         StopNotice.install(System.err);
-        int status = newCommandLine().execute(args);
-        StopNotice.finished();
+        int status;
+        try {
+            status = newCommandLine().execute(args);
+        } finally {
+            // an Error ends the JVM too, and is no stop
+            StopNotice.finished();
+        }
         System.exit(status);
     }
 

@@ -28,8 +28,8 @@ final class DataOptions {
             names = "--data",
             paramLabel = "FILE",
             description =
-                    "Labelled data file: TSV or CSV with a header, JSON lines, or 'label text'"
-                            + " lines.")
+                    "Data file: TSV or CSV with a header, JSON lines, or 'label text' lines"
+                            + " (labelled for evaluate; bench reads only the texts).")
     Path data;
 
     @Option(

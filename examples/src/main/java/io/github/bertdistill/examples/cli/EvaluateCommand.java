@@ -9,7 +9,9 @@ import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.pipeline.LabelMatch;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -56,7 +58,7 @@ final class EvaluateCommand implements Callable<Integer> {
                             + " against), student-hard, student-kd, student-kd-aug (which pick the"
                             + " significance tests), or any other word, shown as it is (default:"
                             + " from the folder's name, else teacher or student).")
-    Map<String, String> roles = new LinkedHashMap<>();
+    List<String> roleOptions = new ArrayList<>();
 
     @Mixin DataOptions data;
 
@@ -76,6 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         latency.check();
         Map<String, Path> named = models.byName();
+        Map<String, String> roles = NamedValues.parse("--role", roleOptions, "cnn=student-kd");
         for (String name : roles.keySet()) {
             if (!named.containsKey(name)) {
                 throw new IllegalArgumentException(

@@ -87,8 +87,10 @@ final class LatencyTable {
 
     /**
      * A line saying the machine was busy when the benchmark began, or nothing: other work on the
-     * cores (a 1-minute load average of half the cores or more, before bench's own threads ran)
-     * slows the engine's threads unevenly, and a table measured so says less than it seems.
+     * cores (a 1-minute load average, read before bench started its engine, of half the cores or
+     * more) slows the engine's threads unevenly, and a table measured so says less than it seems.
+     * The load average is the operating system's, which in a container may count the host's work
+     * against the container's cores: the warning may then come without cause, never the reverse.
      */
     static String busyWarning(double loadAverage, int cores) {
         if (loadAverage < cores / 2.0) {
@@ -96,7 +98,7 @@ final class LatencyTable {
         }
         return String.format(
                 Locale.ROOT,
-                "warning: the machine was busy as the benchmark began (load average %.1f over the"
+                "warning: the machine was busy as bench began (load average %.1f over the"
                         + " last minute, %d cores): other work shared the cores, so these times"
                         + " are not reliable; measure again when it is quiet%n",
                 loadAverage,

@@ -27,32 +27,12 @@ final class ModelOptions {
      * The models by name, in the order given.
      *
      * @throws IllegalArgumentException if a {@code --model} is not {@code NAME=DIR} or a name is
-     *     given twice (a map would silently keep the last)
+     *     given twice
      */
     Map<String, Path> byName() {
         Map<String, Path> models = new LinkedHashMap<>();
-        for (String model : given) {
-            int equals = model.indexOf('=');
-            if (equals <= 0 || equals == model.length() - 1) {
-                throw new IllegalArgumentException(
-                        "--model "
-                                + model
-                                + ": expected NAME=DIR, e.g. cnn=runs/x/students/student-kd");
-            }
-            String name = model.substring(0, equals);
-            Path folder = Path.of(model.substring(equals + 1));
-            Path before = models.putIfAbsent(name, folder);
-            if (before != null) {
-                throw new IllegalArgumentException(
-                        "--model "
-                                + name
-                                + " is given twice ("
-                                + before
-                                + " and "
-                                + folder
-                                + "): give each model its own name");
-            }
-        }
+        NamedValues.parse("--model", given, "cnn=runs/x/students/student-kd")
+                .forEach((name, folder) -> models.put(name, Path.of(folder)));
         return models;
     }
 

@@ -315,8 +315,8 @@ class ModelCommandsTest {
         assertTrue(
                 LatencyTable.busyWarning(1.0, 2)
                         .startsWith(
-                                "warning: the machine was busy as the benchmark began (load"
-                                        + " average 1.0 over the last minute, 2 cores)"));
+                                "warning: the machine was busy as bench began (load average 1.0"
+                                        + " over the last minute, 2 cores)"));
     }
 
     @Test
@@ -356,7 +356,7 @@ class ModelCommandsTest {
     }
 
     @Test
-    void aModelNameGivenTwiceIsRefusedNotDropped() {
+    void aModelOrRoleNameGivenTwiceIsRefusedNotDropped() {
         for (String command : List.of("bench", "evaluate")) {
             CliResult result = quickly(command, "--model", "cnn=" + teacher);
             assertEquals(2, result.exitCode(), result.toString());
@@ -367,12 +367,17 @@ class ModelCommandsTest {
                                             + student
                                             + " and "
                                             + teacher
-                                            + "): give each model its own name"),
+                                            + "): give each its own name"),
                     result.err());
         }
         CliResult noName = quickly("bench", "--model", "=" + teacher);
         assertEquals(2, noName.exitCode(), noName.toString());
-        assertTrue(noName.err().contains("expected NAME=DIR"), noName.err());
+        assertTrue(noName.err().contains("expected NAME=VALUE"), noName.err());
+        CliResult roles = quickly("evaluate", "--role", "cnn=student-kd", "--role", "cnn=teacher");
+        assertEquals(2, roles.exitCode(), roles.toString());
+        assertTrue(
+                roles.err().contains("--role cnn is given twice (student-kd and teacher)"),
+                roles.err());
     }
 
     @Test

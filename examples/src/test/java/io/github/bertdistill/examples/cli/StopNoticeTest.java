@@ -1,14 +1,17 @@
 package io.github.bertdistill.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,21 +45,14 @@ class StopNoticeTest {
                         .redirectErrorStream(true)
                         .start();
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.contains("training on")) {
-                lines.add(line);
-            }
-            assertTrue(line != null, "the command ended before training: " + lines);
-            // SIGTERM on Linux and macOS; Process.destroy() would also close the output
-            process.toHandle().destroy();
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-            }
+        try {
+            // the child's output is read in another thread, given up on after the timeout
+            assertTimeoutPreemptively(
+                    Duration.ofSeconds(TIMEOUT_SECONDS), () -> stopWhileTraining(process, lines));
+            assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not stop");
+        } finally {
+            process.destroyForcibly();
         }
-        assertTrue(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "did not stop");
         assertEquals(143, process.exitValue(), String.join("\n", lines));
         assertTrue(
                 lines.contains(
@@ -71,6 +67,24 @@ class StopNoticeTest {
             assertTrue(
                     files.noneMatch(file -> file.getFileName().toString().startsWith("hs_err")),
                     "a JVM crash file");
+        }
+    }
+
+    /** Reads {@code process}'s lines into {@code lines}, sending SIGTERM once it trains. */
+    private static void stopWhileTraining(Process process, List<String> lines) throws IOException {
+        try (BufferedReader out =
+                new BufferedReader(
+                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("training on")) {
+                lines.add(line);
+            }
+            assertTrue(line != null, "the command ended before training: " + lines);
+            // SIGTERM on Linux and macOS; Process.destroy() would also close the output
+            process.toHandle().destroy();
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
         }
     }
 }

@@ -27,9 +27,9 @@ import java.util.Objects;
  * <p>The padding and truncation settings of the file are switched off: batches are padded
  * dynamically by {@link io.github.bertdistill.core.model.EncodedBatch}, and a text longer than
  * {@link #maxLength()} keeps its first {@code maxLength − 1} tokens and its final {@code [SEP]}, as
- * Hugging Face's longest-first truncation does for one sequence; the {@link EncodedText} records
- * the untruncated length, so callers can count truncations. Instances may be shared between
- * threads.
+ * Hugging Face's longest-first truncation does for one sequence (a file without special tokens, a
+ * WordPiece student's, keeps its first {@code maxLength}); the {@link EncodedText} records the
+ * untruncated length, so callers can count truncations. Instances may be shared between threads.
  */
 public final class BertTokenizer implements TextEncoder, AutoCloseable {
     private static final Map<String, String> OPTIONS =
