@@ -61,6 +61,19 @@ class ExportedTeacherTest {
         return Files.writeString(folder.resolve(name), tsv.toString());
     }
 
+    /** The whole pipeline of the test recipe on {@code teacher} into {@code run}; returns it. */
+    private Path runOn(Path teacher, Path run) throws IOException {
+        CliResult result =
+                CliResult.run(
+                        "run",
+                        "--recipe",
+                        recipe(teacher, 0).toString(),
+                        "--output",
+                        run.toString());
+        assertEquals(0, result.exitCode(), result.toString());
+        return run;
+    }
+
     private Path recipe(Path teacher, double replaceProbability) throws IOException {
         String json =
                 "{\"name\": \"exported\", \"seed\": 5,"
@@ -90,16 +103,7 @@ class ExportedTeacherTest {
 
     @Test
     void aTracedTeacherIsDistilledWithoutFineTuning() throws Exception {
-        Path run = folder.resolve("run");
-        CliResult result =
-                CliResult.run(
-                        "run",
-                        "--recipe",
-                        recipe(tracedTeacher(), 0).toString(),
-                        "--output",
-                        run.toString());
-
-        assertEquals(0, result.exitCode(), result.toString());
+        Path run = runOn(tracedTeacher(), folder.resolve("run"));
         assertTrue(Files.isRegularFile(run.resolve("teacher/model.pt")), "copied, not trained");
         assertTrue(Files.notExists(run.resolve("teacher-training")), "no fine-tuning");
         // 18 training rows (a quarter of 24 held out as dev) and one augmented copy each.
@@ -111,16 +115,7 @@ class ExportedTeacherTest {
 
     @Test
     void aReportOnPyTorchNamesTheEngineOfAnOnnxTeacher() throws Exception {
-        Path run = folder.resolve("onnx-teacher-run");
-        CliResult result =
-                CliResult.run(
-                        "run",
-                        "--recipe",
-                        recipe(onnxTeacher(), 0).toString(),
-                        "--output",
-                        run.toString());
-
-        assertEquals(0, result.exitCode(), result.toString());
+        Path run = runOn(onnxTeacher(), folder.resolve("onnx-teacher-run"));
         String report = Files.readString(run.resolve("report/report.md"));
         assertTrue(report.contains("Every model ran on PyTorch "), report);
         assertTrue(
