@@ -77,6 +77,7 @@ public final class OutputLocation {
     }
 
     Path folder(Path folder, long bytesNeeded) throws IOException {
+        requireNamed(folder);
         if (Files.exists(folder)) {
             if (!Files.isDirectory(folder)) {
                 throw unusable(folder, "it is a file, not a folder");
@@ -90,6 +91,7 @@ public final class OutputLocation {
     }
 
     Path file(Path file, long bytesNeeded) throws IOException {
+        requireNamed(file);
         if (Files.exists(file)) {
             if (Files.isDirectory(file)) {
                 throw unusable(file, "it is a folder, not a file");
@@ -151,6 +153,13 @@ public final class OutputLocation {
             }
         }
         return Path.of("").toAbsolutePath();
+    }
+
+    /** An empty path would be the working folder itself: a mistake, not a location. */
+    private static void requireNamed(Path target) throws UnusablePathException {
+        if (target.toString().isEmpty()) {
+            throw new UnusablePathException(target, "the output location is empty: name a path");
+        }
     }
 
     private static UnusablePathException unusable(Path target, String problem) {

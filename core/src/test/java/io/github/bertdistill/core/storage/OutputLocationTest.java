@@ -97,6 +97,16 @@ class OutputLocationTest {
     }
 
     @Test
+    void anEmptyPathIsNoLocation() {
+        assertUnusable(
+                "the output location is empty: name a path",
+                () -> OutputLocation.requireFile(Path.of(""), 1));
+        assertUnusable(
+                "the output location is empty: name a path",
+                () -> OutputLocation.requireFolder(Path.of(""), 1));
+    }
+
+    @Test
     void tooLittleFreeSpaceIsNamedWithBothSizes() {
         OutputLocation small = new OutputLocation(path -> true, path -> 12 * OutputLocation.MB);
         Path folder = root.resolve("runs");

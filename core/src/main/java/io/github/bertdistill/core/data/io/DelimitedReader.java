@@ -227,9 +227,7 @@ public final class DelimitedReader implements DatasetReader {
             String message = cause.getMessage();
             return message.contains("EOF")
                     ? "a quote opened in the record starting on this line is never closed, so the"
-                            + " rest of the file would be read into one field ("
-                            + message
-                            + ")"
+                            + " rest of the file would be read into one field"
                     : "malformed record: " + message;
         }
     }
