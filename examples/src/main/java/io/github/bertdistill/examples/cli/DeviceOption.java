@@ -18,7 +18,8 @@ final class DeviceOption {
             paramLabel = "DEVICE",
             description =
                     "auto (the default: the first GPU if DJL's CUDA natives see one, else the"
-                            + " CPU), cpu, gpu or gpu:N.")
+                            + " CPU), cpu, gpu or gpu:N: where PyTorch runs models; ONNX folders"
+                            + " run on the CPU.")
     String device;
 
     /** The {@code --set} that puts the option into a recipe, if it was given. */
