@@ -80,7 +80,7 @@ public final class ModelSpec {
 
     /**
      * The engine that runs this model when it is not the report's (an ONNX folder in a report run
-     * on PyTorch), as "name version".
+     * on PyTorch).
      */
     public Optional<EngineInfo> engine() {
         return Optional.ofNullable(engine);

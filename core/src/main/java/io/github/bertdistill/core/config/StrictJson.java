@@ -308,7 +308,8 @@ public final class StrictJson {
         String nearest = nearest(key, sorted);
         List<String> elsewhere = new ArrayList<>();
         keyPathsNamed(key, root, "", new ArrayList<>(), elsewhere);
-        List<String> section = segments(path).subList(0, segments(path).size() - 1);
+        List<String> keys = segments(path);
+        List<String> section = keys.subList(0, keys.size() - 1);
         elsewhere.sort(
                 Comparator.comparingInt((String other) -> -sharedSegments(section, other))
                         .thenComparingInt(other -> segments(other).size()));

@@ -110,23 +110,24 @@ final class BenchCommand implements Callable<Integer> {
         if (output != null) {
             checkOutput();
         }
+        Set<String> names = models.byName().keySet();
         if (profile != null) {
-            checkProfileOptions();
+            checkProfileOptions(names);
         }
-        String base = baselineName();
-        List<String> texts = data.readTexts();
+        String base = baselineName(names);
+        DataOptions.Texts texts = data.readTexts();
         // before this process's own work: the engine's start and the models' loading count too
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         EngineInfo engine = device.startEngine();
         Map<String, TextClassifier> loaded = models.loadAll();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            LatencyBenchmark benchmark = latency.benchmark(texts);
+            LatencyBenchmark benchmark = latency.benchmark(texts.texts());
             String table =
                     LatencyTable.render(
                                     benchmark.run(loaded),
                                     base,
-                                    data.source() + " (" + texts.size() + " texts)",
+                                    texts.source() + " (" + texts.texts().size() + " texts)",
                                     Environment.probe(engine))
                             + LatencyTable.busyWarning(
                                     loadBefore, Runtime.getRuntime().availableProcessors());
@@ -160,8 +161,7 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private String baselineName() {
-        Set<String> names = models.byName().keySet();
+    private String baselineName(Set<String> names) {
         if (baseline == null) {
             return names.iterator().next();
         }
@@ -176,12 +176,11 @@ final class BenchCommand implements Callable<Integer> {
         return baseline;
     }
 
-    private void checkProfileOptions() throws IOException {
+    private void checkProfileOptions(Set<String> names) throws IOException {
         if (profileCalls < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--profile-calls must be at least 1, got " + profileCalls);
         }
-        Set<String> names = models.byName().keySet();
         for (String name : names) {
             if (!FILE_NAME.matcher(name).matches()) {
                 throw new ParameterException(

@@ -80,10 +80,15 @@ final class DataOptions {
     }
 
     /**
+     * Texts to time, and where they came from in words: the file, or a recipe and its test file.
+     */
+    record Texts(List<String> texts, String source) {}
+
+    /**
      * The texts, labels not read, of the data file, or the recipe's test set, or with neither the
      * embedded default recipe's test set (English reviews).
      */
-    List<String> readTexts() throws IOException {
+    Texts readTexts() throws IOException {
         if (data != null && recipe != null) {
             throw new IllegalArgumentException(
                     "give either --data FILE or --recipe FILE, not both");
@@ -91,24 +96,20 @@ final class DataOptions {
         Recipe.Data spec = data != null ? fileSpec(false) : recipeData();
         List<String> texts = inScratch(folder -> RunData.readTexts(spec, location(spec), folder));
         requireSome(texts, spec);
-        return texts;
+        String source =
+                data != null
+                        ? data.toString()
+                        : "the test set of "
+                                + (recipe != null ? recipe.toString() : "the default recipe")
+                                + ", "
+                                + spec.test;
+        return new Texts(texts, source);
     }
 
     private void requireSome(List<String> texts, Recipe.Data spec) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(location(spec) + ": no texts in it");
         }
-    }
-
-    /** Where the texts come from, in words: the file, or the recipe and its test file. */
-    String source() throws IOException {
-        if (data != null) {
-            return data.toString();
-        }
-        return "the test set of "
-                + (recipe != null ? recipe.toString() : "the default recipe")
-                + ", "
-                + recipeData().test;
     }
 
     private String location(Recipe.Data spec) {

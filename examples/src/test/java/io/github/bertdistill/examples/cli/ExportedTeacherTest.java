@@ -63,15 +63,20 @@ class ExportedTeacherTest {
 
     /** The whole pipeline of the test recipe on {@code teacher} into {@code run}; returns it. */
     private Path runOn(Path teacher, Path run) throws IOException {
-        CliResult result =
-                CliResult.run(
-                        "run",
-                        "--recipe",
-                        recipe(teacher, 0).toString(),
-                        "--output",
-                        run.toString());
+        CliResult result = runPipeline(teacher, 0, run);
         assertEquals(0, result.exitCode(), result.toString());
         return run;
+    }
+
+    /** {@code bert-distill run} of the test recipe on {@code teacher} into {@code run}. */
+    private CliResult runPipeline(Path teacher, double replaceProbability, Path run)
+            throws IOException {
+        return CliResult.run(
+                "run",
+                "--recipe",
+                recipe(teacher, replaceProbability).toString(),
+                "--output",
+                run.toString());
     }
 
     private Path recipe(Path teacher, double replaceProbability) throws IOException {
@@ -183,14 +188,7 @@ class ExportedTeacherTest {
 
     @Test
     void wordReplacementNeedsTheTeachersWordEmbeddingsAndSaysSo() throws Exception {
-        Path teacher = tracedTeacher();
-        CliResult result =
-                CliResult.run(
-                        "run",
-                        "--recipe",
-                        recipe(teacher, 0.1).toString(),
-                        "--output",
-                        folder.resolve("run").toString());
+        CliResult result = runPipeline(tracedTeacher(), 0.1, folder.resolve("run"));
 
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(

@@ -385,15 +385,12 @@ class ModelCommandsTest {
         Path unlabelled =
                 Files.writeString(folder.resolve("unlabelled.tsv"), "text\ngood food\nstale\n");
         Path plain = Files.writeString(folder.resolve("plain.txt"), "good food\nstale\n");
-        List<List<String>> reads =
+        List<String[]> reads =
                 List.of(
-                        List.of("--data", unlabelled.toString()),
-                        List.of("--data", plain.toString(), "--format", "text"));
-        for (List<String> read : reads) {
-            List<String> args = new ArrayList<>(List.of("bench", "--model", "cnn=" + student));
-            args.addAll(read);
-            args.addAll(ONE_ROUND_OF_TWO_TEXTS);
-            CliResult result = CliResult.run(args.toArray(String[]::new));
+                        new String[] {"--data", unlabelled.toString()},
+                        new String[] {"--data", plain.toString(), "--format", "text"});
+        for (String[] read : reads) {
+            CliResult result = onStudent("bench", read);
             assertEquals(0, result.exitCode(), result.toString());
             assertTrue(result.out().contains(" (2 texts)"), result.out());
         }
@@ -443,19 +440,27 @@ class ModelCommandsTest {
 
     /** {@code command} on the tiny student with {@code file} as its data. */
     private CliResult onData(String command, Path file) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(command, "--model", "cnn=" + student, "--data", file.toString()));
+        return onStudent(
+                command,
+                "--data",
+                file.toString(),
+                "--output",
+                folder.resolve(command + "-out").toString());
+    }
+
+    /**
+     * {@code command} on the tiny student alone, timing one round of two texts, then {@code extra}.
+     */
+    private CliResult onStudent(String command, String... extra) {
+        List<String> args = new ArrayList<>(List.of(command, "--model", "cnn=" + student));
         args.addAll(ONE_ROUND_OF_TWO_TEXTS);
-        args.addAll(List.of("--output", folder.resolve(command + "-out").toString()));
+        args.addAll(List.of(extra));
         return CliResult.run(args.toArray(String[]::new));
     }
 
     @Test
     void benchWithoutDataTimesTheEmbeddedTestSetsTexts() {
-        List<String> args = new ArrayList<>(List.of("bench", "--model", "cnn=" + student));
-        args.addAll(ONE_ROUND_OF_TWO_TEXTS);
-        CliResult result = CliResult.run(args.toArray(String[]::new));
+        CliResult result = onStudent("bench");
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(
                 result.out()
