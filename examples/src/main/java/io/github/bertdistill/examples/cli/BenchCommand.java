@@ -118,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
         DataOptions.Texts texts = data.readTexts();
         // before this process's own work: the engine's start and the models' loading count too
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        EngineInfo engine = device.startEngine();
+        EngineInfo engine = device.startEngine(models.byName().values());
         Map<String, TextClassifier> loaded = models.loadAll();
         PrintWriter out = spec.commandLine().getOut();
         try {

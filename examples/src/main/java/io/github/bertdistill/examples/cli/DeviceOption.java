@@ -5,6 +5,10 @@ import io.github.bertdistill.core.engine.ComputeDevice;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.engine.EngineInfo;
 import io.github.bertdistill.core.engine.ThreadSettings;
+import io.github.bertdistill.examples.pipeline.ModelFolders;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,20 +32,27 @@ final class DeviceOption {
     }
 
     /**
-     * Starts the engine on the chosen device (or the default) and returns it.
+     * Starts the engine on the chosen device (or the default) for the models in {@code folders} and
+     * returns it.
      *
-     * @throws IllegalArgumentException if the option is malformed or names a missing GPU
+     * @throws IllegalArgumentException if the option is malformed, names a missing GPU, or names a
+     *     GPU for ONNX folders only
+     * @throws IOException if a folder is not a model folder
      */
-    EngineInfo startEngine() {
-        return startEngine(ThreadSettings.fromSystemProperties());
+    EngineInfo startEngine(Collection<Path> folders) throws IOException {
+        return startEngine(ThreadSettings.fromSystemProperties(), folders);
     }
 
     /**
-     * Starts the engine on the chosen device (or the default) with {@code threads}.
+     * Starts the engine on the chosen device (or the default) with {@code threads} for the models
+     * in {@code folders}. A GPU asked for models that are all ONNX folders is refused: they run on
+     * ONNX Runtime's CPU build, and the GPU would go unused.
      *
-     * @throws IllegalArgumentException if the option is malformed or names a missing GPU
+     * @throws IllegalArgumentException if the option is malformed, names a missing GPU, or names a
+     *     GPU for ONNX folders only
+     * @throws IOException if a folder is not a model folder
      */
-    EngineInfo startEngine(ThreadSettings threads) {
+    EngineInfo startEngine(ThreadSettings threads, Collection<Path> folders) throws IOException {
         ComputeDevice chosen;
         try {
             chosen =
@@ -51,6 +62,22 @@ final class DeviceOption {
         } catch (ConfigException e) {
             throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
+        if (chosen.kind() == ComputeDevice.Kind.GPU && allOnnx(folders)) {
+            throw new IllegalArgumentException(
+                    "--device "
+                            + chosen
+                            + ": ONNX folders run on ONNX Runtime's CPU build; --device places"
+                            + " the models PyTorch runs (give cpu or auto)");
+        }
         return EngineBootstrap.start(threads, chosen);
+    }
+
+    private static boolean allOnnx(Collection<Path> folders) throws IOException {
+        for (Path folder : folders) {
+            if (ModelFolders.kind(folder) != ModelFolders.Kind.ONNX) {
+                return false;
+            }
+        }
+        return !folders.isEmpty();
     }
 }

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -77,6 +78,12 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
         return exitCode(e);
     }
 
+    /** picocli's message for a value outside an enum's constants. */
+    private static final Pattern ENUM_VALUE =
+            Pattern.compile(
+                    "Invalid value for option '([^']+)': expected one of \\[(.*)\\]"
+                            + " \\(case-sensitive\\) but was '(.*)'");
+
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         CommandLine command = e.getCommandLine();
@@ -87,9 +94,31 @@ public final class ErrorHandler implements IExecutionExceptionHandler, IParamete
                         ? "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?"
                         : "";
         command.getErr()
-                .println("bert-distill: " + e.getMessage() + suggestions + " (see '" + help + "')");
+                .println(
+                        "bert-distill: "
+                                + rephrased(e.getMessage())
+                                + suggestions
+                                + " (see '"
+                                + help
+                                + "')");
         command.getErr().flush();
         return BAD_INPUT;
+    }
+
+    /**
+     * picocli's message in the words of the project's own option checks: {@code --format: expected
+     * one of onnx, got "tflite"} for an enum value it does not know.
+     */
+    static String rephrased(String message) {
+        Matcher enumValue = ENUM_VALUE.matcher(message);
+        return enumValue.matches()
+                ? enumValue.group(1)
+                        + ": expected one of "
+                        + enumValue.group(2)
+                        + ", got \""
+                        + enumValue.group(3)
+                        + "\""
+                : message;
     }
 
     /** 2 if the user can fix {@code e} in their input, else 1 (see the class comment). */

@@ -87,7 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         OutputLocation.requireFolder(output, REPORT_BYTES);
         TextDataset test = data.read();
-        EngineInfo pytorch = device.startEngine();
+        EngineInfo pytorch = device.startEngine(named.values());
         // the report names its engine, and beside a model another one, if the folders mix them
         Map<String, Optional<EngineInfo>> others = new LinkedHashMap<>();
         for (Map.Entry<String, Path> model : named.entrySet()) {

@@ -5,6 +5,7 @@ import io.github.bertdistill.eval.footprint.Footprint;
 import io.github.bertdistill.examples.pipeline.OnnxExport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +78,7 @@ final class ExportCommand implements Callable<Integer> {
         // the graph holds the folder's weights, and is written beside a temporary copy
         long weights = Files.isDirectory(model) ? Footprint.bytesOnDisk(model) : 0;
         OutputLocation.requireFolder(output, 2 * weights + SPACE_BESIDE_GRAPH);
-        device.startEngine();
+        device.startEngine(List.of(model));
         OnnxExport.write(model, output);
         spec.commandLine().getOut().println("exported: " + output);
         spec.commandLine().getOut().flush();

@@ -104,7 +104,7 @@ final class PredictCommand implements Callable<Integer> {
             InputLocation.requireFile(file, "text file");
         }
         PrintWriter out = spec.commandLine().getOut();
-        device.startEngine();
+        device.startEngine(List.of(model));
         try (TextClassifier classifier = ModelFolders.load(model)) {
             BucketedInference inference = new BucketedInference(classifier, BATCH);
             if (!texts.isEmpty()) {

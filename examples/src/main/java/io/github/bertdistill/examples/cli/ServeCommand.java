@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -159,7 +160,8 @@ final class ServeCommand implements Callable<Integer> {
         device.startEngine(
                 threads == null
                         ? ThreadSettings.fromSystemProperties()
-                        : new ThreadSettings(threads, 1));
+                        : new ThreadSettings(threads, 1),
+                List.of(model));
         PrintWriter out = spec.commandLine().getOut();
         Thread hook = new Thread(this::stopAndWait, "bert-distill-serve-shutdown");
         try {

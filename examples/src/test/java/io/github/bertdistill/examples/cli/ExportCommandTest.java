@@ -201,6 +201,41 @@ class ExportCommandTest {
                         "--output",
                         folder.resolve("y").toString());
         assertEquals(2, badFormat.exitCode(), badFormat.toString());
+        assertEquals(
+                "bert-distill: --format: expected one of onnx, got \"tflite\" (see 'bert-distill"
+                        + " export --help')",
+                badFormat.errorLine());
+    }
+
+    @Test
+    void aGpuForOnnxFoldersOnlyIsRefusedByName() throws Exception {
+        Path student = TinyRun.student(folder.resolve("student"), TinyRun.LABELS);
+        Path exported = folder.resolve("student-onnx");
+        assertEquals(0, exportOnnx(student, exported).exitCode());
+
+        CliResult onnxOnly =
+                CliResult.run("predict", "--model", exported.toString(), "--device", "gpu", "ok");
+        assertEquals(2, onnxOnly.exitCode(), onnxOnly.toString());
+        assertEquals(
+                "bert-distill: --device gpu:0: ONNX folders run on ONNX Runtime's CPU build;"
+                        + " --device places the models PyTorch runs (give cpu or auto)",
+                onnxOnly.errorLine());
+        assertEquals("", onnxOnly.out());
+
+        // beside a PyTorch model, the GPU is the PyTorch model's: this machine's answer is about it
+        CliResult mixed =
+                CliResult.run(
+                        "bench",
+                        "--model",
+                        "onnx=" + exported,
+                        "--model",
+                        "cnn=" + student,
+                        "--device",
+                        "gpu:7",
+                        "--rounds",
+                        "1");
+        assertEquals(2, mixed.exitCode(), mixed.toString());
+        assertTrue(mixed.errorLine().contains("the PyTorch engine sees"), mixed.err());
     }
 
     private static JsonObject config(Path exported) throws Exception {
