@@ -25,7 +25,9 @@ import java.nio.charset.Charset;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,20 +52,83 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
      * first.
      */
     public static RunData read(Recipe.Data spec, long seed, Path dataFolder) throws IOException {
-        TextDataset train = readFile(spec, spec.train, dataFolder);
-        TextDataset test = readFile(spec, spec.test, dataFolder);
+        TextDataset train = readNonEmpty(spec, "data.train", spec.train, dataFolder);
+        LabelSet labels = labelsOfTrain(train, spec.train);
+        TextDataset test = readNonEmpty(spec, "data.test", spec.test, dataFolder);
         TextDataset dev;
         if (spec.dev == null) {
             Split split = Splits.stratified(train, spec.devFraction, seed);
             train = split.train();
             dev = split.heldOut();
         } else {
-            dev = readFile(spec, spec.dev, dataFolder);
+            dev = readNonEmpty(spec, "data.dev", spec.dev, dataFolder);
         }
-        LabelSet labels = train.inferLabelSet();
-        dev.labelIndices(labels);
-        test.labelIndices(labels);
+        requireKnownLabels("data.dev", spec.dev == null ? spec.train : spec.dev, dev, labels);
+        requireKnownLabels("data.test", spec.test, test, labels);
         return new RunData(train, dev, test, labels);
+    }
+
+    /** The file of {@code key}, refused when it holds no example. */
+    private static TextDataset readNonEmpty(
+            Recipe.Data spec, String key, String location, Path dataFolder) throws IOException {
+        TextDataset read = readFile(spec, location, dataFolder);
+        if (read.size() == 0) {
+            throw new IllegalArgumentException(key + ": " + location + " has no examples in it");
+        }
+        return read;
+    }
+
+    /**
+     * The classes of the training set: at least two; a class with one example is logged, as it is
+     * more often a stray value (a header repeated where two files were joined, a label with spaces
+     * around it) than a class.
+     */
+    private static LabelSet labelsOfTrain(TextDataset train, String location) {
+        LabelSet labels = train.inferLabelSet();
+        if (labels.size() < 2) {
+            throw new IllegalArgumentException(
+                    "data.train: "
+                            + location
+                            + " has one label only, '"
+                            + labels.names().get(0)
+                            + "': a classifier needs examples of two or more");
+        }
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (TextExample example : train) {
+            example.label()
+                    .ifPresent(
+                            label ->
+                                    ids.computeIfAbsent(label, k -> new ArrayList<>())
+                                            .add(example.id()));
+        }
+        ids.forEach(
+                (label, examples) -> {
+                    if (examples.size() == 1) {
+                        LOG.warn(
+                                "data.train: label '{}' has one example only ({}): a stray value,"
+                                        + " such as a repeated header or a label with spaces"
+                                        + " around it?",
+                                label,
+                                examples.get(0));
+                    }
+                });
+        return labels;
+    }
+
+    /** Refuses the first example of {@code data} whose label train does not have. */
+    private static void requireKnownLabels(
+            String key, String location, TextDataset data, LabelSet labels) {
+        for (TextExample example : data) {
+            String label = example.label().orElse(null);
+            if (label != null && !labels.contains(label)) {
+                throw new IllegalArgumentException(
+                        String.format(
+                                "%s: %s: example '%s' has label '%s', which data.train does not"
+                                        + " have (its labels: %s; labels are case-sensitive)",
+                                key, location, example.id(), label, labels.names()));
+            }
+        }
+        data.labelIndices(labels); // and every example has a label
     }
 
     /**

@@ -199,6 +199,64 @@ class RunDataTest {
         assertTrue(data.readAugmentationSource(recipe, folder.resolve("data")).isEmpty());
     }
 
+    @Test
+    void anEmptyFileIsRefusedByItsKeyBeforeAnyWork() throws IOException {
+        for (String key : List.of("data.train", "data.dev", "data.test")) {
+            Recipe.Data spec = linesSpec();
+            Path emptyFile = folder.resolve("empty-" + key + ".txt");
+            Files.writeString(emptyFile, "");
+            String empty = emptyFile.toString();
+            switch (key) {
+                case "data.train" -> spec.train = empty;
+                case "data.dev" -> spec.dev = empty;
+                default -> spec.test = empty;
+            }
+
+            IllegalArgumentException refused =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () -> RunData.read(spec, 1, folder.resolve("data")));
+
+            assertEquals(key + ": " + empty + " has no examples in it", refused.getMessage());
+        }
+    }
+
+    @Test
+    void aTrainingSetOfOneLabelIsRefused() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.train = write("one.txt", "1 a fine film .", "1 a good film .");
+        spec.dev = write("dev1.txt", "1 the dev film .");
+
+        IllegalArgumentException refused =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunData.read(spec, 1, folder.resolve("data")));
+
+        assertEquals(
+                "data.train: "
+                        + spec.train
+                        + " has one label only, '1': a classifier needs examples of two or more",
+                refused.getMessage());
+    }
+
+    @Test
+    void aLabelTrainDoesNotHaveIsNamedWithItsKeyAndFile() throws IOException {
+        Recipe.Data spec = linesSpec();
+        spec.test = write("test3.txt", "1 the test film .", "2 a third label .");
+
+        IllegalArgumentException refused =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () -> RunData.read(spec, 1, folder.resolve("data")));
+
+        assertEquals(
+                "data.test: "
+                        + spec.test
+                        + ": example 'test3.txt:2' has label '2', which data.train does not have"
+                        + " (its labels: [0, 1]; labels are case-sensitive)",
+                refused.getMessage());
+    }
+
     private Recipe.Data linesSpec() throws IOException {
         Recipe.Data spec = new Recipe.Data();
         spec.format = DataFormat.LINES;
