@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -46,6 +47,12 @@ final class DistillCommand extends RecipeStageCommand {
     @Mixin SeedOption seed;
 
     @Mixin JobsOption jobs;
+
+    @Override
+    boolean remakes(RunFolder run, Path model) {
+        return RunFolder.studentRole(model).filter(roles()::contains).isPresent()
+                || model.equals(run.teacherContext());
+    }
 
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {

@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ final class FinetuneCommand extends RecipeStageCommand {
     @Override
     long spaceNeeded() {
         return 1024 * OutputLocation.MB;
+    }
+
+    @Override
+    boolean remakes(RunFolder run, Path model) {
+        return model.equals(run.teacher()) || model.equals(run.teacherTraining());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,6 +30,12 @@ import picocli.CommandLine.Command;
             "Next: bert-distill distill (and bert-distill train for the undistilled baseline)."
         })
 final class LabelCommand extends RecipeStageCommand {
+    /** The logit cache checks itself; label makes no model folder again. */
+    @Override
+    boolean remakes(RunFolder run, Path model) {
+        return false;
+    }
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
         return "logits: " + Pipeline.label(recipe, output);

@@ -47,6 +47,14 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         return true;
     }
 
+    /**
+     * Whether this command makes {@code model} (a path in {@code run}) again after {@code
+     * --retrain} deleted it; {@code run} makes every model.
+     */
+    boolean remakes(RunFolder run, Path model) {
+        return true;
+    }
+
     /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */
     String describeStudents(List<Path> folders) {
         return folders.stream()
@@ -86,7 +94,7 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         if (recipe.retrain) {
             // The models a changed key invalidates go first; without --retrain the pipeline's
             // start refuses such a change, before any work.
-            RunRecipe.open(run, loaded, true);
+            RunRecipe.openToRetrain(run, loaded, model -> remakes(run, model));
         }
         madeBefore.addAll(run.models());
         spec.commandLine().getOut().println(runStages(loaded, output));

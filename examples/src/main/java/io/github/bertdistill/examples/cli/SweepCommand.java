@@ -2,6 +2,7 @@ package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.distill.train.TemperatureAlphaSweep;
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ import picocli.CommandLine.Command;
                     + " distill'."
         })
 final class SweepCommand extends RecipeStageCommand {
+    @Override
+    boolean remakes(RunFolder run, Path model) {
+        return model.equals(run.sweep()) || model.equals(run.teacherContext());
+    }
+
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
         if (!recipe.sweep.requested()) {

@@ -1,11 +1,13 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.examples.pipeline.Pipeline;
+import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -34,6 +36,12 @@ final class TrainCommand extends RecipeStageCommand {
     @Mixin SeedOption seed;
 
     @Mixin JobsOption jobs;
+
+    @Override
+    boolean remakes(RunFolder run, Path model) {
+        return RunFolder.studentRole(model).equals(Optional.of(StudentRole.HARD))
+                || model.equals(run.teacherContext());
+    }
 
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {

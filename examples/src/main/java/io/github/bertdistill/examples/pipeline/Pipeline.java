@@ -211,7 +211,7 @@ public final class Pipeline {
      */
     private static Started start(Recipe recipe, Path output) throws IOException {
         RunFolder run = new RunFolder(output);
-        return start(recipe, run, RunRecipe.open(run, recipe, false));
+        return start(recipe, run, RunRecipe.open(run, recipe));
     }
 
     /** {@link #start(Recipe, Path)} with the run folder's recipe already checked. */

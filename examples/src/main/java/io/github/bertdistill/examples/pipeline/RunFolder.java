@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -92,6 +93,26 @@ public record RunFolder(Path root) {
     /** The model folder of the student with {@code role}. */
     public Path student(String role) {
         return root.resolve("students").resolve(role);
+    }
+
+    /**
+     * The role of a folder under {@code students/} ({@code ROLE}, {@code ROLE-seedN}, {@code
+     * …-training}), or empty for any other path.
+     */
+    public static Optional<StudentRole> studentRole(Path folder) {
+        String name = folder.getFileName() == null ? "" : folder.getFileName().toString();
+        StudentRole best = null;
+        for (StudentRole role : StudentRole.values()) {
+            String id = role.id();
+            if ((name.equals(id) || name.startsWith(id + "-"))
+                    && (best == null || id.length() > best.id().length())) {
+                String rest = name.substring(id.length());
+                if (rest.isEmpty() || rest.matches("(-seed\\d+)?(-training)?")) {
+                    best = role;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** The model folder of {@code student}, which must exist. */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       a model in the folder was made with (the teacher, a student, the sweep table) is refused,
  *       naming the key, both values and the models, and saying how to retrain: a new {@code
  *       --output} folder, or {@code --retrain}, which deletes exactly those models (and the
- *       reports) so they are made again. Keys that change nothing made yet are accepted.
+ *       reports) so they are made again. Keys that change nothing made yet are accepted. A key that
+ *       names a data file compares the file's content ({@link RecipeFiles}) where the folder keeps
+ *       it: a file rewritten in place is a changed key, another path to the same content is not.
  *   <li>{@link #save} writes the file, atomically, right before a stage does work with the recipe
  *       (never for a stage that only reuses its output, and never when the recipe fails its
  *       checks), and only when its content changes.
@@ -49,10 +52,12 @@ public final class RunRecipe {
 
     private final RunFolder run;
     private final String json;
+    private final RecipeFiles files;
 
-    private RunRecipe(RunFolder run, String json) {
+    private RunRecipe(RunFolder run, String json, RecipeFiles files) {
         this.run = run;
         this.json = json;
+        this.files = files;
     }
 
     /**
@@ -62,8 +67,23 @@ public final class RunRecipe {
      * @throws IllegalArgumentException if a changed key conflicts with a model in the folder and
      *     {@code retrain} is false, or if the folder's recipe.json cannot be read
      */
-    public static RunRecipe open(RunFolder run, Recipe recipe, boolean retrain) throws IOException {
-        return open(run, recipe, retrain ? OnConflict.RETRAIN : OnConflict.REFUSE);
+    public static RunRecipe open(RunFolder run, Recipe recipe) throws IOException {
+        return open(run, recipe, OnConflict.REFUSE, model -> false);
+    }
+
+    /**
+     * The recipe of {@code run} for a command with {@code recipe} and {@code --retrain}: the models
+     * a changed key invalidates (and the reports) are deleted, so that the command makes them
+     * again; if one of them is not made by this command ({@code remade} is false for it), nothing
+     * is deleted and the change is refused, naming the models and {@code run --retrain}, which
+     * makes every one.
+     *
+     * @throws IllegalArgumentException if a changed key invalidates a model the command does not
+     *     make, or if the folder's recipe.json cannot be read
+     */
+    public static RunRecipe openToRetrain(RunFolder run, Recipe recipe, Predicate<Path> remade)
+            throws IOException {
+        return open(run, recipe, OnConflict.RETRAIN, remade);
     }
 
     /**
@@ -75,7 +95,7 @@ public final class RunRecipe {
      *     the folder's recipe.json cannot be read
      */
     public static RunRecipe openToMeasure(RunFolder run, Recipe recipe) throws IOException {
-        return open(run, recipe, OnConflict.REFUSE_TO_MEASURE);
+        return open(run, recipe, OnConflict.REFUSE_TO_MEASURE, model -> false);
     }
 
     /** What a changed key that a model was made with leads to. */
@@ -88,18 +108,26 @@ public final class RunRecipe {
         REFUSE_TO_MEASURE
     }
 
-    private static RunRecipe open(RunFolder run, Recipe recipe, OnConflict onConflict)
+    private static RunRecipe open(
+            RunFolder run, Recipe recipe, OnConflict onConflict, Predicate<Path> remade)
             throws IOException {
-        RunRecipe opened = new RunRecipe(run, RecipeLoader.toJson(recipe));
+        Map<String, JsonElement> now = flatten(RecipeLoader.toTree(recipe));
+        RunRecipe opened = new RunRecipe(run, RecipeLoader.toJson(recipe), RecipeFiles.of(now));
         if (!Files.exists(run.recipe())) {
             return opened;
         }
         Recipe before = RecipeLoader.readResolved(run.recipe());
         Map<String, JsonElement> was = flatten(RecipeLoader.toTree(before));
-        Map<String, JsonElement> now = flatten(RecipeLoader.toTree(recipe));
+        RecipeFiles filesWas = RecipeFiles.read(run);
         Set<String> changed = new LinkedHashSet<>();
         for (String key : union(was.keySet(), now.keySet())) {
-            if (!java.util.Objects.equals(was.get(key), now.get(key))) {
+            String hashWas = filesWas.sha256(key);
+            String hashNow = opened.files.sha256(key);
+            boolean differs =
+                    hashWas != null && hashNow != null
+                            ? !hashWas.equals(hashNow)
+                            : !Objects.equals(was.get(key), now.get(key));
+            if (differs) {
                 changed.add(key);
             }
         }
@@ -123,12 +151,23 @@ public final class RunRecipe {
         }
         String conflict =
                 String.format(
-                        "%s: %s is %s in %s but %s now, and %s %s made with it",
+                        "%s: %s, and %s %s made with it",
                         run.root(),
-                        firstKey,
-                        shown(was.get(firstKey)),
-                        run.recipe().getFileName(),
-                        shown(now.get(firstKey)),
+                        Objects.equals(was.get(firstKey), now.get(firstKey))
+                                ? String.format(
+                                        "the file of %s, %s, changed since (SHA-256 %s… in %s,"
+                                                + " %s… now)",
+                                        firstKey,
+                                        shown(now.get(firstKey)),
+                                        filesWas.sha256(firstKey).substring(0, 12),
+                                        RecipeFiles.FILE_NAME,
+                                        opened.files.sha256(firstKey).substring(0, 12))
+                                : String.format(
+                                        "%s is %s in %s but %s now",
+                                        firstKey,
+                                        shown(was.get(firstKey)),
+                                        run.recipe().getFileName(),
+                                        shown(now.get(firstKey))),
                         names(run, invalid),
                         invalid.size() == 1 ? "was" : "were");
         if (onConflict == OnConflict.REFUSE_TO_MEASURE) {
@@ -148,6 +187,16 @@ public final class RunRecipe {
                             invalid.size() == 1 ? "it" : "them",
                             invalid.size() == 1 ? "it" : "them"));
         }
+        List<Path> elsewhere = invalid.stream().filter(remade.negate()).toList();
+        if (!elsewhere.isEmpty()) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s; --retrain deletes only what this command makes again, and it does"
+                                    + " not make %s: use 'bert-distill run --retrain' with the same"
+                                    + " --recipe and --set options, which makes every model again,"
+                                    + " or a new --output folder",
+                            conflict, names(run, elsewhere)));
+        }
         for (Path path : invalid) {
             MoreFiles.deleteRecursively(path, RecursiveDeleteOption.ALLOW_INSECURE);
         }
@@ -158,14 +207,17 @@ public final class RunRecipe {
         return opened;
     }
 
-    /** Writes the recipe to the run folder unless the file already holds it. */
+    /**
+     * Writes the recipe, and the hashes of the files it names ({@link RecipeFiles}), to the run
+     * folder unless the files already hold them.
+     */
     public void save() throws IOException {
         Path file = run.recipe();
-        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(json)) {
-            return;
-        }
         Files.createDirectories(run.root());
-        AtomicFiles.writeString(file, json);
+        if (!Files.exists(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(json)) {
+            AtomicFiles.writeString(file, json);
+        }
+        files.save(run);
     }
 
     /** Something a run folder holds, and the recipe keys it was made with. */
@@ -189,12 +241,16 @@ public final class RunRecipe {
         if (Files.isDirectory(students)) {
             try (Stream<Path> folders = Files.list(students)) {
                 for (Path folder : folders.sorted().toList()) {
-                    StudentRole role = roleOf(folder.getFileName().toString());
-                    if (role != null) {
-                        products.add(
-                                new Product(
-                                        List.of(folder), student(role, hardUsesTeacher, teacher)));
-                    }
+                    RunFolder.studentRole(folder)
+                            .ifPresent(
+                                    role ->
+                                            products.add(
+                                                    new Product(
+                                                            List.of(folder),
+                                                            student(
+                                                                    role,
+                                                                    hardUsesTeacher,
+                                                                    teacher))));
                 }
             }
         }
@@ -238,25 +294,6 @@ public final class RunRecipe {
 
     private static Product existing(Predicate<String> dependsOn, Path... paths) {
         return new Product(Stream.of(paths).filter(Files::exists).toList(), dependsOn);
-    }
-
-    /**
-     * The role of a folder under {@code students/}: {@code ROLE}, {@code ROLE-seedN}, {@code
-     * …-training}.
-     */
-    private static StudentRole roleOf(String folder) {
-        StudentRole best = null;
-        for (StudentRole role : StudentRole.values()) {
-            String id = role.id();
-            if ((folder.equals(id) || folder.startsWith(id + "-"))
-                    && (best == null || id.length() > best.id().length())) {
-                String rest = folder.substring(id.length());
-                if (rest.isEmpty() || rest.matches("(-seed\\d+)?(-training)?")) {
-                    best = role;
-                }
-            }
-        }
-        return best;
     }
 
     private static String names(RunFolder run, List<Path> paths) {

@@ -103,6 +103,65 @@ class RunFolderRecipeTest {
     }
 
     @Test
+    void aDataFileRewrittenInPlaceIsAChangedKeyAndAnotherPathToTheSameFileIsNot() throws Exception {
+        Path run = folder.resolve("run");
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("train", options(run))).exitCode());
+        Path train = folder.resolve("train.tsv");
+        String[] sameRecipe = options(run);
+        String[] otherPath = options(run, "data.train=" + folder.resolve(".").resolve("train.tsv"));
+
+        CliResult samePathElsewhere = CliResult.run(StageCommandsTest.concat("train", otherPath));
+        assertEquals(0, samePathElsewhere.exitCode(), samePathElsewhere.toString());
+        assertTrue(samePathElsewhere.out().contains("(reused"), samePathElsewhere.out());
+
+        List<String> rows = Files.readAllLines(train);
+        Files.write(train, rows.subList(0, rows.size() - 1));
+        CliResult rewritten = CliResult.run(StageCommandsTest.concat("train", sameRecipe));
+
+        assertEquals(2, rewritten.exitCode(), rewritten.toString());
+        assertTrue(
+                rewritten
+                        .err()
+                        .startsWith(
+                                "bert-distill: "
+                                        + run
+                                        + ": the file of data.train, \""
+                                        + train
+                                        + "\", changed since (SHA-256 "),
+                rewritten.err());
+        assertTrue(
+                rewritten
+                        .err()
+                        .contains(
+                                "… now), and students/student-hard,"
+                                        + " students/student-hard-training were made with it; use"
+                                        + " a new --output folder, or add --retrain"),
+                rewritten.err());
+    }
+
+    @Test
+    void retrainRefusesToDeleteAModelTheCommandDoesNotMake() throws Exception {
+        Path run = folder.resolve("run");
+        assertEquals(0, CliResult.run(StageCommandsTest.concat("train", options(run))).exitCode());
+
+        CliResult refused =
+                CliResult.run(
+                        StageCommandsTest.concat(
+                                "distill", options(run, "student.training.epochs=2"), "--retrain"));
+
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(
+                refused.err()
+                        .contains(
+                                "; --retrain deletes only what this command makes again, and it"
+                                        + " does not make students/student-hard,"
+                                        + " students/student-hard-training: use 'bert-distill run"
+                                        + " --retrain'"),
+                refused.err());
+        assertTrue(Files.isDirectory(run.resolve("students/student-hard")));
+    }
+
+    @Test
     void aChangeThatNoModelDependsOnIsTakenWhenItsStageRuns() throws Exception {
         Path run = folder.resolve("run");
         assertEquals(0, CliResult.run(StageCommandsTest.concat("train", options(run))).exitCode());
