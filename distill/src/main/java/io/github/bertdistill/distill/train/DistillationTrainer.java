@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training loop for any {@link TrainableClassifier}: supervised fine-tuning ({@code α = 1}, no
@@ -63,6 +65,8 @@ import java.util.Optional;
  * and the engine's random seed is global.
  */
 public final class DistillationTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(DistillationTrainer.class);
+
     private final TrainerConfig training;
     private final MethodConfig method;
     private final TrainableClassifier classifier;
@@ -145,10 +149,16 @@ public final class DistillationTrainer {
                                 NamedArrays.trainable(classifier.block()),
                                 runManager)) {
             Block trained = trainedBlock(runManager);
-            TrainingState state =
-                    checkpoints
-                            .restore(fresh, trained, optimizer, average, runManager)
-                            .orElse(fresh);
+            Optional<TrainingState> restored =
+                    checkpoints.restore(fresh, trained, optimizer, average, runManager);
+            TrainingState state = restored.orElse(fresh);
+            restored.ifPresent(
+                    resumed ->
+                            LOG.info(
+                                    "resuming from the checkpoint at step {} of {} in {}",
+                                    resumed.step,
+                                    totalSteps,
+                                    outputDir));
             StepRunner runner =
                     new StepRunner(
                             trained, assembler, method, optimizer, runManager, training.seed());

@@ -9,8 +9,11 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.eval.SampleReport;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,10 +25,11 @@ class ReportWriterTest {
     private static JsonObject json;
     private static String markdown;
     private static String html;
+    private static EvaluationReport report;
 
     @BeforeAll
     static void writeTheSampleReport() throws Exception {
-        EvaluationReport report =
+        report =
                 SampleReport.builder(Files.createDirectories(folder.resolve("models")))
                         .build()
                         .run();
@@ -35,6 +39,29 @@ class ReportWriterTest {
                         .getAsJsonObject();
         markdown = Files.readString(folder.resolve(ReportWriter.MARKDOWN_FILE));
         html = Files.readString(folder.resolve(ReportWriter.HTML_FILE));
+    }
+
+    @Test
+    void aSecondReportKeepsTheFirstInAFolderNamedByItsTime() throws Exception {
+        Path reports = Files.createDirectories(folder.resolve("twice/report"));
+        Files.writeString(reports.resolve("notes.txt"), "the user's own file");
+        ReportWriter.write(report, reports);
+        byte[] first = Files.readAllBytes(reports.resolve(ReportWriter.JSON_FILE));
+        Files.setLastModifiedTime(
+                reports.resolve(ReportWriter.JSON_FILE),
+                FileTime.from(Instant.parse("2026-12-07T16:27:33Z")));
+
+        ReportWriter.write(report, reports);
+
+        Path kept = folder.resolve("twice/report-20261207T162733Z");
+        assertTrue(Files.isRegularFile(reports.resolve(ReportWriter.JSON_FILE)));
+        assertEquals(
+                List.of(ReportWriter.HTML_FILE, ReportWriter.JSON_FILE, ReportWriter.MARKDOWN_FILE),
+                Files.list(kept).map(p -> p.getFileName().toString()).sorted().toList());
+        assertEquals(
+                new String(first, StandardCharsets.UTF_8),
+                Files.readString(kept.resolve(ReportWriter.JSON_FILE)));
+        assertEquals("the user's own file", Files.readString(reports.resolve("notes.txt")));
     }
 
     @Test

@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
                     + " recipe's augmentation section) and let the fine-tuned teacher write its"
                     + " logits for it into <run folder>/logits.",
             "",
-            "Needs 'bert-distill finetune' first. An interrupted labelling resumes; labelled"
-                    + " examples are not labelled again.",
+            "Needs 'bert-distill finetune' first. An interrupted labelling resumes: the cache is"
+                    + " saved in chunks of 4,096 examples, and those of finished chunks are not"
+                    + " labelled again (a stop loses the chunk in flight).",
             ""
         },
         footer = {

@@ -15,11 +15,12 @@ import picocli.CommandLine.Command;
             "Evaluate the run folder's teacher, student-hard, student-kd and student-kd-aug on the"
                 + " recipe's test set with the recipe's latency protocol (evaluation.*), with their"
                 + " training curves and the T x alpha sweep if there is one, and write <run"
-                + " folder>/report/report.{json,md,html} (report-onnx/ on ONNX Runtime), replacing"
-                + " an earlier report there. Use it to measure a finished run again, e.g. on a"
-                + " quiet machine, or on ONNX Runtime (set engine.reportWith to onnx-runtime:"
-                + " teacher and students exported and timed there alike). A run made with --set"
-                + " keys is measured with its own recipe: --recipe <run folder>/recipe.json.",
+                + " folder>/report/report.{json,md,html} (report-onnx/ on ONNX Runtime), keeping an"
+                + " earlier report there in report-<its time>/. Use it to measure a finished run"
+                + " again, e.g. on a quiet machine, or on ONNX Runtime (set engine.reportWith to"
+                + " onnx-runtime: teacher and students exported and timed there alike). A run made"
+                + " with --set keys is measured with its own recipe: --recipe <run"
+                + " folder>/recipe.json.",
             "",
             "Needs the teacher and all three students; 'bert-distill run' ends with this step.",
             ""

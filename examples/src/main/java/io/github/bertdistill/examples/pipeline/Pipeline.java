@@ -3,19 +3,24 @@ package io.github.bertdistill.examples.pipeline;
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.engine.ThreadSettings;
 import io.github.bertdistill.core.storage.AtomicFiles;
+import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +48,7 @@ public final class Pipeline {
         Started started = clock.time("data", () -> start(recipe, output));
         RunData data = started.data();
         RunFolder run = started.run();
+        Set<Path> madeBefore = made(run);
         clock.run("teacher", () -> finetune(started));
         LabelStage.Labelled labelled = clock.time("label", () -> label(started));
         List<StudentSeed> students =
@@ -54,10 +60,47 @@ public final class Pipeline {
         if (recipe.sweep.requested()) {
             clock.time("sweep", () -> sweep(started, labelled));
         }
-        Path report = clock.time("evaluate", () -> report(started));
-        AtomicFiles.writeString(output.resolve("timings.json"), clock.toJson());
-        LOG.info("report: {}", report.resolve("report.html"));
+        // The stages that only reused their output keep the times measured when they did work.
+        if (madeBefore.contains(run.teacher())) {
+            clock.reused("teacher");
+        }
+        if (labelled.labelledNow() == 0 && madeBefore.contains(run.logits())) {
+            clock.reused("label");
+        }
+        boolean studentsReused = true;
+        for (StudentSeed student : students) {
+            if (madeBefore.contains(run.student(student.id()))) {
+                clock.reused(student.id());
+            } else {
+                studentsReused = false;
+            }
+        }
+        if (studentsReused) {
+            clock.reused("students");
+        }
+        if (madeBefore.contains(run.sweep())) {
+            clock.reused("sweep");
+        }
+        Path report = run.report(recipe.engine.reportWith);
+        if (made(run).equals(madeBefore)
+                && Files.isRegularFile(report.resolve(ReportWriter.JSON_FILE))) {
+            LOG.info("report: {} (reused: no model was made since)", report);
+            return report;
+        }
+        clock.time("evaluate", () -> report(started));
+        clock.write(output.resolve("timings.json"));
+        LOG.info("report: {}", report.resolve(ReportWriter.HTML_FILE));
         return report;
+    }
+
+    /**
+     * What the stages of a run have made so far: the teacher, the logit cache, every student folder
+     * and the sweep.
+     */
+    private static Set<Path> made(RunFolder run) throws IOException {
+        Set<Path> made = new HashSet<>(run.models());
+        Stream.of(run.logits(), run.sweep()).filter(Files::exists).forEach(made::add);
+        return made;
     }
 
     /** Step 1 alone: fine-tunes the teacher; returns its folder. */
@@ -207,7 +250,8 @@ public final class Pipeline {
 
     /**
      * Checks the run folder's recipe against {@code recipe} (a conflicting change is refused), then
-     * starts the engine and reads the data. A new run folder that fails here is removed again.
+     * starts the engine and reads the data (before the teacher exists, the unlabelled text and the
+     * augmentation source too, to check them). A new run folder that fails here is removed again.
      */
     private static Started start(Recipe recipe, Path output) throws IOException {
         RunFolder run = new RunFolder(output);
@@ -224,6 +268,12 @@ public final class Pipeline {
         try {
             Files.createDirectories(output);
             data = RunData.read(recipe.data, recipe.seed, run.data());
+            if (!Files.isDirectory(run.teacher())) {
+                // The label stage reads these; a bad row in them stops a new run here, before
+                // the teacher's fine-tuning, not after it.
+                data.readUnlabelled(recipe.data, run.data());
+                data.readAugmentationSource(recipe, run.data());
+            }
         } catch (IOException | RuntimeException e) {
             if (fresh) {
                 MoreFiles.deleteRecursively(output, RecursiveDeleteOption.ALLOW_INSECURE);
@@ -239,9 +289,13 @@ public final class Pipeline {
         return new Started(recipe, recipeFile, data, run);
     }
 
-    /** Wall time of each stage, in seconds. */
+    /**
+     * Wall time of each stage, in seconds, written to {@code timings.json}. A stage that only
+     * reused what an earlier command made keeps the time measured then.
+     */
     private static final class StageClock {
         private final JsonObject seconds = new JsonObject();
+        private final Set<String> reused = new HashSet<>();
 
         interface Stage<T> {
             T run() throws IOException;
@@ -274,8 +328,27 @@ public final class Pipeline {
             seconds.addProperty(name, Math.round(elapsed * 10) / 10.0);
         }
 
-        String toJson() {
-            return StrictJson.GSON.toJson(seconds) + "\n";
+        /** Marks a stage that did no work in this command. */
+        void reused(String name) {
+            reused.add(name);
+        }
+
+        /**
+         * Writes the times to {@code file}, atomically: the earlier file's, with those of the
+         * stages that did work in this command put in.
+         */
+        void write(Path file) throws IOException {
+            JsonObject earlier =
+                    Files.isRegularFile(file)
+                            ? JsonParser.parseString(Files.readString(file)).getAsJsonObject()
+                            : new JsonObject();
+            JsonObject merged = earlier.deepCopy();
+            for (String name : seconds.keySet()) {
+                if (!reused.contains(name)) {
+                    merged.add(name, seconds.get(name));
+                }
+            }
+            AtomicFiles.writeString(file, StrictJson.GSON.toJson(merged) + "\n");
         }
     }
 }

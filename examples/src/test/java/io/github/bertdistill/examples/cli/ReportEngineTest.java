@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,8 +9,10 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.testing.TinyRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,8 +87,20 @@ class ReportEngineTest {
     @Test
     void reportMeasuresARunWithItsOwnRecipeAndNeverDeletesIt() throws Exception {
         Path run = folder.resolve("run");
-        CliResult made = command("run", TinyRun.options(folder, run, "student.training.epochs=2"));
+        String[] withTheSet = TinyRun.options(folder, run, "student.training.epochs=2");
+        CliResult made = command("run", withTheSet);
         assertEquals(0, made.exitCode(), made.toString());
+        byte[] timings = Files.readAllBytes(run.resolve("timings.json"));
+        byte[] firstReport = Files.readAllBytes(run.resolve("report/report.json"));
+        assertTrue(new String(timings, StandardCharsets.UTF_8).contains("\"teacher\""));
+
+        CliResult again = command("run", withTheSet);
+        assertEquals(0, again.exitCode(), again.toString());
+        assertArrayEquals(
+                timings,
+                Files.readAllBytes(run.resolve("timings.json")),
+                "a run that made nothing keeps the stage times measured when they did work");
+        assertArrayEquals(firstReport, Files.readAllBytes(run.resolve("report/report.json")));
         String[] withoutTheSet = TinyRun.options(folder, run);
 
         CliResult changed = command("report", withoutTheSet);
@@ -110,6 +125,16 @@ class ReportEngineTest {
                         "--output",
                         run.toString());
         assertEquals(0, own.exitCode(), own.toString());
+        try (Stream<Path> kept = Files.list(run)) {
+            Path earlier =
+                    kept.filter(p -> p.getFileName().toString().matches("report-\\d{8}T\\d{6}Z"))
+                            .findFirst()
+                            .orElseThrow();
+            assertArrayEquals(
+                    firstReport,
+                    Files.readAllBytes(earlier.resolve("report.json")),
+                    "the report measured again keeps the first beside it");
+        }
     }
 
     @Test
