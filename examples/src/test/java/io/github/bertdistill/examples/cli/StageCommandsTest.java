@@ -212,6 +212,27 @@ class StageCommandsTest {
         }
     }
 
+    @Test
+    void aBadRowOfTheUnlabelledTextStopsANewRunBeforeTheTeacher() throws Exception {
+        Path run = folder.resolve("new-run");
+        Path more = folder.resolve("more.txt");
+        Files.writeString(more, "a fine text\n\nafter a blank line\n");
+
+        CliResult refused =
+                CliResult.run(
+                        concat(
+                                "finetune",
+                                TinyRun.options(
+                                        folder,
+                                        run,
+                                        "data.unlabelled=" + more,
+                                        "data.unlabelledFormat=text")));
+
+        assertEquals(2, refused.exitCode(), refused.toString());
+        assertTrue(refused.errorLine().startsWith("bert-distill: " + more + ":2"), refused.err());
+        assertFalse(Files.exists(run), "a new run folder that fails its checks is removed");
+    }
+
     /**
      * Fine-tunes and labels the tiny recipe without copies of its training rows, with {@code
      * unlabelled} as {@code data.unlabelled} (one text a line) and the {@code --set} overrides
