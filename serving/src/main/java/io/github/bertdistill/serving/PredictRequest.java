@@ -1,18 +1,11 @@
 package io.github.bertdistill.serving;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
-import com.google.gson.stream.MalformedJsonException;
-import java.io.IOException;
-import java.io.StringReader;
+import io.github.bertdistill.core.config.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,8 +38,6 @@ record PredictRequest(
         List<String> texts, boolean single, boolean rawScores, int topK, int truncated) {
     private static final Set<String> KEYS = Set.of("inputs", "raw_scores", "parameters");
     private static final Set<String> PARAMETER_KEYS = Set.of("top_k");
-    private static final TypeAdapter<JsonElement> ELEMENTS =
-            new Gson().getAdapter(JsonElement.class);
     private static final Pattern POSITION = Pattern.compile("line (\\d+) column (\\d+)");
 
     /**
@@ -103,46 +94,16 @@ record PredictRequest(
         }
         JsonElement json;
         try {
-            JsonReader reader = new JsonReader(new StringReader(body));
-            reader.setStrictness(Strictness.STRICT);
-            json = readValue(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new MalformedJsonException("more data after the JSON value");
-            }
-        } catch (IOException | JsonParseException | IllegalStateException e) {
+            json = StrictJson.parseStrictly(body);
+        } catch (StrictJson.DuplicateKeyException e) {
+            throw RequestRefused.badRequest("'" + e.key() + "' is given twice");
+        } catch (JsonParseException e) {
             throw RequestRefused.badRequest("body is not valid JSON" + position(e));
         }
         if (!json.isJsonObject()) {
             throw RequestRefused.badRequest("body must be a JSON object with 'inputs'");
         }
         return json.getAsJsonObject();
-    }
-
-    /** A JSON value; an object that gives a key twice is refused, not read as its last value. */
-    private static JsonElement readValue(JsonReader reader) throws IOException {
-        if (reader.peek() == JsonToken.BEGIN_OBJECT) {
-            JsonObject object = new JsonObject();
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String key = reader.nextName();
-                if (object.has(key)) {
-                    throw RequestRefused.badRequest("'" + key + "' is given twice");
-                }
-                object.add(key, readValue(reader));
-            }
-            reader.endObject();
-            return object;
-        }
-        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
-            JsonArray array = new JsonArray();
-            reader.beginArray();
-            while (reader.hasNext()) {
-                array.add(readValue(reader));
-            }
-            reader.endArray();
-            return array;
-        }
-        return ELEMENTS.read(reader);
     }
 
     private static String text(JsonElement element, String field) {

@@ -8,7 +8,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
 import com.google.gson.annotations.JsonAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.MalformedJsonException;
+import java.io.IOException;
+import java.io.StringReader;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
@@ -59,7 +66,95 @@ public final class StrictJson {
     private static final String PROJECT_PACKAGE = "io.github.bertdistill";
     private static final int SHOWN_VALUE_LENGTH = 60;
 
+    private static final TypeAdapter<JsonElement> ELEMENTS =
+            new Gson().getAdapter(JsonElement.class);
+
     private StrictJson() {}
+
+    /**
+     * A JSON object gives a key twice. A lenient parser would keep the last value without a word; a
+     * config or a request means one of them.
+     */
+    public static final class DuplicateKeyException extends JsonParseException {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+
+        DuplicateKeyException(String key, String path) {
+            super("'" + key + "' is given twice" + (path.isEmpty() ? "" : " in " + path));
+            this.key = key;
+        }
+
+        /** The key given twice. */
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * Parses {@code text} as JSON by the letter of RFC 8259 (no comments, no single quotes, no
+     * unquoted names, no NaN, nothing after the value) and refuses an object that gives a key
+     * twice.
+     *
+     * @throws DuplicateKeyException naming the key and the path of its object
+     * @throws JsonParseException if the text is not valid JSON; {@link #describe} words it for a
+     *     user
+     */
+    public static JsonElement parseStrictly(String text) {
+        try {
+            JsonReader reader = new JsonReader(new StringReader(text));
+            reader.setStrictness(Strictness.STRICT);
+            JsonElement json = readValue(reader, "");
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new MalformedJsonException(
+                        "more data after the JSON value at " + reader.getPath());
+            }
+            return json;
+        } catch (IOException | IllegalStateException e) {
+            throw new JsonParseException(e.getMessage(), e);
+        }
+    }
+
+    private static JsonElement readValue(JsonReader reader, String path) throws IOException {
+        if (reader.peek() == JsonToken.BEGIN_OBJECT) {
+            JsonObject object = new JsonObject();
+            reader.beginObject();
+            while (reader.hasNext()) {
+                String key = reader.nextName();
+                if (object.has(key)) {
+                    throw new DuplicateKeyException(key, path);
+                }
+                object.add(key, readValue(reader, path.isEmpty() ? key : path + "." + key));
+            }
+            reader.endObject();
+            return object;
+        }
+        if (reader.peek() == JsonToken.BEGIN_ARRAY) {
+            JsonArray array = new JsonArray();
+            reader.beginArray();
+            while (reader.hasNext()) {
+                array.add(readValue(reader, path));
+            }
+            reader.endArray();
+            return array;
+        }
+        return ELEMENTS.read(reader);
+    }
+
+    /**
+     * The parser's reason for refusing some JSON, without its advice to programmers ({@code Use
+     * JsonReader.setStrictness(…)}, a troubleshooting link): {@code malformed JSON at line 1 column
+     * 7 path $}.
+     */
+    public static String describe(JsonParseException e) {
+        String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+        reason = String.valueOf(reason);
+        int link = reason.indexOf("\nSee ");
+        if (link >= 0) {
+            reason = reason.substring(0, link);
+        }
+        return reason.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept ", "")
+                .strip();
+    }
 
     /** Pretty JSON of {@code config}. */
     public static String write(Object config) {

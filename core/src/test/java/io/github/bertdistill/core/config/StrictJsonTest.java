@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.annotations.SerializedName;
 import java.util.ArrayList;
@@ -34,6 +35,42 @@ class StrictJsonTest {
         int seed = 1;
         Part teacher = new Part();
         Part student = new Part();
+    }
+
+    @Test
+    void parsingStrictlyRefusesAKeyGivenTwiceNamingItsPath() {
+        StrictJson.DuplicateKeyException twice =
+                assertThrows(
+                        StrictJson.DuplicateKeyException.class,
+                        () ->
+                                StrictJson.parseStrictly(
+                                        "{\"student\": {\"training\": {\"epochs\": 1,"
+                                                + " \"epochs\": 2}}}"));
+        assertEquals("epochs", twice.key());
+        assertEquals("'epochs' is given twice in student.training", twice.getMessage());
+        assertEquals(
+                "'name' is given twice",
+                assertThrows(
+                                StrictJson.DuplicateKeyException.class,
+                                () ->
+                                        StrictJson.parseStrictly(
+                                                "{\"name\": \"a\", \"name\": \"b\"}"))
+                        .getMessage());
+    }
+
+    @Test
+    void parsingStrictlyRefusesCommentsAndTrailingDataInTheUsersWords() {
+        JsonParseException comment =
+                assertThrows(
+                        JsonParseException.class,
+                        () -> StrictJson.parseStrictly("{\n// a comment\n\"seed\": 1}"));
+        String reason = StrictJson.describe(comment);
+        assertTrue(reason.startsWith("malformed JSON at line 2 column"), reason);
+        assertTrue(!reason.contains("setStrictness") && !reason.contains("http"), reason);
+        assertThrows(JsonParseException.class, () -> StrictJson.parseStrictly("{} {}"));
+        assertEquals(
+                1,
+                StrictJson.parseStrictly("{\"seed\": 1}").getAsJsonObject().get("seed").getAsInt());
     }
 
     @Test

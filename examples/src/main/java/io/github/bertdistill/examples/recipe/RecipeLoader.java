@@ -154,14 +154,16 @@ public final class RecipeLoader {
     private static JsonObject parse(String text, String source) {
         try {
             JsonElement json =
-                    JsonParser.parseString(text.startsWith("\uFEFF") ? text.substring(1) : text);
+                    StrictJson.parseStrictly(text.startsWith("\uFEFF") ? text.substring(1) : text);
             if (!json.isJsonObject()) {
                 throw new IllegalArgumentException(source + ": a recipe must be a JSON object");
             }
             return json.getAsJsonObject();
+        } catch (StrictJson.DuplicateKeyException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         } catch (JsonParseException e) {
-            String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new IllegalArgumentException(source + ": invalid JSON: " + reason, e);
+            throw new IllegalArgumentException(
+                    source + ": invalid JSON: " + StrictJson.describe(e), e);
         }
     }
 

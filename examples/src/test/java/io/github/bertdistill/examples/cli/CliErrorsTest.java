@@ -156,6 +156,31 @@ class CliErrorsTest {
     }
 
     @Test
+    void aRecipeKeyGivenTwiceOrACommentIsRefusedNotReadLeniently() throws IOException {
+        Path twice =
+                Files.writeString(
+                        folder.resolve("twice.json"), "{\"name\": \"a\", \"name\": \"b\"}");
+        Path comment =
+                Files.writeString(folder.resolve("comment.json"), "{\n// a note\n\"seed\": 1}");
+
+        CliResult repeated = CliResult.run("train", "--recipe", twice.toString());
+        CliResult commented = CliResult.run("train", "--recipe", comment.toString());
+
+        assertEquals(2, repeated.exitCode(), repeated.toString());
+        assertEquals("bert-distill: " + twice + ": 'name' is given twice", repeated.errorLine());
+        assertEquals(2, commented.exitCode(), commented.toString());
+        assertTrue(
+                commented
+                        .errorLine()
+                        .startsWith(
+                                "bert-distill: "
+                                        + comment
+                                        + ": invalid JSON: malformed JSON at"
+                                        + " line 2"),
+                commented.errorLine());
+    }
+
+    @Test
     void aModelFolderWithDamagedWeightsIsNamed() throws IOException {
         Path damaged = TinyRun.student(folder.resolve("damaged"), TinyRun.LABELS);
         Path weights = damaged.resolve("model.safetensors");
