@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,13 +56,15 @@ class TeacherContextEmbeddingsTest {
         CliResult retrained =
                 CliResult.run(
                         StageCommandsTest.concat(
-                                "finetune",
+                                "run", // the teacher's students go too: run makes them again
                                 options,
                                 "--retrain",
                                 "--set",
                                 "teacher.training.epochs=2"));
         assertEquals(0, retrained.exitCode(), retrained.toString());
-        assertFalse(Files.exists(file), "the vectors of the old teacher are gone");
+        assertFalse(
+                Arrays.equals(vectors.get("good"), WordVectors.read(file, w -> true).get("good")),
+                "the vectors of the old teacher are gone; the new teacher's are pooled");
 
         // The run folder's teacher now has 2 epochs: later commands say so too.
         options =
@@ -72,15 +75,25 @@ class TeacherContextEmbeddingsTest {
                         "teacher.training.epochs=2");
         String[] layer0 =
                 StageCommandsTest.concat("--retrain", options, "--set", "student.contextLayer=0");
-        CliResult embedded = CliResult.run(StageCommandsTest.concat("train", layer0));
+        CliResult embedded = CliResult.run(StageCommandsTest.concat("run", layer0));
         assertEquals(0, embedded.exitCode(), embedded.toString());
         float[] atLayer0 = WordVectors.read(file, w -> true).get("good");
         assertFalse(Arrays.equals(vectors.get("good"), atLayer0), "another layer, other vectors");
 
+        // A layer the teacher does not have: checked when the teacher is read, in a folder with
+        // only the teacher (in this one, the change would first be refused for its students)
+        Path onlyTeacher = Files.createDirectories(folder.resolve("only-teacher"));
+        try (Stream<Path> files = Files.walk(run.resolve("teacher"))) {
+            for (Path from : files.toList()) {
+                Files.copy(from, onlyTeacher.resolve(run.relativize(from).toString()));
+            }
+        }
+        String[] inOnlyTeacher = options.clone();
+        inOnlyTeacher[3] = onlyTeacher.toString();
         CliResult tooDeep =
                 CliResult.run(
                         StageCommandsTest.concat(
-                                "train", options, "--retrain", "--set", "student.contextLayer=2"));
+                                "train", inOnlyTeacher, "--set", "student.contextLayer=2"));
         assertEquals(2, tooDeep.exitCode(), tooDeep.toString());
         assertTrue(
                 tooDeep.err().contains("student.contextLayer")
