@@ -61,11 +61,11 @@ public final class RunRecipe {
     }
 
     /**
-     * The recipe of {@code run} for a command with {@code recipe}; with {@code retrain}, the models
-     * that a changed key invalidates are deleted first.
+     * The recipe of {@code run} for a command with {@code recipe}; a changed key that a model in
+     * the folder was made with is refused.
      *
-     * @throws IllegalArgumentException if a changed key conflicts with a model in the folder and
-     *     {@code retrain} is false, or if the folder's recipe.json cannot be read
+     * @throws IllegalArgumentException if a changed key conflicts with a model in the folder, or if
+     *     the folder's recipe.json cannot be read
      */
     public static RunRecipe open(RunFolder run, Recipe recipe) throws IOException {
         return open(run, recipe, OnConflict.REFUSE, model -> false);
