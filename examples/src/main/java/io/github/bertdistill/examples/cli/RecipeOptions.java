@@ -51,6 +51,26 @@ final class RecipeOptions {
         return RecipeLoader.load(recipe, all);
     }
 
+    /**
+     * The options as given, for a command the user is told to run next: {@code " --recipe FILE"},
+     * each {@code " --set KEY=VALUE"}, {@code " --output DIR"} and {@code " --device D"}, those
+     * given only.
+     */
+    String asArguments() {
+        StringBuilder arguments = new StringBuilder();
+        if (recipe != null) {
+            arguments.append(" --recipe ").append(recipe);
+        }
+        overrides.forEach(set -> arguments.append(" --set ").append(set));
+        if (output != null) {
+            arguments.append(" --output ").append(output);
+        }
+        if (device.device != null) {
+            arguments.append(" --device ").append(device.device);
+        }
+        return arguments.toString();
+    }
+
     /** The run folder of {@code loaded}. */
     Path output(Recipe loaded) {
         return output != null ? output : Path.of("runs", loaded.name);

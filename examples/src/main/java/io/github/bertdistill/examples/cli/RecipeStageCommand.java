@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.storage.OutputLocation;
+import io.github.bertdistill.examples.pipeline.MissingStageException;
 import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.pipeline.RunRecipe;
 import io.github.bertdistill.examples.recipe.Recipe;
@@ -97,7 +98,11 @@ abstract class RecipeStageCommand implements Callable<Integer> {
             RunRecipe.openToRetrain(run, loaded, model -> remakes(run, model));
         }
         madeBefore.addAll(run.models());
-        spec.commandLine().getOut().println(runStages(loaded, output));
+        try {
+            spec.commandLine().getOut().println(runStages(loaded, output));
+        } catch (MissingStageException e) {
+            throw e.withOptions(recipe.asArguments());
+        }
         return 0;
     }
 }

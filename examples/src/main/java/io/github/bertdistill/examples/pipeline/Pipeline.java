@@ -231,7 +231,7 @@ public final class Pipeline {
     public static Path report(Recipe recipe, Path output) throws IOException {
         RunFolder run = new RunFolder(output);
         if (!Files.isRegularFile(run.recipe())) {
-            throw new MissingStageException("run", output, "run --output " + output);
+            throw new MissingStageException("run", output, "run");
         }
         return report(start(recipe, run, RunRecipe.openToMeasure(run, recipe)));
     }

@@ -301,7 +301,9 @@ class CliErrorsTest {
                         folder.resolve("tiny-run").toString());
 
         assertEquals(2, result.exitCode(), result.toString());
-        assertTrue(result.errorLine().contains("run 'bert-distill finetune' first"), result.err());
+        assertTrue(
+                result.errorLine().contains("run 'bert-distill finetune --recipe " + recipe),
+                result.err());
     }
 
     @Test

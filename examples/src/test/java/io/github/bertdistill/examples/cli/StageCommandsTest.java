@@ -31,7 +31,11 @@ class StageCommandsTest {
         assertEquals(
                 "bert-distill: no fine-tuned teacher in "
                         + run.resolve("teacher")
-                        + ": run 'bert-distill finetune' first",
+                        + ": run 'bert-distill finetune --recipe "
+                        + recipe
+                        + " --output "
+                        + run
+                        + "' first",
                 early.err().strip());
 
         assertEquals(0, CliResult.run(concat("finetune", options)).exitCode());
@@ -42,7 +46,11 @@ class StageCommandsTest {
         assertEquals(
                 "bert-distill: no teacher logits in "
                         + run.resolve("logits")
-                        + ": run 'bert-distill label' first",
+                        + ": run 'bert-distill label --recipe "
+                        + recipe
+                        + " --output "
+                        + run
+                        + "' first",
                 unlabelled.err().strip());
 
         assertEquals(0, CliResult.run(concat("label", options)).exitCode());
@@ -77,7 +85,13 @@ class StageCommandsTest {
         assertEquals(
                 "bert-distill: no student-kd-aug student in "
                         + run.resolve("students/student-kd-aug")
-                        + ": run 'bert-distill distill' first",
+                        + ": run 'bert-distill distill --recipe "
+                        + recipe
+                        + " --set "
+                        + averaged
+                        + " --output "
+                        + run
+                        + "' first",
                 unfinished.err().strip());
         assertEquals(0, CliResult.run(concat("distill", options)).exitCode());
         CliResult report = CliResult.run(concat("report", options));
@@ -187,7 +201,11 @@ class StageCommandsTest {
                 "bert-distill: no teacher feature vectors for the whole transfer set (the recipe"
                         + " sets student.distillMethod.featureWeight > 0) in "
                         + run.resolve("features")
-                        + ": run 'bert-distill label' first",
+                        + ": run 'bert-distill label --recipe "
+                        + recipe
+                        + " --set student.distillMethod.featureWeight=2 --output "
+                        + run
+                        + "' first",
                 unlabelled.err().strip());
 
         CliResult labelled = CliResult.run(concat("label", matched));

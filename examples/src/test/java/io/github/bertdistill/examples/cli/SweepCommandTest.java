@@ -33,7 +33,7 @@ class SweepCommandTest {
 
         CliResult untaught = CliResult.run(StageCommandsTest.concat("sweep", grid));
         assertEquals(2, untaught.exitCode(), untaught.toString());
-        assertTrue(untaught.err().contains("run 'bert-distill finetune' first"), untaught.err());
+        assertTrue(untaught.err().contains("run 'bert-distill finetune --recipe "), untaught.err());
 
         CliResult whole = CliResult.run(StageCommandsTest.concat("run", grid));
         assertEquals(0, whole.exitCode(), whole.toString());
