@@ -3,6 +3,7 @@ package io.github.bertdistill.eval.report;
 import io.github.bertdistill.core.engine.EngineInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,8 @@ import java.util.concurrent.TimeUnit;
  * @param gitCommit {@code git rev-parse HEAD} of the working directory, suffixed "-dirty" when
  *     tracked files differ from it, or "unknown"
  * @param date when the report was made (ISO-8601, UTC)
+ * @param loadAverage the operating system's 1-minute load average as the measurement began (before
+ *     the models were loaded), or a negative number where it has none; see {@link #isBusy}
  */
 public record Environment(
         String cpu,
@@ -42,7 +45,8 @@ public record Environment(
         String threads,
         String device,
         String gitCommit,
-        String date) {
+        String date,
+        double loadAverage) {
     private static final String UNKNOWN = "unknown";
 
     /** The environment of this JVM, running {@code engine}. */
@@ -63,7 +67,24 @@ public record Environment(
                 engine.threads().describe(),
                 engine.device(),
                 headCommit(),
-                Instant.now().toString());
+                Instant.now().toString(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+
+    /** Whether the machine was {@linkplain #isBusy busy} as the measurement began. */
+    public boolean busy() {
+        return isBusy(loadAverage, cores);
+    }
+
+    /**
+     * The one rule for a machine too busy to time models on: a 1-minute load average of half the
+     * cores or more. Other work on the cores slows the engine's threads unevenly, and times
+     * measured so say less than they seem. The load average is the operating system's, which in a
+     * container may count the host's work against the container's cores: the warning may then come
+     * without cause, never the reverse.
+     */
+    public static boolean isBusy(double loadAverage, int cores) {
+        return loadAverage >= 0 && loadAverage >= cores / 2.0;
     }
 
     private static String cpuModel() {

@@ -7,6 +7,7 @@ import io.github.bertdistill.eval.quality.QualityResult;
 import io.github.bertdistill.eval.stats.Interval;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -68,6 +69,18 @@ public final class MarkdownReport {
                         env.device(),
                         env.cpu(),
                         otherEngines()));
+        if (env.busy()) {
+            out.append(
+                    String.format(
+                            Locale.ROOT,
+                            "**Warning: the machine was busy as this report began** (load average"
+                                    + " %.1f over the last minute, %d cores): other work shared"
+                                    + " the cores, so its times and speed-ups are not reliable;"
+                                    + " measure again when it is quiet (`bert-distill report`"
+                                    + " keeps this report beside the new one).\n\n",
+                            env.loadAverage(),
+                            env.cores()));
+        }
         section(out, "Quality", quality());
         if (!report.seedReplicates().isEmpty()) {
             section(out, "Across training seeds", seedReplicates());

@@ -306,6 +306,7 @@ public final class ReportJson {
         json.addProperty("device", environment.device());
         json.addProperty("git_commit", environment.gitCommit());
         json.addProperty("date", environment.date());
+        json.addProperty("load_average", environment.loadAverage());
         return json;
     }
 

@@ -119,7 +119,17 @@ class ReportWriterTest {
                 "threads",
                 "device",
                 "git_commit",
-                "date");
+                "date",
+                "load_average");
+        JsonObject environment = json.getAsJsonObject("environment");
+        assertEquals(
+                Environment.isBusy(
+                        environment.get("load_average").getAsDouble(),
+                        environment.get("cores").getAsInt()),
+                markdown.contains("**Warning: the machine was busy as this report began**"),
+                "the warning stands in report.md exactly when the load says so");
+        assertTrue(Environment.isBusy(1.0, 2) && !Environment.isBusy(0.9, 2));
+        assertFalse(Environment.isBusy(-1, 2), "no load average on this system: no warning");
         assertEquals("cpu()", json.getAsJsonObject("environment").get("device").getAsString());
         assertHas(json, "mcnemar", "benchmark", "config", "sweep", "seed_replicates");
         assertEquals(12, json.getAsJsonArray("sweep").size());

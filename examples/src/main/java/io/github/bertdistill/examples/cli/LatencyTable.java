@@ -86,14 +86,11 @@ final class LatencyTable {
     }
 
     /**
-     * A line saying the machine was busy when the benchmark began, or nothing: other work on the
-     * cores (a 1-minute load average, read before bench started its engine, of half the cores or
-     * more) slows the engine's threads unevenly, and a table measured so says less than it seems.
-     * The load average is the operating system's, which in a container may count the host's work
-     * against the container's cores: the warning may then come without cause, never the reverse.
+     * A line saying the machine was {@linkplain Environment#isBusy busy} when the benchmark began
+     * (the 1-minute load average, read before bench started its engine), or nothing.
      */
     static String busyWarning(double loadAverage, int cores) {
-        if (loadAverage < cores / 2.0) {
+        if (!Environment.isBusy(loadAverage, cores)) {
             return "";
         }
         return String.format(
