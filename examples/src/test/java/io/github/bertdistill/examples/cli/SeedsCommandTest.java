@@ -89,7 +89,8 @@ class SeedsCommandTest {
 
         assertEquals(2, report.exitCode(), report.toString());
         assertTrue(report.err().contains("student-hard-seed4 student"), report.err());
-        assertTrue(report.err().contains("'bert-distill train'"), report.err());
+        assertTrue(report.err().contains("run 'bert-distill train --recipe "), report.err());
+        assertTrue(report.err().contains(" --set student.seeds=2 --output "), report.err());
     }
 
     @Test
