@@ -1,5 +1,7 @@
 package io.github.bertdistill.core.config;
 
+import com.google.common.base.Strings;
+import com.google.common.base.Throwables;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -66,8 +68,7 @@ public final class StrictJson {
     private static final String PROJECT_PACKAGE = "io.github.bertdistill";
     private static final int SHOWN_VALUE_LENGTH = 60;
 
-    private static final TypeAdapter<JsonElement> ELEMENTS =
-            new Gson().getAdapter(JsonElement.class);
+    private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
 
     private StrictJson() {}
 
@@ -146,13 +147,11 @@ public final class StrictJson {
      * 7 path $}.
      */
     public static String describe(JsonParseException e) {
-        String reason = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-        reason = String.valueOf(reason);
-        int link = reason.indexOf("\nSee ");
-        if (link >= 0) {
-            reason = reason.substring(0, link);
-        }
-        return reason.replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept ", "")
+        return Strings.nullToEmpty(Throwables.getRootCause(e).getMessage())
+                .lines()
+                .findFirst()
+                .orElse("unreadable")
+                .replace("Use JsonReader.setStrictness(Strictness.LENIENT) to accept ", "")
                 .strip();
     }
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -92,6 +93,13 @@ public final class TextDataset implements Iterable<TextExample> {
             throw new IllegalStateException("dataset '" + name + "' has no labelled example");
         }
         return LabelSet.inferFrom(labels);
+    }
+
+    /** The first labelled example whose label {@code labels} does not have. */
+    public Optional<TextExample> firstLabelledOutside(LabelSet labels) {
+        return examples.stream()
+                .filter(e -> e.label().isPresent() && !labels.contains(e.label().get()))
+                .findFirst();
     }
 
     /**

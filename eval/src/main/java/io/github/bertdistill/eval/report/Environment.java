@@ -84,7 +84,7 @@ public record Environment(
      * without cause, never the reverse.
      */
     public static boolean isBusy(double loadAverage, int cores) {
-        return loadAverage >= 0 && loadAverage >= cores / 2.0;
+        return loadAverage >= cores / 2.0; // a negative (unknown) load never is
     }
 
     private static String cpuModel() {

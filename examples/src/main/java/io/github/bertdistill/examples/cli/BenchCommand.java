@@ -110,7 +110,8 @@ final class BenchCommand implements Callable<Integer> {
         if (output != null) {
             checkOutput();
         }
-        Set<String> names = models.byName().keySet();
+        Map<String, Path> folders = models.byName();
+        Set<String> names = folders.keySet();
         if (profile != null) {
             checkProfileOptions(names);
         }
@@ -118,8 +119,8 @@ final class BenchCommand implements Callable<Integer> {
         DataOptions.Texts texts = data.readTexts();
         // before this process's own work: the engine's start and the models' loading count too
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        EngineInfo engine = device.startEngine(models.byName().values());
-        Map<String, TextClassifier> loaded = models.loadAll();
+        EngineInfo engine = device.startEngine(folders.values());
+        Map<String, TextClassifier> loaded = ModelOptions.loadAll(folders);
         PrintWriter out = spec.commandLine().getOut();
         try {
             LatencyBenchmark benchmark = latency.benchmark(texts.texts());

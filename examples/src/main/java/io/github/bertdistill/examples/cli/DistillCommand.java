@@ -50,8 +50,7 @@ final class DistillCommand extends RecipeStageCommand {
 
     @Override
     boolean remakes(RunFolder run, Path model) {
-        return RunFolder.studentRole(model).filter(roles()::contains).isPresent()
-                || model.equals(run.teacherContext());
+        return isStudentOf(roles(), run, model);
     }
 
     @Override

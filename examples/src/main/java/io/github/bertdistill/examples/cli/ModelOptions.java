@@ -36,11 +36,11 @@ final class ModelOptions {
         return models;
     }
 
-    /** Loads every model, in the order given; closes what was loaded if one fails. */
-    Map<String, TextClassifier> loadAll() throws IOException {
+    /** Loads every model of {@link #byName}, in order; closes what was loaded if one fails. */
+    static Map<String, TextClassifier> loadAll(Map<String, Path> models) throws IOException {
         Map<String, TextClassifier> loaded = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, Path> model : byName().entrySet()) {
+            for (Map.Entry<String, Path> model : models.entrySet()) {
                 loaded.put(model.getKey(), ModelFolders.load(model.getValue()));
             }
             return loaded;

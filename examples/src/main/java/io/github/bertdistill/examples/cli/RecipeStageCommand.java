@@ -4,6 +4,7 @@ import io.github.bertdistill.core.storage.OutputLocation;
 import io.github.bertdistill.examples.pipeline.MissingStageException;
 import io.github.bertdistill.examples.pipeline.RunFolder;
 import io.github.bertdistill.examples.pipeline.RunRecipe;
+import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -54,6 +55,15 @@ abstract class RecipeStageCommand implements Callable<Integer> {
      */
     boolean remakes(RunFolder run, Path model) {
         return true;
+    }
+
+    /**
+     * Whether {@code model} is a student of {@code roles} (any seed, or its training folder) or the
+     * teacher's contextual vectors, which a student-training command pools again.
+     */
+    static boolean isStudentOf(List<StudentRole> roles, RunFolder run, Path model) {
+        return RunFolder.studentRole(model).filter(roles::contains).isPresent()
+                || model.equals(run.teacherContext());
     }
 
     /** What {@code train} and {@code distill} print: one {@code student: FOLDER} line each. */

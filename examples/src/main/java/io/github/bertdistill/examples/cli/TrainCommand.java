@@ -7,7 +7,6 @@ import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -39,8 +38,7 @@ final class TrainCommand extends RecipeStageCommand {
 
     @Override
     boolean remakes(RunFolder run, Path model) {
-        return RunFolder.studentRole(model).equals(Optional.of(StudentRole.HARD))
-                || model.equals(run.teacherContext());
+        return isStudentOf(List.of(StudentRole.HARD), run, model);
     }
 
     @Override

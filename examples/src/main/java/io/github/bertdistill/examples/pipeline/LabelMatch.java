@@ -21,10 +21,7 @@ public final class LabelMatch {
      */
     public static void requireCovers(Path model, LabelSet modelLabels, TextDataset data) {
         List<String> known = modelLabels.names();
-        Optional<TextExample> first =
-                data.examples().stream()
-                        .filter(example -> !known.contains(example.label().orElseThrow()))
-                        .findFirst();
+        Optional<TextExample> first = data.firstLabelledOutside(modelLabels);
         if (first.isEmpty()) {
             return;
         }

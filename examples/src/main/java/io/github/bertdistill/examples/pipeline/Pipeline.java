@@ -271,8 +271,7 @@ public final class Pipeline {
             if (!Files.isDirectory(run.teacher())) {
                 // The label stage reads these; a bad row in them stops a new run here, before
                 // the teacher's fine-tuning, not after it.
-                data.readUnlabelled(recipe.data, run.data());
-                data.readAugmentationSource(recipe, run.data());
+                RunData.checkTransferTexts(recipe, run.data());
             }
         } catch (IOException | RuntimeException e) {
             if (fresh) {

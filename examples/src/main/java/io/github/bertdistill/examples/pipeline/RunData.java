@@ -118,15 +118,17 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
     /** Refuses the first example of {@code data} whose label train does not have. */
     private static void requireKnownLabels(
             String key, String location, TextDataset data, LabelSet labels) {
-        for (TextExample example : data) {
-            String label = example.label().orElse(null);
-            if (label != null && !labels.contains(label)) {
-                throw new IllegalArgumentException(
-                        String.format(
-                                "%s: %s: example '%s' has label '%s', which data.train does not"
-                                        + " have (its labels: %s; labels are case-sensitive)",
-                                key, location, example.id(), label, labels.names()));
-            }
+        Optional<TextExample> unknown = data.firstLabelledOutside(labels);
+        if (unknown.isPresent()) {
+            throw new IllegalArgumentException(
+                    String.format(
+                            "%s: %s: example '%s' has label '%s', which data.train does not have"
+                                    + " (its labels: %s; labels are case-sensitive)",
+                            key,
+                            location,
+                            unknown.get().id(),
+                            unknown.get().label().orElseThrow(),
+                            labels.names()));
         }
         data.labelIndices(labels); // and every example has a label
     }
@@ -143,9 +145,7 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
         if (spec.unlabelled == null) {
             return TextDataset.of("unlabelled", List.of());
         }
-        TextDataset read =
-                reader(spec, spec.unlabelledFormat(), false)
-                        .readDataset(locate(spec.unlabelled, dataFolder));
+        TextDataset read = readUnlabelledFile(spec, dataFolder);
         TextDataset kept = withoutTexts(read, UNLABELLED_ID_PREFIX, List.of(train, dev, test));
         LOG.info(
                 "unlabelled: {} of the {} texts of {} kept; the others also occur, or nearly, in"
@@ -168,9 +168,7 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
         if (source == null) {
             return Optional.empty();
         }
-        TextDataset read =
-                reader(recipe.data, recipe.data.format, false)
-                        .readDataset(locate(source, dataFolder));
+        TextDataset read = readSourceFile(recipe, dataFolder);
         TextDataset kept = withoutTexts(read, SOURCE_ID_PREFIX, List.of(dev, test));
         LOG.info(
                 "augmentation source: {} of the {} texts of {} kept; the others occur, or nearly,"
@@ -179,6 +177,31 @@ public record RunData(TextDataset train, TextDataset dev, TextDataset test, Labe
                 read.size(),
                 source);
         return Optional.of(kept);
+    }
+
+    /**
+     * Reads the recipe's unlabelled text and augmentation source, if it names them, only to check
+     * their rows: a bad one is named by file and line, before the stages that use them, and without
+     * the near-duplicate search those stages make.
+     */
+    static void checkTransferTexts(Recipe recipe, Path dataFolder) throws IOException {
+        if (recipe.data.unlabelled != null) {
+            readUnlabelledFile(recipe.data, dataFolder);
+        }
+        if (recipe.augmentation.source != null) {
+            readSourceFile(recipe, dataFolder);
+        }
+    }
+
+    private static TextDataset readUnlabelledFile(Recipe.Data spec, Path dataFolder)
+            throws IOException {
+        return reader(spec, spec.unlabelledFormat(), false)
+                .readDataset(locate(spec.unlabelled, dataFolder));
+    }
+
+    private static TextDataset readSourceFile(Recipe recipe, Path dataFolder) throws IOException {
+        return reader(recipe.data, recipe.data.format, false)
+                .readDataset(locate(recipe.augmentation.source, dataFolder));
     }
 
     /**

@@ -2,8 +2,6 @@ package io.github.bertdistill.core.data.io;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
-import com.google.common.base.Strings;
-import com.google.common.base.Throwables;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -11,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
+import io.github.bertdistill.core.config.StrictJson;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -36,9 +35,6 @@ public final class JsonLinesReader implements DatasetReader {
     /** Parses RFC 8259 JSON only, and rejects anything after the value. */
     private static final Gson STRICT_GSON =
             new GsonBuilder().setStrictness(Strictness.STRICT).create();
-
-    private static final String GSON_LENIENCY_ADVICE =
-            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON";
 
     private final String textField;
     private final String labelField;
@@ -140,13 +136,10 @@ public final class JsonLinesReader implements DatasetReader {
         return element.getAsJsonObject();
     }
 
-    /** Gson's first message line, minus its advice to parse leniently and its constant line 1. */
+    /** {@link StrictJson#describe}'s words, with a syntax error so called and no line 1. */
     private static String describe(JsonParseException e) {
-        String message = Strings.nullToEmpty(Throwables.getRootCause(e).getMessage());
-        return message.lines()
-                .findFirst()
-                .orElse("unreadable")
-                .replace(GSON_LENIENCY_ADVICE, "syntax error")
+        return StrictJson.describe(e)
+                .replace("malformed JSON", "syntax error")
                 .replace(" at line 1 column ", " at column ");
     }
 
