@@ -107,7 +107,8 @@ public final class BertClassifier extends BlockTextClassifier {
      */
     public static BertClassifier fromCheckpoint(
             Path folder, LabelSet labels, Pooling pooling, int maxLength) throws IOException {
-        BertConfig config = BertConfig.fromJson(HfCheckpoint.config(folder));
+        BertConfig config = HfCheckpoint.requireComplete(folder);
+        config.requireFits(maxLength);
         LoadPolicy policy =
                 LoadPolicy.strict()
                         .allowMissing("classifier.")

@@ -18,8 +18,10 @@ import io.github.bertdistill.examples.pipeline.StudentRole;
 import io.github.bertdistill.student.init.WordVectors;
 import io.github.bertdistill.student.model.TextCnnConfig;
 import io.github.bertdistill.student.vocab.VocabularyKind;
+import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.model.Pooling;
 import io.github.bertdistill.teacher.preset.BertPreset;
+import io.github.bertdistill.teacher.weights.HfCheckpoint;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.InvalidPathException;
@@ -236,6 +238,11 @@ public final class Recipe implements CheckedConfig {
 
         @Override
         public void check() {
+            require(
+                    maxLength >= 2,
+                    "maxLength",
+                    "must be >= 2 ([CLS] and [SEP]), got %s",
+                    maxLength);
             if (finetuned != null) {
                 ModelFolders.Kind kind =
                         checked("finetuned", finetuned, "folder not found", ModelFolders::kind);
@@ -244,26 +251,53 @@ public final class Recipe implements CheckedConfig {
                         "finetuned",
                         "%s holds a TextCNN student, not a teacher",
                         finetuned);
-            } else if (checkpoint == null) {
-                try {
-                    BertPreset.fromId(preset);
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw ConfigException.at(
-                            "preset", "%s", preset == null ? "must be set" : e.getMessage());
-                }
             } else {
-                requireFolder("checkpoint", checkpoint);
+                BertConfig encoder = checkpoint == null ? presetEncoder() : checkpointEncoder();
+                require(
+                        maxLength <= encoder.maxPositionEmbeddings(),
+                        "maxLength",
+                        "must be at most the teacher's %s positions, got %s",
+                        encoder.maxPositionEmbeddings(),
+                        maxLength);
             }
-            require(
-                    maxLength >= 2,
-                    "maxLength",
-                    "must be >= 2 ([CLS] and [SEP]), got %s",
-                    maxLength);
             require(
                     maxTrainExamples >= 0,
                     "maxTrainExamples",
                     "must be >= 0, got %s",
                     maxTrainExamples);
+        }
+
+        /**
+         * The preset's architecture, once the preset is known, its jar present and its pooling
+         * possible.
+         */
+        private BertConfig presetEncoder() {
+            BertPreset known;
+            try {
+                known = BertPreset.fromId(preset);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw ConfigException.at(
+                        "preset", "%s", preset == null ? "must be set" : e.getMessage());
+            }
+            require(
+                    known.isAvailable(),
+                    "preset",
+                    "%s: the jar that carries it is not on the class path (see the teacher-bert"
+                            + " README)",
+                    preset);
+            require(
+                    pooling != Pooling.POOLER || known.hasPooler(),
+                    "pooling",
+                    "preset %s has no pooler; use cls or mean",
+                    preset);
+            return known.config();
+        }
+
+        /** The checkpoint folder's architecture, once its files are there. */
+        private BertConfig checkpointEncoder() {
+            requireFolder("checkpoint", checkpoint);
+            return checked(
+                    "checkpoint", checkpoint, "folder not found", HfCheckpoint::requireComplete);
         }
     }
 

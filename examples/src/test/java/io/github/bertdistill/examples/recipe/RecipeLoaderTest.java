@@ -9,6 +9,7 @@ import io.github.bertdistill.distill.train.LearningRateSchedule;
 import io.github.bertdistill.distill.train.MethodConfig;
 import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.student.vocab.VocabularyKind;
+import io.github.bertdistill.teacher.preset.BertPreset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -219,6 +220,64 @@ class RecipeLoaderTest {
                         + ": augmentation.source: file not found: "
                         + missing,
                 refused("augmentation.source=" + missing));
+    }
+
+    @Test
+    void theTeachersEncoderIsCheckedWhenTheRecipeIsRead() throws IOException {
+        assertTrue(
+                refused("teacher.maxLength=513")
+                        .endsWith(
+                                "teacher.maxLength: must be at most the teacher's 512 positions,"
+                                        + " got 513"));
+        assertTrue(
+                refused("teacher.pooling=pooler")
+                        .endsWith(
+                                "teacher.pooling: preset minilm-l6 has no pooler; use cls or"
+                                        + " mean"));
+        String optional = "teacher.preset=bert-base-uncased";
+        if (BertPreset.BERT_BASE_UNCASED.isAvailable()) {
+            assertEquals(
+                    "bert-base-uncased", RecipeLoader.load(null, List.of(optional)).teacher.preset);
+        } else {
+            assertTrue(
+                    refused(optional)
+                            .endsWith(
+                                    "teacher.preset: bert-base-uncased: the jar that carries it is"
+                                            + " not on the class path (see the teacher-bert"
+                                            + " README)"));
+        }
+
+        Path checkpoint = Files.createDirectories(folder.resolve("checkpoint"));
+        Files.writeString(checkpoint.resolve("config.json"), "{\"max_position_embeddings\": 32}");
+        Files.writeString(checkpoint.resolve("pytorch_model.bin"), "");
+        String given = "teacher.checkpoint=" + checkpoint;
+        assertTrue(
+                refused(given)
+                        .endsWith(
+                                "teacher.checkpoint: "
+                                        + checkpoint.resolve("model.safetensors")
+                                        + " is missing; it has pytorch_model.bin, convert it to"
+                                        + " safetensors first"));
+        Files.writeString(checkpoint.resolve("model.safetensors"), "");
+        assertTrue(refused(given).endsWith(": no tokenizer"), refused(given));
+        Files.writeString(checkpoint.resolve("vocab.txt"), "[PAD]\n");
+        assertTrue(
+                refused(given, "teacher.maxLength=64")
+                        .endsWith(
+                                "teacher.maxLength: must be at most the teacher's 32 positions,"
+                                        + " got 64"));
+        assertEquals(
+                32,
+                RecipeLoader.load(null, List.of(given, "teacher.maxLength=32")).teacher.maxLength);
+        Files.writeString(checkpoint.resolve("config.json"), "{\"hidden_size\": \"wide\"}");
+        assertTrue(
+                refused(given)
+                        .endsWith(
+                                "teacher.checkpoint: "
+                                        + checkpoint.resolve("config.json")
+                                        + ": config field hidden_size is not an integer:"
+                                        + " \"wide\""),
+                refused(given));
     }
 
     @Test

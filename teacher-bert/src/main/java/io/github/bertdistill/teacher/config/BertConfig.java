@@ -204,6 +204,23 @@ public final class BertConfig {
         return maxPositionEmbeddings;
     }
 
+    /**
+     * Checks that texts of {@code maxLength} tokens fit the position embeddings.
+     *
+     * @throws IllegalArgumentException if {@code maxLength} exceeds {@link
+     *     #maxPositionEmbeddings()}
+     */
+    public void requireFits(int maxLength) {
+        if (maxLength > maxPositionEmbeddings) {
+            throw new IllegalArgumentException(
+                    "maxLength "
+                            + maxLength
+                            + " exceeds the model's "
+                            + maxPositionEmbeddings
+                            + " positions");
+        }
+    }
+
     public int typeVocabSize() {
         return typeVocabSize;
     }

@@ -111,14 +111,7 @@ public enum BertPreset {
 
     /** The tokenizer, truncating to {@code maxLength} tokens (at most 512). */
     public BertTokenizer tokenizer(int maxLength) throws IOException {
-        if (maxLength > config.maxPositionEmbeddings()) {
-            throw new IllegalArgumentException(
-                    "maxLength "
-                            + maxLength
-                            + " exceeds the model's "
-                            + config.maxPositionEmbeddings()
-                            + " positions");
-        }
+        config.requireFits(maxLength);
         if (tensorFlow) {
             return BertTokenizer.fromVocabulary(
                     new EasyBertArchive(resource).vocabulary(), true, maxLength);

@@ -6,6 +6,7 @@ import com.google.gson.JsonParser;
 import io.github.bertdistill.core.storage.HostTensor;
 import io.github.bertdistill.core.storage.ModelDirectory;
 import io.github.bertdistill.core.storage.SafetensorsFile;
+import io.github.bertdistill.teacher.config.BertConfig;
 import io.github.bertdistill.teacher.tokenizer.BertTokenizer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,30 @@ public final class HfCheckpoint {
 
     /** The folder's {@code model.safetensors}, by tensor name. */
     public static Map<String, HostTensor> weights(Path folder) throws IOException {
+        return SafetensorsFile.read(weightsFile(folder));
+    }
+
+    /**
+     * Checks, without reading the weights, that {@code folder} is a complete BERT folder: a valid
+     * {@code config.json}, {@code model.safetensors} and a tokenizer file.
+     *
+     * @return the folder's architecture
+     * @throws IOException naming the file that is missing or invalid
+     */
+    public static BertConfig requireComplete(Path folder) throws IOException {
+        BertConfig config;
+        try {
+            config = BertConfig.fromJson(config(folder));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(
+                    folder.resolve(ModelDirectory.CONFIG_FILE) + ": " + e.getMessage(), e);
+        }
+        weightsFile(folder);
+        tokenizerFile(folder);
+        return config;
+    }
+
+    private static Path weightsFile(Path folder) throws IOException {
         Path file = folder.resolve(WEIGHTS_FILE);
         if (!Files.exists(file)) {
             String hint =
@@ -46,7 +71,24 @@ public final class HfCheckpoint {
                             : "";
             throw new IOException(file + " is missing" + hint);
         }
-        return SafetensorsFile.read(file);
+        return file;
+    }
+
+    /** {@code tokenizer.json}, or else {@code vocab.txt}. */
+    private static Path tokenizerFile(Path folder) throws IOException {
+        for (String name : new String[] {TOKENIZER_FILE, VOCAB_FILE}) {
+            Path file = folder.resolve(name);
+            if (Files.exists(file)) {
+                return file;
+            }
+        }
+        throw new IOException(
+                folder
+                        + " has neither "
+                        + TOKENIZER_FILE
+                        + " nor "
+                        + VOCAB_FILE
+                        + ": no tokenizer");
     }
 
     /**
@@ -55,21 +97,11 @@ public final class HfCheckpoint {
      * folders have it.
      */
     public static BertTokenizer tokenizer(Path folder, int maxLength) throws IOException {
-        Path json = folder.resolve(TOKENIZER_FILE);
-        if (Files.exists(json)) {
-            return BertTokenizer.fromFile(json, maxLength);
+        Path file = tokenizerFile(folder);
+        if (file.getFileName().toString().equals(TOKENIZER_FILE)) {
+            return BertTokenizer.fromFile(file, maxLength);
         }
-        Path vocab = folder.resolve(VOCAB_FILE);
-        if (!Files.exists(vocab)) {
-            throw new IOException(
-                    folder
-                            + " has neither "
-                            + TOKENIZER_FILE
-                            + " nor "
-                            + VOCAB_FILE
-                            + ": no tokenizer");
-        }
-        return BertTokenizer.fromVocabFile(vocab, lowercase(folder), maxLength);
+        return BertTokenizer.fromVocabFile(file, lowercase(folder), maxLength);
     }
 
     private static boolean lowercase(Path folder) throws IOException {

@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * <p>Decoded by {@link LineDecoder}: bytes that are invalid in the charset do not stop decoding,
  * each is replaced by U+FFFD and the line it falls on is remembered, so a reader can reject exactly
  * the rows that hold one. A leading byte-order mark is dropped, and so are the blank lines at the
- * end of the file. Lines end with {@code \n} or {@code \r\n}.
+ * end of the file. Lines end with {@code \n} or {@code \r\n}; a file whose first line holds a bare
+ * {@code \r} is refused (its lines end with {@code \r} alone).
  */
 final class DecodedText {
     private final String content;
@@ -44,6 +45,12 @@ final class DecodedText {
             int line = 0;
             for (String text = decoder.nextLine(); text != null; text = decoder.nextLine()) {
                 line++;
+                if (line == 1) {
+                    Optional<String> bareReturn = LineDecoder.bareCarriageReturn(text);
+                    if (bareReturn.isPresent()) {
+                        throw new DatasetFormatException(file, 1, null, bareReturn.get());
+                    }
+                }
                 content.append(text);
                 if (decoder.malformedOffset() >= 0) {
                     malformed.put(line, decoder.malformedOffset());

@@ -23,13 +23,14 @@ import java.util.Objects;
  * </pre>
  *
  * <p>The text field ({@code text} by default) must be a string. The label field ({@code label} by
- * default) may be a string or a number and is kept as its JSON text ({@code 1} gives {@code "1"});
- * a line without it, or with {@code null}, gives an unlabelled example, so one reader serves gold
- * data and unlabelled transfer sets alike, unless {@link #requireLabels} makes it a bad row.
- * Without an id field the id is {@code <file name>:<line>}; with one, every line needs a string or
- * number id, unique in the file. Malformed JSON, a value that is not an object, a missing text and
- * a blank line before the last record are bad rows; blank lines at the end of the file are ignored.
- * Other fields are ignored.
+ * default) may be a string or a number; a number is kept in its shortest plain form ({@code 1},
+ * {@code 1.0} and {@code 1e0} all give {@code "1"}, the label a TSV file's {@code 1} gives); a line
+ * without it, or with {@code null}, gives an unlabelled example, so one reader serves gold data and
+ * unlabelled transfer sets alike, unless {@link #requireLabels} makes it a bad row. Without an id
+ * field the id is {@code <file name>:<line>}; with one, every line needs a string or number id,
+ * unique in the file. Malformed JSON, a value that is not an object, a missing text and a blank
+ * line before the last record are bad rows; blank lines at the end of the file are ignored. Other
+ * fields are ignored.
  */
 public final class JsonLinesReader implements DatasetReader {
     /** Parses RFC 8259 JSON only, and rejects anything after the value. */
@@ -143,7 +144,10 @@ public final class JsonLinesReader implements DatasetReader {
                 .replace(" at line 1 column ", " at column ");
     }
 
-    /** A string or number value as its text. */
+    /**
+     * A string value as it is, a number in its shortest plain decimal form: {@code 1}, {@code 1.0}
+     * and {@code 1e0} are all the label {@code 1}, as in a TSV file.
+     */
     private static String scalar(JsonElement value, String field) throws BadRowException {
         if (value == null || value.isJsonNull()) {
             throw new BadRowException(field, "missing");
@@ -151,7 +155,10 @@ public final class JsonLinesReader implements DatasetReader {
         if (!value.isJsonPrimitive() || value.getAsJsonPrimitive().isBoolean()) {
             throw new BadRowException(field, "must be a string or a number, found " + kind(value));
         }
-        return value.getAsString();
+        JsonPrimitive primitive = value.getAsJsonPrimitive();
+        return primitive.isNumber()
+                ? primitive.getAsBigDecimal().stripTrailingZeros().toPlainString()
+                : primitive.getAsString();
     }
 
     private static String kind(JsonElement value) {

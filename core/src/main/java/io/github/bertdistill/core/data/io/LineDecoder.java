@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
 
 /**
  * Decodes a byte stream strictly, one line at a time, as the bytes arrive: the one decoder behind
@@ -76,6 +77,28 @@ final class LineDecoder {
                 return line.length() == 0 ? null : line.toString();
             }
         }
+    }
+
+    /** {@code line} without its {@code \n} or {@code \r\n} (or a final {@code \r}). */
+    static String withoutLineEnd(String line) {
+        int end = line.length();
+        end -= end > 0 && line.charAt(end - 1) == '\n' ? 1 : 0;
+        end -= end > 0 && line.charAt(end - 1) == '\r' ? 1 : 0;
+        return line.substring(0, end);
+    }
+
+    /**
+     * Why a file's first line (with its line ending) must be refused, if it holds a carriage return
+     * that ends no line: such a file ends its lines with {@code \r} alone (classic Mac OS), which
+     * every reader would otherwise take for one long line.
+     */
+    static Optional<String> bareCarriageReturn(String firstLine) {
+        return withoutLineEnd(firstLine).indexOf('\r') < 0
+                ? Optional.empty()
+                : Optional.of(
+                        "a carriage return (\\r) inside the line: lines must end with \\n or"
+                                + " \\r\\n, and this file seems to end them with \\r alone;"
+                                + " convert its line endings first");
     }
 
     /**

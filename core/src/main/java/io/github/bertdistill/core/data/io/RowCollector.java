@@ -16,6 +16,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns the parsed rows of one file into examples: the checks every format shares (charset, blank
  * text, label set, id uniqueness), ids for rows without one, and the {@link ErrorPolicy}.
+ *
+ * <p>A label is stripped of white space around it, in every format: {@code "pos "} in a CSV column
+ * is the label {@code pos}, not a label of its own.
  */
 final class RowCollector {
     private static final Logger LOG = LoggerFactory.getLogger(RowCollector.class);
@@ -80,8 +83,9 @@ final class RowCollector {
         if (row.text().isBlank()) {
             throw new BadRowException(fields.text(), "the text is empty or blank");
         }
-        if (row.label() != null) {
-            checkLabel(row.label());
+        String label = row.label() == null ? null : row.label().strip();
+        if (label != null) {
+            checkLabel(label);
         }
         String id = row.id() == null ? file.getFileName() + ":" + firstLine : row.id();
         if (id.isBlank()) {
@@ -92,9 +96,9 @@ final class RowCollector {
             throw new BadRowException(
                     fields.id(), "id '" + id + "' is already used on line " + previous);
         }
-        return row.label() == null
+        return label == null
                 ? TextExample.unlabelled(id, row.text())
-                : TextExample.labelled(id, row.text(), row.label());
+                : TextExample.labelled(id, row.text(), label);
     }
 
     private void checkLabel(String label) throws BadRowException {

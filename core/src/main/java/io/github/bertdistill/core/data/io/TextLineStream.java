@@ -71,7 +71,13 @@ public final class TextLineStream implements Closeable {
         int firstBlank = 0;
         for (String raw = decoder.nextLine(); raw != null; raw = decoder.nextLine()) {
             line++;
-            String text = withoutLineEnd(raw);
+            if (line == 1) {
+                Optional<String> bareReturn = LineDecoder.bareCarriageReturn(raw);
+                if (bareReturn.isPresent()) {
+                    throw error(1, bareReturn.get());
+                }
+            }
+            String text = LineDecoder.withoutLineEnd(raw);
             if (text.isBlank()) {
                 firstBlank = firstBlank == 0 ? line : firstBlank;
                 continue;
@@ -105,13 +111,6 @@ public final class TextLineStream implements Closeable {
     @Override
     public void close() throws IOException {
         in.close();
-    }
-
-    private static String withoutLineEnd(String raw) {
-        int end = raw.length();
-        end -= end > 0 && raw.charAt(end - 1) == '\n' ? 1 : 0;
-        end -= end > 0 && raw.charAt(end - 1) == '\r' ? 1 : 0;
-        return raw.substring(0, end);
     }
 
     private DatasetFormatException error(int line, String reason) {

@@ -43,6 +43,18 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void labelsAreStrippedOfSpacesAroundThem() throws Exception {
+        Path file = write(dir, "dev.csv", "label,review\npos ,good\n\" neg\",bad\npos,fine\n");
+
+        TextDataset dataset = reviews.readDataset(file);
+
+        assertEquals(
+                List.of("pos", "neg", "pos"),
+                dataset.examples().stream().map(e -> e.label().orElseThrow()).toList());
+        assertEquals(List.of("neg", "pos"), dataset.inferLabelSet().names());
+    }
+
+    @Test
     void readsQuotesEscapesAndEmbeddedNewlines() throws Exception {
         Path file =
                 write(

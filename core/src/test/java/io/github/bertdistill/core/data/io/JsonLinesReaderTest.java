@@ -44,6 +44,25 @@ class JsonLinesReaderTest {
     }
 
     @Test
+    void aNumberLabelIsReadInItsShortestFormAndAStringLabelIsStripped() throws Exception {
+        Path file =
+                write(
+                        dir,
+                        "train.jsonl",
+                        "{\"text\": \"a\", \"label\": 1.0}\n"
+                                + "{\"text\": \"b\", \"label\": 1e0}\n"
+                                + "{\"text\": \"c\", \"label\": 2.50}\n"
+                                + "{\"text\": \"d\", \"label\": \" 1 \"}\n"
+                                + "{\"text\": \"e\", \"label\": \"1.0\"}\n");
+
+        assertEquals(
+                List.of("1", "1", "2.5", "1", "1.0"),
+                reader.readDataset(file).examples().stream()
+                        .map(e -> e.label().orElseThrow())
+                        .toList());
+    }
+
+    @Test
     void readsConfiguredFieldsAndIds() throws Exception {
         Path file =
                 write(

@@ -48,6 +48,19 @@ class LabelledLinesReaderTest {
     }
 
     @Test
+    void refusesBareCarriageReturnLineEnds() throws Exception {
+        Path file = write(dir, "train.txt", "0 a\r1 b\r");
+
+        DatasetFormatException e = assertFormatError(file, 1, null, () -> reader.read(file));
+
+        assertEquals(
+                "a carriage return (\\r) inside the line: lines must end with \\n or \\r\\n, and"
+                        + " this file seems to end them with \\r alone; convert its line endings"
+                        + " first",
+                e.reason());
+    }
+
+    @Test
     void ignoresBlankLinesAtTheEnd() throws Exception {
         Path file = write(dir, "train.txt", "0 a\n1 b\n\n   \n\r\n\n");
 

@@ -4,6 +4,7 @@ import static io.github.bertdistill.core.data.io.Fixtures.writeBytes;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +84,16 @@ class TextLineStreamTest {
                 e.getMessage());
         assertEquals(Optional.empty(), e.file());
         assertEquals(2, e.line());
+    }
+
+    @Test
+    void bareCarriageReturnLineEndsAreRefusedAtTheFirstLine() throws IOException {
+        DatasetFormatException e =
+                assertThrows(DatasetFormatException.class, stream(bytes("one\rtwo\r"))::next);
+
+        assertEquals(1, e.line());
+        assertTrue(e.reason().contains("seems to end them with \\r alone"), e.reason());
+        assertEquals(Optional.of("one"), stream(bytes("one\r")).next());
     }
 
     @Test
