@@ -223,12 +223,21 @@ public final class DelimitedReader implements DatasetReader {
             return Optional.of(record);
         }
 
+        /** The parser's refusal in the project's words, without its own line and position. */
         private static String syntaxError(IOException cause) {
             String message = cause.getMessage();
-            return message.contains("EOF")
-                    ? "a quote opened in the record starting on this line is never closed, so the"
-                            + " rest of the file would be read into one field"
-                    : "malformed record: " + message;
+            if (message.contains("EOF")) {
+                return "a quote opened in the record starting on this line is never closed, so the"
+                        + " rest of the file would be read into one field";
+            }
+            if (message.contains("between encapsulated token and delimiter")) {
+                return "text follows the closing quote of a quoted field: a field that starts with"
+                        + " a quote must end with one, and a quote inside it is written twice"
+                        + " (\"\")";
+            }
+            return "malformed record: "
+                    + message.replaceAll("^\\(startline \\d+\\) ", "")
+                            .replaceAll(" at line: \\d+, position: \\d+", "");
         }
     }
 }

@@ -241,6 +241,18 @@ class DelimitedReaderTest {
     }
 
     @Test
+    void rejectsTextAfterAClosingQuoteInTheProjectsWords() throws Exception {
+        Path file = write(dir, "dev.csv", "label,review\n0,ok\n1,\"good\" bad\n");
+
+        DatasetFormatException e = assertFormatError(file, 3, null, () -> reviews.read(file));
+
+        assertEquals(
+                "text follows the closing quote of a quoted field: a field that starts with a quote"
+                        + " must end with one, and a quote inside it is written twice (\"\")",
+                e.reason());
+    }
+
+    @Test
     void rejectsUnclosedQuoteWhereItsRecordStartsEvenWhenSkipping() throws Exception {
         Path file = write(dir, "dev.csv", "label,review\n1,ok\n\n0,\"never closed\n1,x\n1,y\n");
 
