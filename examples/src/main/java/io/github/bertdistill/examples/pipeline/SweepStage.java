@@ -34,26 +34,23 @@ final class SweepStage {
         Recipe.Sweep spec = recipe.sweep;
         StudentRole role = spec.role;
         MethodConfig method = recipe.student.distillMethod;
-        TemperatureAlphaSweep.Table result =
-                new TemperatureAlphaSweep(spec.temperatures, spec.alphas)
-                        .run(
-                                (temperature, alpha) -> {
-                                    LOG.info(
-                                            "sweep: {} at T = {}, α = {}",
-                                            role.id(),
-                                            temperature,
-                                            alpha);
-                                    return StudentStage.train(
-                                            recipe,
-                                            data,
-                                            teaching,
-                                            run,
-                                            role,
-                                            method.withConstant(temperature, alpha),
-                                            run.sweepCell(role.id(), temperature, alpha));
-                                },
-                                run.sweep());
-        LOG.info("sweep:\n{}", result.toMarkdown());
+        new TemperatureAlphaSweep(spec.temperatures, spec.alphas)
+                .run(
+                        (temperature, alpha) -> {
+                            LOG.info("sweep: {} at T = {}, α = {}", role.id(), temperature, alpha);
+                            return StudentStage.train(
+                                    recipe,
+                                    data,
+                                    teaching,
+                                    run,
+                                    role,
+                                    method.withConstant(temperature, alpha),
+                                    run.sweepCell(role.id(), temperature, alpha));
+                        },
+                        run.sweep());
+        LOG.info(
+                "sweep: the table is in {}",
+                run.sweep().resolve(TemperatureAlphaSweep.MARKDOWN_FILE));
         return run.sweep();
     }
 

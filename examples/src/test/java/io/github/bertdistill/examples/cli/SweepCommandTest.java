@@ -1,11 +1,15 @@
 package io.github.bertdistill.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.testing.TinyRun;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,8 +39,20 @@ class SweepCommandTest {
         assertEquals(2, untaught.exitCode(), untaught.toString());
         assertTrue(untaught.err().contains("run 'bert-distill finetune --recipe "), untaught.err());
 
-        CliResult whole = CliResult.run(StageCommandsTest.concat("run", grid));
+        PrintStream console = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        CliResult whole;
+        try {
+            System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+            whole = CliResult.run(StageCommandsTest.concat("run", grid));
+        } finally {
+            System.setErr(console);
+        }
         assertEquals(0, whole.exitCode(), whole.toString());
+        String logged = log.toString(StandardCharsets.UTF_8);
+        assertTrue(logged.contains("sweep: the table is in "), logged);
+        assertFalse(
+                logged.contains("| T \\ α |"), "the table is printed once, by sweep: " + logged);
         List<String> csv = Files.readAllLines(run.resolve("sweep/sweep.csv"));
         assertEquals("temperature,alpha,dev_accuracy,best_step", csv.get(0));
         assertEquals(3, csv.size(), csv.toString());
