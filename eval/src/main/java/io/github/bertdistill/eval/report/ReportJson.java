@@ -307,6 +307,7 @@ public final class ReportJson {
         json.addProperty("git_commit", environment.gitCommit());
         json.addProperty("date", environment.date());
         json.addProperty("load_average", environment.loadAverage());
+        json.addProperty("busy", environment.busy());
         return json;
     }
 

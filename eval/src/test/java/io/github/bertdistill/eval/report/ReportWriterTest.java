@@ -128,6 +128,10 @@ class ReportWriterTest {
                         environment.get("cores").getAsInt()),
                 markdown.contains("**Warning: the machine was busy as this report began**"),
                 "the warning stands in report.md exactly when the load says so");
+        assertEquals(
+                environment.get("busy").getAsBoolean(),
+                markdown.contains("**Warning: the machine was busy as this report began**"),
+                "report.html shows its warning from the same field");
         assertTrue(Environment.isBusy(1.0, 2) && !Environment.isBusy(0.9, 2));
         assertFalse(Environment.isBusy(-1, 2), "no load average on this system: no warning");
         assertEquals("cpu()", json.getAsJsonObject("environment").get("device").getAsString());
@@ -206,7 +210,8 @@ class ReportWriterTest {
                         "table-latency",
                         "table-footprint",
                         "table-mcnemar",
-                        "table-environment")) {
+                        "table-environment",
+                        "busy-warning")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
         assertTrue(html.contains("echarts.init"));

@@ -1,5 +1,6 @@
 package io.github.bertdistill.examples.cli;
 
+import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -41,6 +42,6 @@ final class ReportCommand extends RecipeStageCommand {
 
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "report: " + Pipeline.report(recipe, output);
+        return "report: " + Pipeline.report(recipe, output).resolve(ReportWriter.HTML_FILE);
     }
 }

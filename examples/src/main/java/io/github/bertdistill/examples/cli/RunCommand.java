@@ -1,6 +1,7 @@
 package io.github.bertdistill.examples.cli;
 
 import io.github.bertdistill.core.storage.OutputLocation;
+import io.github.bertdistill.eval.report.ReportWriter;
 import io.github.bertdistill.examples.pipeline.Pipeline;
 import io.github.bertdistill.examples.recipe.Recipe;
 import java.io.IOException;
@@ -42,6 +43,7 @@ final class RunCommand extends RecipeStageCommand {
 
     @Override
     String runStages(Recipe recipe, Path output) throws IOException {
-        return "report: " + Pipeline.run(recipe, output, jobs.value()).resolve("report.html");
+        return "report: "
+                + Pipeline.run(recipe, output, jobs.value()).resolve(ReportWriter.HTML_FILE);
     }
 }

@@ -40,8 +40,8 @@ class ReportEngineTest {
         CliResult onnx = command("report", options, "--set", "engine.reportWith=onnx-runtime");
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
-        assertEquals("report: " + run.resolve("report-onnx"), onnx.out().strip());
-        JsonObject exported = report(run.resolve("report-onnx"));
+        assertEquals("report: " + run.resolve("report-onnx/report.html"), onnx.out().strip());
+        JsonObject exported = report(run.resolve("report-onnx/report.html"));
         assertEquals(trained, report(run.resolve("report")), "the PyTorch report stays beside it");
         assertEquals(
                 "OnnxRuntime", exported.getAsJsonObject("environment").get("engine").getAsString());

@@ -96,7 +96,7 @@ class StageCommandsTest {
         assertEquals(0, CliResult.run(concat("distill", options)).exitCode());
         CliResult report = CliResult.run(concat("report", options));
         assertEquals(0, report.exitCode(), report.toString());
-        assertEquals("report: " + run.resolve("report"), report.out().strip());
+        assertEquals("report: " + run.resolve("report/report.html"), report.out().strip());
         assertTrue(Files.isRegularFile(run.resolve("report/report.html")));
 
         CliResult wrongRole = CliResult.run(concat("distill", options, "--role", "student-hard"));
