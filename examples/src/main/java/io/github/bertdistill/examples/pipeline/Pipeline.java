@@ -263,6 +263,9 @@ public final class Pipeline {
             throws IOException {
         Path output = run.root();
         EngineBootstrap.start(ThreadSettings.fromSystemProperties(), recipe.engine.device);
+        if (!Files.isDirectory(run.teacher())) {
+            TeacherStage.requirePretrained(recipe.teacher);
+        }
         boolean fresh = !Files.exists(output);
         RunData data;
         try {

@@ -58,6 +58,22 @@ final class TeacherStage {
         }
     }
 
+    /**
+     * Checks, before a run folder is made, that this process can fine-tune the recipe's teacher: a
+     * preset's weights come in a jar (see the teacher-bert README) that this class path may lack.
+     */
+    static void requirePretrained(Recipe.Teacher spec) {
+        if (spec.finetuned == null
+                && spec.checkpoint == null
+                && !BertPreset.fromId(spec.preset).isAvailable()) {
+            throw new IllegalArgumentException(
+                    "teacher.preset: "
+                            + spec.preset
+                            + ": the jar that carries it is not on the class path (see the"
+                            + " teacher-bert README)");
+        }
+    }
+
     private static BertClassifier pretrained(Recipe.Teacher spec, LabelSet labels, long seed)
             throws IOException {
         // The new classification head is drawn from the engine's generator: seed it so the same

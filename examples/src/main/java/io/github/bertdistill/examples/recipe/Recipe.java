@@ -280,12 +280,6 @@ public final class Recipe implements CheckedConfig {
                         "preset", "%s", preset == null ? "must be set" : e.getMessage());
             }
             require(
-                    known.isAvailable(),
-                    "preset",
-                    "%s: the jar that carries it is not on the class path (see the teacher-bert"
-                            + " README)",
-                    preset);
-            require(
                     pooling != Pooling.POOLER || known.hasPooler(),
                     "pooling",
                     "preset %s has no pooler; use cls or mean",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.examples.recipe.RecipeLoader;
 import io.github.bertdistill.examples.testing.TinyRun;
+import io.github.bertdistill.teacher.preset.BertPreset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -52,6 +53,37 @@ class RunFolderRecipeTest {
                         + " got -1",
                 bad.err().strip());
         assertFalse(Files.exists(run), "no folder, no recipe, no data copy");
+    }
+
+    @Test
+    void aPresetWhoseJarIsAbsentIsRefusedBeforeTheRunFolderIsMade() throws Exception {
+        Path run = folder.resolve("preset-run");
+        String[] command =
+                StageCommandsTest.concat(
+                        "finetune",
+                        options(
+                                run,
+                                "teacher.checkpoint=null",
+                                "teacher.preset=bert-base-uncased"));
+        // bert-base-uncased comes in an optional jar (the Maven profile bert-base)
+        boolean available = BertPreset.BERT_BASE_UNCASED.isAvailable();
+
+        CliResult refused = available ? null : CliResult.run(command);
+
+        if (available) {
+            assertEquals(
+                    "bert-base-uncased",
+                    RecipeLoader.load(null, List.of("teacher.preset=bert-base-uncased"))
+                            .teacher
+                            .preset);
+        } else {
+            assertEquals(2, refused.exitCode(), refused.toString());
+            assertEquals(
+                    "bert-distill: teacher.preset: bert-base-uncased: the jar that carries it is"
+                            + " not on the class path (see the teacher-bert README)",
+                    refused.errorLine());
+            assertFalse(Files.exists(run), "no folder, no recipe, no data copy");
+        }
     }
 
     @Test
