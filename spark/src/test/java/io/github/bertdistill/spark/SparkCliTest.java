@@ -207,7 +207,14 @@ class SparkCliTest {
                 run(
                         SparkCli.newCommandLine(),
                         labelCommand(
-                                "--set", "augmentation.copies=1", "--output", cache.toString()));
+                                "--set",
+                                "augmentation.copies=1",
+                                // the job labels with --teacher: a recipe may name a preset whose
+                                // jar is not on this class path (the shaded jar carries none)
+                                "--set",
+                                "teacher.preset=bert-base-uncased",
+                                "--output",
+                                cache.toString()));
         assertEquals(0, result.exitCode(), result.err());
         List<CachedLogits> records = TeacherLogitCache.open(cache).stream().toList();
         assertTrue(records.size() > TEXTS, "the texts and their copies: " + records.size());
