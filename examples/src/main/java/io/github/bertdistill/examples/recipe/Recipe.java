@@ -268,8 +268,9 @@ public final class Recipe implements CheckedConfig {
         }
 
         /**
-         * The preset's architecture, once the preset is known, its jar present and its pooling
-         * possible.
+         * The preset's architecture, once the preset is known and its pooling possible. Whether its
+         * jar is on this class path is the fine-tuning's concern ({@code TeacherStage}): a job that
+         * labels with a teacher fine-tuned elsewhere reads the same recipe without it.
          */
         private BertConfig presetEncoder() {
             BertPreset known;
