@@ -138,8 +138,8 @@ class LabelJobTest {
         Map<String, CachedLogits> expected = records(localCache);
         Map<String, CachedLogits> actual = records(sparkCache);
         assertEquals(expected.keySet(), actual.keySet());
-        SoftTargets localTargets = TeacherLogitCache.open(localCache, fingerprint);
-        SoftTargets sparkTargets = TeacherLogitCache.open(sparkCache, fingerprint);
+        TeacherLogitCache localTargets = TeacherLogitCache.open(localCache, fingerprint);
+        TeacherLogitCache sparkTargets = TeacherLogitCache.open(sparkCache, fingerprint);
         double largest = 0;
         for (CachedLogits record : expected.values()) {
             assertEquals(record.textHash(), actual.get(record.id()).textHash(), record.id());

@@ -140,6 +140,12 @@ public final class TeacherLogitCache implements SoftTargets {
         return labels;
     }
 
+    /** {@link #labels()}: the trainer refuses a classifier whose labels are in another order. */
+    @Override
+    public Optional<LabelSet> labelOrder() {
+        return Optional.of(labels);
+    }
+
     /** Number of distinct example ids with logits. */
     public int size() {
         return index.size();
@@ -165,8 +171,10 @@ public final class TeacherLogitCache implements SoftTargets {
         return true;
     }
 
-    /** The teacher's logits for the example {@code id}, or empty if it was never labelled. */
-    @Override
+    /**
+     * The teacher's logits for the example {@code id}, or empty if it was never labelled; its text
+     * is not checked (see {@link #logitsFor(TextExample)}).
+     */
     public Optional<float[]> logitsFor(String id) {
         Location location = index.get(id);
         return location == null ? Optional.empty() : Optional.of(read(id, location).logits());
@@ -177,6 +185,7 @@ public final class TeacherLogitCache implements SoftTargets {
      *
      * @throws CacheMismatchException if the cached logits were computed from another text
      */
+    @Override
     public Optional<float[]> logitsFor(TextExample example) {
         Location location = index.get(example.id());
         if (location == null) {

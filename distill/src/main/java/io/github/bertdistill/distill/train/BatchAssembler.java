@@ -23,6 +23,7 @@ final class BatchAssembler {
 
     /**
      * @param features the teacher features to put in every batch, or {@code null} for none
+     * @throws IllegalArgumentException if the soft targets' label order is not the classifier's
      */
     BatchAssembler(
             TrainableClassifier classifier, SoftTargets softTargets, TeacherFeatures features) {
@@ -30,20 +31,49 @@ final class BatchAssembler {
         this.softTargets = softTargets;
         this.features = features;
         this.labels = classifier.labels();
+        softTargets
+                .labelOrder()
+                .filter(order -> !order.equals(labels))
+                .ifPresent(
+                        order -> {
+                            throw new IllegalArgumentException(
+                                    "the teacher logits follow the labels "
+                                            + order.names()
+                                            + ", but the classifier's labels are "
+                                            + labels.names()
+                                            + ": build the classifier with the teacher's label set,"
+                                            + " in its order");
+                        });
     }
 
     /** A batch: the model input and the loss labels, attached to a step-scoped manager. */
     record Batch(NDList inputs, NDList labels, int size) {}
 
     /**
-     * Checks, before training starts, that every example can teach something: it has a gold label
-     * in the label set or teacher logits of the right width.
+     * How many training examples have teacher logits.
      *
+     * @param labelled examples with a gold label
+     * @param labelledWithLogits of those, the ones with teacher logits too
+     * @param withLogits examples with teacher logits, labelled or not
+     */
+    record Coverage(int labelled, int labelledWithLogits, int withLogits) {}
+
+    /**
+     * Checks, before training starts, that every example can teach something: it has a gold label
+     * in the label set or teacher logits of the right width, written for its text.
+     *
+     * @return how many examples have teacher logits
      * @throws IllegalArgumentException naming the first example that cannot
      */
-    void checkCoverage(List<TextExample> examples) {
+    Coverage checkCoverage(List<TextExample> examples) {
+        int labelled = 0;
+        int labelledWithLogits = 0;
+        int withLogits = 0;
         for (TextExample example : examples) {
             Optional<float[]> teacher = teacherLogits(example);
+            labelled += example.isLabelled() ? 1 : 0;
+            labelledWithLogits += example.isLabelled() && teacher.isPresent() ? 1 : 0;
+            withLogits += teacher.isPresent() ? 1 : 0;
             if (!example.isLabelled() && teacher.isEmpty()) {
                 throw new IllegalArgumentException(
                         "example '"
@@ -60,6 +90,7 @@ final class BatchAssembler {
             }
             example.label().ifPresent(labels::indexOf);
         }
+        return new Coverage(labelled, labelledWithLogits, withLogits);
     }
 
     /** Encodes {@code examples} into arrays attached to {@code manager}. */
@@ -89,7 +120,7 @@ final class BatchAssembler {
     }
 
     private Optional<float[]> teacherLogits(TextExample example) {
-        Optional<float[]> logits = softTargets.logitsFor(example.id());
+        Optional<float[]> logits = softTargets.logitsFor(example);
         logits.ifPresent(
                 row -> {
                     if (row.length != labels.size()) {

@@ -134,11 +134,13 @@ public final class DistillationTrainer {
      */
     public TrainerResult fit() throws IOException {
         EngineBootstrap.start();
-        assembler.checkCoverage(trainSet.examples());
+        checkSoftTargets(assembler.checkCoverage(trainSet.examples()));
         if (devSet != null) {
             devSet.labelIndices(classifier.labels()); // fails now, not after the first epoch
         }
-        TrainingState fresh = TrainingState.start(training, method, trainSet.fingerprint());
+        TrainingState fresh =
+                TrainingState.start(
+                        training, method, trainSet.fingerprint(), classifier.labels().names());
         try (NDManager runManager = EngineBootstrap.newManager();
                 AdamOptimizer optimizer =
                         new AdamOptimizer(method.optimizer(), method.weightDecay(), runManager);
@@ -177,6 +179,36 @@ public final class DistillationTrainer {
                 afterStep(state, epoch + 1, trained, optimizer, average);
             }
             return finish(state, runManager, average);
+        }
+    }
+
+    /**
+     * Refuses a method that distils ({@code α < 1} at some step) when no training example has
+     * teacher logits: the soft term would never apply, and the run would be plain hard-label
+     * training under another name (ids that changed since the labelling, a renamed data file).
+     * Labelled examples without logits are allowed, learning from their gold label alone, and
+     * logged.
+     */
+    private void checkSoftTargets(BatchAssembler.Coverage coverage) {
+        boolean distils = method.alpha().from() < 1 || method.alpha().to() < 1;
+        if (distils && coverage.withLogits() == 0) {
+            throw new IllegalArgumentException(
+                    "no example of the training set '"
+                            + trainSet.name()
+                            + "' has teacher logits (its first id is '"
+                            + trainSet.get(0).id()
+                            + "'), so the distillation term (1 − α) would never apply: label"
+                            + " this training set with the teacher (ids name a file and a line, so"
+                            + " a renamed or edited data file needs labelling again), or train"
+                            + " with α = 1");
+        }
+        int without = coverage.labelled() - coverage.labelledWithLogits();
+        if (distils && without > 0) {
+            LOG.warn(
+                    "{} of the {} labelled training examples have no teacher logits; they learn"
+                            + " from their gold label alone",
+                    without,
+                    coverage.labelled());
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.bertdistill.distill.train;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.core.config.StrictJson;
+import java.util.List;
 
 /**
  * Everything about a run's progress that a checkpoint must hold besides the arrays, saved as {@code
@@ -41,12 +42,17 @@ final class TrainingState {
 
     String trainFingerprint;
 
-    /** A fresh state for the run identified by these settings and data. */
-    static TrainingState start(TrainerConfig training, MethodConfig method, String fingerprint) {
+    /** The classifier's labels, in its output order (absent from checkpoints written before). */
+    List<String> labels;
+
+    /** A fresh state for the run identified by these settings, data and classifier labels. */
+    static TrainingState start(
+            TrainerConfig training, MethodConfig method, String fingerprint, List<String> labels) {
         TrainingState state = new TrainingState();
         state.trainingConfig = training.toJson();
         state.methodConfig = method.toJson();
         state.trainFingerprint = fingerprint;
+        state.labels = List.copyOf(labels);
         return state;
     }
 
@@ -67,6 +73,9 @@ final class TrainingState {
                 MethodConfig.fromJson(expected.methodConfig),
                 where);
         check("training set", trainFingerprint, expected.trainFingerprint, where);
+        if (labels != null) {
+            check("label order of the classifier", labels, expected.labels, where);
+        }
     }
 
     private static void check(String what, Object found, Object expected, Object where) {

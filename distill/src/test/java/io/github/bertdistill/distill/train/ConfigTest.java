@@ -2,14 +2,19 @@ package io.github.bertdistill.distill.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.distill.loss.LossKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
+    private static final List<String> LABELS = List.of("pos", "neg");
 
     @Test
     void trainingConfigRoundTripsThroughJson() {
@@ -134,10 +139,39 @@ class ConfigTest {
     void aCheckpointThatNamesItsOutputFolderStillResumes() {
         TrainingState state =
                 TrainingState.start(
-                        TrainerConfig.builder().build(), MethodConfig.builder().build(), "abc");
+                        TrainerConfig.builder().build(),
+                        MethodConfig.builder().build(),
+                        "abc",
+                        LABELS);
         TrainingState older = TrainingState.fromJson(state.toJson());
         older.trainingConfig = older.trainingConfig.replace("{", "{\"outputDir\": \"elsewhere\",");
         older.checkSameRun(state, "x");
+    }
+
+    @Test
+    void aCheckpointResumesOnlyForTheSameLabelOrder() {
+        TrainerConfig training = TrainerConfig.builder().build();
+        MethodConfig method = MethodConfig.builder().build();
+        TrainingState written = TrainingState.start(training, method, "abc", LABELS);
+
+        IllegalStateException swapped =
+                assertThrows(
+                        IllegalStateException.class,
+                        () ->
+                                written.checkSameRun(
+                                        TrainingState.start(
+                                                training, method, "abc", List.of("neg", "pos")),
+                                        "x"));
+        assertTrue(
+                swapped.getMessage().contains("another label order of the classifier"),
+                swapped.getMessage());
+
+        JsonObject withoutLabels = JsonParser.parseString(written.toJson()).getAsJsonObject();
+        withoutLabels.remove("labels");
+        TrainingState older = TrainingState.fromJson(withoutLabels.toString());
+        assertNull(older.labels, older.toJson());
+        older.checkSameRun(
+                TrainingState.start(training, method, "abc", List.of("neg", "pos")), "x");
     }
 
     @Test
@@ -183,7 +217,10 @@ class ConfigTest {
     void trainingStateRoundTripsIncludingNaN() {
         TrainingState state =
                 TrainingState.start(
-                        TrainerConfig.builder().build(), MethodConfig.builder().build(), "abc");
+                        TrainerConfig.builder().build(),
+                        MethodConfig.builder().build(),
+                        "abc",
+                        LABELS);
         state.step = 12;
         TrainingState read = TrainingState.fromJson(state.toJson());
 
@@ -195,25 +232,29 @@ class ConfigTest {
     @Test
     void aCheckpointWithoutANewerMethodKeyResumesOnlyUnderThatKeysDefault() {
         TrainerConfig training = TrainerConfig.builder().build();
-        TrainingState older = TrainingState.start(training, MethodConfig.builder().build(), "abc");
+        TrainingState older =
+                TrainingState.start(training, MethodConfig.builder().build(), "abc", LABELS);
         older.methodConfig =
                 older.methodConfig.replaceAll(",?\\s*\"(averagingEpochs|featureWeight)\": 0.0", "");
         assertFalse(older.methodConfig.contains("averagingEpochs"), older.methodConfig);
         assertFalse(older.methodConfig.contains("featureWeight"), older.methodConfig);
 
         older.checkSameRun(
-                TrainingState.start(training, MethodConfig.builder().build(), "abc"), "x");
+                TrainingState.start(training, MethodConfig.builder().build(), "abc", LABELS), "x");
         MethodConfig averaged = MethodConfig.builder().optAveragingEpochs(0.5f).build();
         IllegalStateException changed =
                 assertThrows(
                         IllegalStateException.class,
                         () ->
                                 older.checkSameRun(
-                                        TrainingState.start(training, averaged, "abc"), "x"));
+                                        TrainingState.start(training, averaged, "abc", LABELS),
+                                        "x"));
         assertTrue(changed.getMessage().contains("another method config"), changed.getMessage());
         MethodConfig matched = MethodConfig.builder().optFeatureWeight(1).build();
         assertThrows(
                 IllegalStateException.class,
-                () -> older.checkSameRun(TrainingState.start(training, matched, "abc"), "x"));
+                () ->
+                        older.checkSameRun(
+                                TrainingState.start(training, matched, "abc", LABELS), "x"));
     }
 }

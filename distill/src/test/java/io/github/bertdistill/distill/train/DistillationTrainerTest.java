@@ -2,9 +2,11 @@ package io.github.bertdistill.distill.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
 import io.github.bertdistill.core.engine.EngineBootstrap;
@@ -100,6 +102,102 @@ class DistillationTrainerTest {
     }
 
     @Test
+    void softTargetsInAnotherLabelOrderAreRefusedWhenTheTrainerIsBuilt() {
+        SoftTargets swapped =
+                new SoftTargets() {
+                    @Override
+                    public Optional<float[]> logitsFor(TextExample example) {
+                        return Optional.empty();
+                    }
+
+                    @Override
+                    public Optional<LabelSet> labelOrder() {
+                        return Optional.of(LabelSet.of("good", "bad"));
+                    }
+                };
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class,
+                            () ->
+                                    TinyTask.trainer(model, config("swapped").build(), SUPERVISED)
+                                            .optSoftTargets(swapped)
+                                            .build());
+            assertTrue(
+                    e.getMessage().startsWith("the teacher logits follow the labels "),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void theTrainerLooksUpLogitsWithTheExamplesTextSoThatAShiftedFileIsRefused() {
+        // as a teacher-logit cache does: logits by id, refused when the id now names another text
+        Map<String, String> labelledTexts = new HashMap<>();
+        TRAIN.forEach(e -> labelledTexts.put(e.id(), e.text()));
+        Map<String, float[]> logits = TinyTask.teacherLogits(TRAIN);
+        SoftTargets checked =
+                example -> {
+                    if (!example.text().equals(labelledTexts.get(example.id()))) {
+                        throw new IllegalStateException("another text for " + example.id());
+                    }
+                    return Optional.ofNullable(logits.get(example.id()));
+                };
+        List<TextExample> shifted = new ArrayList<>();
+        for (int i = 0; i < TRAIN.size(); i++) {
+            TextExample next = TRAIN.get((i + 1) % TRAIN.size());
+            shifted.add(
+                    TextExample.labelled(
+                            TRAIN.get(i).id(), next.text(), next.label().orElseThrow()));
+        }
+        MethodConfig distil = MethodConfig.builder().optAlpha(Schedule.constant(0.1f)).build();
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            DistillationTrainer trainer =
+                    TinyTask.trainer(model, config("shifted").build(), distil)
+                            .setTrainSet(TRAIN.derive("shifted", shifted))
+                            .optSoftTargets(checked)
+                            .build();
+            IllegalStateException e = assertThrows(IllegalStateException.class, trainer::fit);
+            assertTrue(e.getMessage().startsWith("another text for "), e.getMessage());
+        }
+    }
+
+    @Test
+    void distillingWithoutAnyTeacherLogitsIsRefused() throws IOException {
+        MethodConfig distil =
+                MethodConfig.builder()
+                        .optAlpha(Schedule.constant(0.1f))
+                        .optTemperature(Schedule.constant(2))
+                        .build();
+        Map<String, float[]> renamed = new HashMap<>();
+        TinyTask.teacherLogits(TRAIN).forEach((id, logits) -> renamed.put("old-" + id, logits));
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            DistillationTrainer trainer =
+                    TinyTask.trainer(model, config("no-logits").build(), distil)
+                            .optSoftTargets(SoftTargets.of(renamed))
+                            .build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, trainer::fit);
+            assertTrue(
+                    e.getMessage().contains("has teacher logits (its first id is '"),
+                    e.getMessage());
+            assertFalse(Files.exists(dir.resolve("no-logits")), "refused before any step");
+        }
+    }
+
+    @Test
+    void aResumeWithAnotherLabelOrderIsRefused() throws IOException {
+        try (BlockTextClassifier model = TinyTask.classifier(7)) {
+            TinyTask.trainer(model, config("labels").build(), SUPERVISED).build().fit();
+        }
+        LabelSet reversed = LabelSet.of("good", "bad");
+        try (BlockTextClassifier model = TinyTask.classifier(7, reversed)) {
+            DistillationTrainer again =
+                    TinyTask.trainer(model, config("labels").build(), SUPERVISED).build();
+            IllegalStateException e = assertThrows(IllegalStateException.class, again::fit);
+            assertTrue(e.getMessage().contains("another label order"), e.getMessage());
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameMetrics() throws IOException {
         TrainerResult first;
         TrainerResult second;
@@ -183,10 +281,10 @@ class DistillationTrainerTest {
         AtomicBoolean poisoned = new AtomicBoolean();
         Map<String, float[]> teacher = TinyTask.teacherLogits(TRAIN);
         SoftTargets targets =
-                id ->
+                example ->
                         poisoned.get()
                                 ? Optional.of(new float[] {Float.NaN, 0})
-                                : Optional.of(teacher.get(id));
+                                : Optional.of(teacher.get(example.id()));
         MethodConfig distil =
                 MethodConfig.builder()
                         .optOptimizer(OptimizerKind.ADAM)
@@ -248,7 +346,7 @@ class DistillationTrainerTest {
         TinyTask.Training config = config("run").optMaxSteps(3).build();
         try (BlockTextClassifier model = TinyTask.classifier(7)) {
             TinyTask.trainer(model, config, SUPERVISED).build().fit();
-            MethodConfig other = SUPERVISED.withConstant(1, 0.5f);
+            MethodConfig other = TinyTask.supervised(0.5f);
             IllegalStateException e =
                     assertThrows(
                             IllegalStateException.class,

@@ -54,6 +54,11 @@ final class TinyTask {
 
     /** A freshly initialised classifier; the same seed gives the same weights. */
     static BlockTextClassifier classifier(int seed) {
+        return classifier(seed, LABELS);
+    }
+
+    /** {@link #classifier(int)} with {@code labels}, two of them, in their order. */
+    static BlockTextClassifier classifier(int seed, LabelSet labels) {
         EngineBootstrap.start();
         Engine.getEngine(EngineBootstrap.ENGINE_NAME).setRandomSeed(seed);
         SequentialBlock block =
@@ -66,7 +71,7 @@ final class TinyTask {
         NDManager manager = NDManager.newBaseManager();
         Shape shape = new Shape(1, 8);
         block.initialize(manager, DataType.FLOAT32, shape, shape, shape);
-        return new BlockTextClassifier(block, CHARACTERS, LABELS, manager);
+        return new BlockTextClassifier(block, CHARACTERS, labels, manager);
     }
 
     /**
