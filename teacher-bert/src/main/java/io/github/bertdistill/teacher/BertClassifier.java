@@ -151,7 +151,10 @@ public final class BertClassifier extends BlockTextClassifier {
                 folder.toString());
     }
 
-    /** Writes this classifier as a Hugging Face folder, atomically. */
+    /**
+     * Writes this classifier as a Hugging Face folder, atomically, replacing an earlier model
+     * there, never other files (see {@link io.github.bertdistill.core.storage.ModelDirectory}).
+     */
     public void save(Path folder) throws IOException {
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : block.hfParameters().entrySet()) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -25,7 +26,15 @@ import java.util.stream.Stream;
  * into place only when every file is complete. If writing fails (or the process dies), the target
  * is untouched: either the previous model is still there, or there is no folder at all, never a
  * half-written one. An existing model is moved aside first and deleted after the new one is in
- * place.
+ * place. What a killed write leaves beside the target (its staging folder, or the previous model
+ * moved aside) is cleaned up, or put back, by the next write of the same target; one process at a
+ * time writes a given target.
+ *
+ * <p>A write replaces only a model: the target must be absent, an empty folder, a folder whose
+ * every entry the new model also writes (an earlier save of the same kind of model, a checkpoint),
+ * or a model folder ({@code config.json} and {@code labels.json}) whose other entries are files.
+ * Anything else (a file, a folder of other models, the working directory) is refused, never
+ * deleted.
  */
 public final class ModelDirectory {
     /** The architecture and hyper-parameters. */
@@ -35,6 +44,12 @@ public final class ModelDirectory {
     public static final String LABELS_FILE = "labels.json";
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
+
+    /** The hidden folder a write of the model {@code %s} builds it in, before a random suffix. */
+    private static final String STAGING_PREFIX = ".%s.staging-";
+
+    /** Where a write of {@code %s} moves the model it replaces, before a random suffix. */
+    private static final String PREVIOUS_PREFIX = ".%s.previous-";
 
     private ModelDirectory() {}
 
@@ -112,14 +127,22 @@ public final class ModelDirectory {
     private static void writeStaged(Path target, Contents contents) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
+        if (parent == null) {
+            throw new IOException("a model folder cannot be the root of the file system");
+        }
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new IOException("it is a file, and a model is a folder: give a folder path");
+        }
         Files.createDirectories(parent);
         String name = absolute.getFileName().toString();
-        Path staging = parent.resolve("." + name + ".staging-" + UUID.randomUUID());
-        Path previous = parent.resolve("." + name + ".previous-" + UUID.randomUUID());
+        recoverInterrupted(parent, name, absolute);
+        Path staging = parent.resolve(STAGING_PREFIX.formatted(name) + UUID.randomUUID());
+        Path previous = parent.resolve(PREVIOUS_PREFIX.formatted(name) + UUID.randomUUID());
         Files.createDirectory(staging);
         boolean committed = false;
         try {
             contents.writeTo(new Staging(staging));
+            requireReplaceable(absolute, staging);
             boolean replacing = Files.exists(absolute);
             if (replacing) {
                 AtomicFiles.move(absolute, previous);
@@ -135,6 +158,68 @@ public final class ModelDirectory {
                 if (Files.exists(previous) && !Files.exists(absolute)) {
                     AtomicFiles.move(previous, absolute);
                 }
+            }
+        }
+    }
+
+    /**
+     * Refuses to replace {@code target} unless it is a model (see the class comment): an entry that
+     * {@code staging}, the new model, does not write is deleted only from a model folder, and only
+     * if it is a file.
+     */
+    private static void requireReplaceable(Path target, Path staging) throws IOException {
+        if (!Files.isDirectory(target)) {
+            return;
+        }
+        boolean modelFolder =
+                Files.isRegularFile(target.resolve(CONFIG_FILE))
+                        && Files.isRegularFile(target.resolve(LABELS_FILE));
+        List<String> foreign;
+        try (Stream<Path> entries = Files.list(target)) {
+            foreign =
+                    entries.filter(entry -> !Files.exists(staging.resolve(entry.getFileName())))
+                            .filter(entry -> !modelFolder || !Files.isRegularFile(entry))
+                            .map(entry -> entry.getFileName().toString())
+                            .sorted()
+                            .toList();
+        }
+        if (!foreign.isEmpty()) {
+            throw new IOException(
+                    "the folder holds "
+                            + (foreign.size() == 1
+                                    ? "'" + foreign.get(0) + "'"
+                                    : foreign.size() + " entries ('" + foreign.get(0) + "', …)")
+                            + ", which this model does not write: saving would delete "
+                            + (foreign.size() == 1 ? "it" : "them")
+                            + "; give a new or empty folder, or delete it first");
+        }
+    }
+
+    /**
+     * Cleans up after a write of {@code name} that was killed: its staging folders are removed, and
+     * a previous model moved aside is deleted if the new one landed, or else put back.
+     */
+    private static void recoverInterrupted(Path parent, String name, Path target)
+            throws IOException {
+        List<Path> leftovers;
+        try (Stream<Path> entries = Files.list(parent)) {
+            leftovers =
+                    entries.filter(
+                                    entry -> {
+                                        String file = entry.getFileName().toString();
+                                        return file.startsWith(STAGING_PREFIX.formatted(name))
+                                                || file.startsWith(PREVIOUS_PREFIX.formatted(name));
+                                    })
+                            .sorted()
+                            .toList();
+        }
+        for (Path leftover : leftovers) {
+            boolean previous =
+                    leftover.getFileName().toString().startsWith(PREVIOUS_PREFIX.formatted(name));
+            if (previous && !Files.exists(target)) {
+                AtomicFiles.move(leftover, target);
+            } else {
+                deleteRecursively(leftover);
             }
         }
     }

@@ -85,6 +85,63 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void aWriteNeverDeletesWhatIsNotAModel() throws IOException {
+        Path notes = Files.createDirectories(root.resolve("project"));
+        Files.writeString(notes.resolve("notes.txt"), "mine");
+        Path models = Files.createDirectories(root.resolve("models"));
+        ModelDirectory.write(models.resolve("teacher-v1"), staging -> writeModel(staging, 1));
+        Path file = Files.writeString(root.resolve("afile"), "data");
+
+        for (Path target : List.of(notes, models, file)) {
+            IOException e =
+                    assertThrows(
+                            IOException.class,
+                            () -> ModelDirectory.write(target, staging -> writeModel(staging, 2)));
+            assertTrue(e.getMessage().startsWith("cannot write " + target + ": "), e.getMessage());
+        }
+        assertEquals(
+                "cannot write "
+                        + notes
+                        + ": the folder holds 'notes.txt', which this model does not write: saving"
+                        + " would delete it; give a new or empty folder, or delete it first",
+                assertThrows(
+                                IOException.class,
+                                () ->
+                                        ModelDirectory.write(
+                                                notes, staging -> writeModel(staging, 2)))
+                        .getMessage());
+        assertEquals("mine", Files.readString(notes.resolve("notes.txt")));
+        assertEquals(
+                1,
+                ModelDirectory.readConfig(models.resolve("teacher-v1")).get("layers").getAsInt());
+        assertEquals("data", Files.readString(file));
+        assertEquals(List.of("afile", "models", "project"), entries(root));
+
+        Path empty = Files.createDirectories(root.resolve("empty"));
+        ModelDirectory.write(empty, staging -> writeModel(staging, 3));
+        assertEquals(3, ModelDirectory.readConfig(empty).get("layers").getAsInt());
+    }
+
+    @Test
+    void theNextWriteCleansUpAfterAKilledOne() throws IOException {
+        Path model = root.resolve("student");
+        ModelDirectory.write(model, staging -> writeModel(staging, 1));
+        // killed while staging, and killed between moving the old model aside and the new in place
+        Files.createDirectories(root.resolve(".student.staging-1234"));
+        Path aside = root.resolve(".other.previous-5678");
+        ModelDirectory.write(root.resolve("other"), staging -> writeModel(staging, 4));
+        Files.move(root.resolve("other"), aside);
+
+        ModelDirectory.write(model, staging -> writeModel(staging, 2));
+        assertEquals(List.of(".other.previous-5678", "student"), entries(root));
+        ModelDirectory.write(root.resolve("other"), staging -> writeModel(staging, 5));
+
+        assertEquals(List.of("other", "student"), entries(root));
+        assertEquals(2, ModelDirectory.readConfig(model).get("layers").getAsInt());
+        assertEquals(5, ModelDirectory.readConfig(root.resolve("other")).get("layers").getAsInt());
+    }
+
+    @Test
     void readingAnIncompleteFolderNamesTheMissingFile() throws IOException {
         Path model = Files.createDirectory(root.resolve("broken"));
         IOException e = assertThrows(IOException.class, () -> ModelDirectory.readLabels(model));

@@ -190,7 +190,10 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
         return rows;
     }
 
-    /** Saves the model folder {@code dir} atomically (replacing an existing one). */
+    /**
+     * Saves the model folder {@code dir} atomically, replacing an earlier model there, never other
+     * files (see {@link ModelDirectory}).
+     */
     public void save(Path dir) throws IOException {
         checkState(!closed, "the classifier is closed");
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
