@@ -130,6 +130,16 @@ public final class BertClassifier extends BlockTextClassifier {
     /** A classifier written by {@link #save}; every weight must be present. */
     public static BertClassifier load(Path folder) throws IOException {
         JsonObject json = HfCheckpoint.config(folder);
+        JsonElement type = json.get("model_type");
+        if (type == null || !type.isJsonPrimitive() || !type.getAsString().equals("bert")) {
+            throw new IOException(
+                    folder.resolve(ModelDirectory.CONFIG_FILE)
+                            + ": not a BERT classifier ("
+                            + (json.has("format")
+                                    ? "format " + json.get("format")
+                                    : type == null ? "no model_type" : "model_type " + type)
+                            + ")");
+        }
         BertConfig config = BertConfig.fromJson(json);
         JsonObject extra = json.has(EXTRA) ? json.getAsJsonObject(EXTRA) : new JsonObject();
         Pooling pooling =
@@ -156,6 +166,7 @@ public final class BertClassifier extends BlockTextClassifier {
      * there, never other files (see {@link io.github.bertdistill.core.storage.ModelDirectory}).
      */
     public void save(Path folder) throws IOException {
+        requireOpen();
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : block.hfParameters().entrySet()) {
             tensors.put(
@@ -195,6 +206,9 @@ public final class BertClassifier extends BlockTextClassifier {
 
     @Override
     public void close() {
+        if (isClosed()) {
+            return;
+        }
         try {
             super.close();
         } finally {

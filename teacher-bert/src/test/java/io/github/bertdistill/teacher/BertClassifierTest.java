@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 class BertClassifierTest {
@@ -99,6 +100,35 @@ class BertClassifierTest {
             }
             return loss.getFloat();
         }
+    }
+
+    @Test
+    void aClosedTeacherSaysSoAndClosesOnce(@TempDir Path dir) throws IOException {
+        BertClassifier classifier = small(Pooling.MEAN);
+        classifier.close();
+        classifier.close();
+
+        for (Executable call :
+                List.<Executable>of(
+                        () -> classifier.predict("a text"),
+                        () -> classifier.logits(TEXTS),
+                        () -> classifier.save(dir.resolve("closed")))) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, call);
+            assertEquals("the classifier is closed", e.getMessage());
+        }
+    }
+
+    @Test
+    void aFolderThatIsNotABertClassifierIsNamed(@TempDir Path dir) throws IOException {
+        Path student = Files.createDirectories(dir.resolve("student"));
+        Files.writeString(student.resolve("config.json"), "{\"format\": \"bert-distill/textcnn\"}");
+
+        IOException e = assertThrows(IOException.class, () -> BertClassifier.load(student));
+
+        assertEquals(
+                student.resolve("config.json")
+                        + ": not a BERT classifier (format \"bert-distill/textcnn\")",
+                e.getMessage());
     }
 
     @Test

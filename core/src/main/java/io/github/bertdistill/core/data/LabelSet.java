@@ -41,6 +41,14 @@ public final class LabelSet {
         for (int i = 0; i < names.size(); i++) {
             String name = Objects.requireNonNull(names.get(i), "label name");
             checkArgument(!name.isBlank(), "label %s is blank", i);
+            int first = names.indexOf(name);
+            checkArgument(
+                    first == i,
+                    "label '%s' is given twice (at %s and %s): %s",
+                    name,
+                    first,
+                    i,
+                    names);
             builder.put(name, i);
         }
         this.names = ImmutableList.copyOf(names);

@@ -26,6 +26,7 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
     private final LabelSet labels;
     private final NDManager manager;
     private final int featureSize;
+    private volatile boolean closed;
 
     /**
      * @param block the initialised network; {@code forward} returns logits first
@@ -66,8 +67,12 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
         return block;
     }
 
+    /**
+     * @throws IllegalStateException once the classifier is closed
+     */
     @Override
     public TextEncoder encoder() {
+        requireOpen();
         return encoder;
     }
 
@@ -78,6 +83,7 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
 
     @Override
     public float[][] logits(EncodedBatch batch) {
+        requireOpen();
         try (NDManager step = manager.newSubManager();
                 InferenceScope noGraph = InferenceScope.enter()) {
             return rows(forward(batch, step, null).get(0), batch, labels.size(), "logits");
@@ -97,6 +103,7 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
     /** Both outputs of one forward pass with the features asked for. */
     @Override
     public LogitsAndFeatures logitsAndFeatures(EncodedBatch batch) {
+        requireOpen();
         if (featureSize == 0) {
             throw new UnsupportedOperationException("this classifier's block returns no features");
         }
@@ -138,8 +145,26 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
         return rows;
     }
 
+    /** Frees the parameters; a second call does nothing, and every later call is refused. */
     @Override
     public void close() {
-        manager.close();
+        if (!closed) {
+            closed = true;
+            manager.close();
+        }
+    }
+
+    /** Whether {@link #close()} was called. */
+    protected boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * @throws IllegalStateException once the classifier is closed
+     */
+    protected void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the classifier is closed");
+        }
     }
 }

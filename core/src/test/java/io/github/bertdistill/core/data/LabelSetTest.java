@@ -22,6 +22,13 @@ class LabelSetTest {
     }
 
     @Test
+    void aLabelGivenTwiceIsNamed() {
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> LabelSet.of("a", "b", "a"));
+        assertEquals("label 'a' is given twice (at 0 and 2): [a, b, a]", e.getMessage());
+    }
+
+    @Test
     void roundTripsThroughJson() {
         LabelSet labels = LabelSet.of("负面", "正面", "neutral");
         assertEquals(labels, LabelSet.fromJson(labels.toJson()));

@@ -1,5 +1,6 @@
 package io.github.bertdistill.core.data.io;
 
+import io.github.bertdistill.core.storage.InputLocation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -40,7 +41,7 @@ final class DecodedText {
     static DecodedText read(Path file, Charset charset) throws IOException {
         StringBuilder content = new StringBuilder();
         NavigableMap<Integer, Long> malformed = new TreeMap<>();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(InputLocation.requireFile(file, "data file"))) {
             LineDecoder decoder = new LineDecoder(in, charset);
             int line = 0;
             for (String text = decoder.nextLine(); text != null; text = decoder.nextLine()) {

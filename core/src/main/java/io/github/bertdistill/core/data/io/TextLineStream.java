@@ -1,5 +1,6 @@
 package io.github.bertdistill.core.data.io;
 
+import io.github.bertdistill.core.storage.InputLocation;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,11 @@ public final class TextLineStream implements Closeable {
     /** Reads {@code file}; errors name it. */
     public static TextLineStream open(Path file, Charset charset) throws IOException {
         Objects.requireNonNull(charset, "charset");
-        return new TextLineStream(Files.newInputStream(file), file, file.toString(), charset);
+        return new TextLineStream(
+                Files.newInputStream(InputLocation.requireFile(file, "text file")),
+                file,
+                file.toString(),
+                charset);
     }
 
     /** Reads {@code in}; errors name it {@code name}, e.g. {@code standard input}. */

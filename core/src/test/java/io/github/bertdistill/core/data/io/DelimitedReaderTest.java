@@ -6,11 +6,13 @@ import static io.github.bertdistill.core.data.io.Fixtures.write;
 import static io.github.bertdistill.core.data.io.Fixtures.writeBytes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.data.TextDataset;
 import io.github.bertdistill.core.data.TextExample;
+import io.github.bertdistill.core.storage.UnusablePathException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,6 +42,15 @@ class DelimitedReaderTest {
                         TextExample.labelled("dev.csv:2", "房间很干净，服务也好", "1"),
                         TextExample.labelled("dev.csv:3", "早餐很一般", "0")),
                 dataset.examples());
+    }
+
+    @Test
+    void aFolderGivenAsTheDataFileIsNamed() {
+        UnusablePathException e =
+                assertThrows(UnusablePathException.class, () -> reviews.readDataset(dir));
+        assertEquals(
+                "data file " + dir + " is a folder, not a file: give the file itself",
+                e.getMessage());
     }
 
     @Test
