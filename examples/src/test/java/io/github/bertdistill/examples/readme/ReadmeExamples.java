@@ -11,7 +11,9 @@ import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.storage.SafetensorsFile;
 import io.github.bertdistill.distill.loss.LossKind;
 import io.github.bertdistill.distill.train.DistillationTrainer;
+import io.github.bertdistill.distill.train.LearningRateSchedule;
 import io.github.bertdistill.distill.train.MethodConfig;
+import io.github.bertdistill.distill.train.OptimizerKind;
 import io.github.bertdistill.distill.train.Schedule;
 import io.github.bertdistill.distill.train.SoftTargets;
 import io.github.bertdistill.distill.train.TrainerConfig;
@@ -67,6 +69,37 @@ final class ReadmeExamples {
                 BertClassifier.fromPreset(BertPreset.MINILM_L6, labels, Pooling.MEAN, 64)) {
             float[][] logits = teacher.logits(List.of("tasty and fresh", "stale and bland"));
             System.out.println(Arrays.toString(logits[0]));
+        }
+    }
+
+    /** teacher-bert with distill: fine-tune the teacher on gold labels (α = 1) and save it. */
+    static void teacherFineTuning(Path folder) throws Exception {
+        EngineBootstrap.start();
+        TextDataset train =
+                TextDataset.of(
+                        "train",
+                        List.of(
+                                TextExample.labelled("1", "tasty and fresh", "great"),
+                                TextExample.labelled("2", "stale and bland", "other")));
+        MethodConfig supervised =
+                MethodConfig.builder()
+                        .optOptimizer(OptimizerKind.ADAMW)
+                        .optLearningRate(5e-5f)
+                        .optLearningRateSchedule(LearningRateSchedule.LINEAR_DECAY)
+                        .optWarmupFraction(0.1f)
+                        .build();
+        try (BertClassifier teacher =
+                BertClassifier.fromPreset(
+                        BertPreset.MINILM_L6, train.inferLabelSet(), Pooling.MEAN, 64)) {
+            DistillationTrainer.builder()
+                    .setTrainingConfig(TrainerConfig.builder().optEpochs(1).optBatchSize(2).build())
+                    .setOutputDir(folder.resolve("teacher-training"))
+                    .setMethodConfig(supervised)
+                    .setClassifier(teacher)
+                    .setTrainSet(train)
+                    .build()
+                    .fit();
+            teacher.save(folder.resolve("teacher"));
         }
     }
 

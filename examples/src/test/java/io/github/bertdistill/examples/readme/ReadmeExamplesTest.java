@@ -66,6 +66,12 @@ class ReadmeExamplesTest {
     }
 
     @Test
+    void teacherFineTuningExampleRuns() throws Exception {
+        ReadmeExamples.teacherFineTuning(folder);
+        assertTrue(Files.isRegularFile(folder.resolve("teacher/model.safetensors")));
+    }
+
+    @Test
     void studentExampleRuns() throws Exception {
         ReadmeExamples.studentTextCnn(folder);
         assertTrue(Files.isDirectory(folder.resolve("student")));
