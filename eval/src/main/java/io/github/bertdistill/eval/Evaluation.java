@@ -217,6 +217,7 @@ public final class Evaluation {
         OptionalLong before = MemoryProbe.residentBytes();
         TextClassifier classifier = spec.loader().load();
         loaded.put(spec.name(), classifier);
+        commonLabels(loaded); // a model whose labels differ is refused before it classifies
         OptionalLong after = MemoryProbe.residentBytes();
         predictions.put(spec.name(), quality.predict(classifier, texts));
         OptionalLong delta =

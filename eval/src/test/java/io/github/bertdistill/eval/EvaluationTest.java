@@ -14,6 +14,7 @@ import io.github.bertdistill.eval.stats.McNemarTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +112,14 @@ class EvaluationTest {
     @Test
     void rejectsModelsWithDifferentLabelsAndClosesThem() {
         FakeClassifier first = FakeClassifier.instant(Fixtures.LABELS, Fixtures::gold);
-        FakeClassifier other = FakeClassifier.instant(LabelSet.of("x", "y", "z"), t -> 0);
+        AtomicInteger classified = new AtomicInteger();
+        FakeClassifier other =
+                FakeClassifier.instant(
+                        LabelSet.of("x", "y", "z"),
+                        t -> {
+                            classified.incrementAndGet();
+                            return 0;
+                        });
         Evaluation evaluation =
                 Evaluation.builder()
                         .setDataset(Fixtures.dataset(6))
@@ -122,6 +130,7 @@ class EvaluationTest {
 
         assertThrows(IllegalArgumentException.class, evaluation::run);
         assertTrue(first.isClosed() && other.isClosed());
+        assertEquals(0, classified.get(), "refused before it classifies the test set");
     }
 
     @Test

@@ -75,10 +75,14 @@ final class Format {
         return count.isPresent() ? String.format(Locale.ROOT, "%,d", count.getAsLong()) : UNKNOWN;
     }
 
-    /** Bytes in MiB with one decimal, or "–". */
+    /** Bytes in MiB with one decimal (KiB below a tenth of a MiB, which would read 0.0), or "–". */
     static String mebibytes(OptionalLong bytes) {
-        return bytes.isPresent()
-                ? String.format(Locale.ROOT, "%.1f MiB", bytes.getAsLong() / (1024.0 * 1024.0))
-                : UNKNOWN;
+        if (bytes.isEmpty()) {
+            return UNKNOWN;
+        }
+        double mebibytes = bytes.getAsLong() / (1024.0 * 1024.0);
+        return mebibytes >= 0.05 || bytes.getAsLong() == 0
+                ? String.format(Locale.ROOT, "%.1f MiB", mebibytes)
+                : String.format(Locale.ROOT, "%.1f KiB", bytes.getAsLong() / 1024.0);
     }
 }
