@@ -21,9 +21,9 @@ final class DeviceOption {
             names = "--device",
             paramLabel = "DEVICE",
             description =
-                    "auto (the default: the first GPU if DJL's CUDA natives see one, else the"
-                            + " CPU), cpu, gpu or gpu:N: where PyTorch runs models; ONNX folders"
-                            + " run on the CPU.")
+                    "Where PyTorch runs models: auto (the default: the first GPU if DJL's CUDA"
+                            + " natives see one, else the CPU), cpu, gpu, or gpu:N for GPU number"
+                            + " N; ONNX folders run on the CPU.")
     String device;
 
     /** The {@code --set} that puts the option into a recipe, if it was given. */

@@ -17,10 +17,10 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         header = "Step 3: distil the students from the teacher.",
         description = {
-            "Step 3: train the distilled TextCNN students on the teacher's logits"
-                    + " (student.distillMethod: temperature, alpha, KL or MSE): student-kd on the"
-                    + " training data, student-kd-aug on the whole transfer set with the augmented"
-                    + " text. Saved to <run folder>/students/<role>.",
+            "Step 3: train the distilled TextCNN students on the teacher's logits, as"
+                + " student.distillMethod says (temperature, alpha, KL or MSE): student-kd on the"
+                + " training data, student-kd-aug on the whole transfer set with the augmented"
+                + " text. Saved to <run folder>/students/<role>.",
             "",
             "Needs 'bert-distill label' first.",
             ""

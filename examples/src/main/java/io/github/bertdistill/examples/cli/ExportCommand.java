@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
             "Write a teacher or student folder saved by bert-distill as a folder that runs outside"
                 + " the JVM: model.onnx (opset 17; int64 input_ids and attention_mask [batch,"
                 + " sequence] with dynamic axes, plus token_type_ids for a teacher; output logits"
-                + " [batch, classes]), labels.json, config.json, the tokenizer (tokenizer.json for"
-                + " a teacher and a WordPiece student, vocab.txt for every student) and a README.md"
+                + " [batch, classes]), labels.json, config.json, the tokenizer (a teacher's and a"
+                + " WordPiece student's tokenizer.json, every student's vocab.txt) and a README.md"
                 + " with the Python lines that run it on ONNX Runtime.",
             "",
             "The output folder must be new or empty; it is written as a whole or not at all. An"

@@ -18,9 +18,9 @@ import picocli.CommandLine.Command;
                 + " training curves and the T x alpha sweep if there is one, and write <run"
                 + " folder>/report/report.{json,md,html} (report-onnx/ on ONNX Runtime), keeping an"
                 + " earlier report there in report-<its time>/. Use it to measure a finished run"
-                + " again, e.g. on a quiet machine, or on ONNX Runtime (set engine.reportWith to"
-                + " onnx-runtime: teacher and students exported and timed there alike). A run made"
-                + " with --set keys is measured with its own recipe: --recipe <run"
+                + " again, e.g. on a quiet machine, or on ONNX Runtime, teacher and students"
+                + " exported and timed there alike (--set engine.reportWith=onnx-runtime). A run"
+                + " made with --set keys is measured with its own recipe: --recipe <run"
                 + " folder>/recipe.json.",
             "",
             "Needs the teacher and all three students; 'bert-distill run' ends with this step.",

@@ -75,7 +75,8 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "N",
             description =
                     "PyTorch intra-op threads per model call, with one inter-op thread (default:"
-                            + " the JVM's ai.djl.pytorch.* properties, else PyTorch's choice).")
+                            + " as the JVM's properties ai.djl.pytorch.* say, else PyTorch's"
+                            + " choice).")
     Integer threads;
 
     @Option(

@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         header = "Search the temperature T and the hard-label weight alpha on dev.",
         description = {
-            "Train the distilled student of sweep.role (student-kd or student-kd-aug) once per"
-                    + " cell of the grid sweep.temperatures x sweep.alphas, with"
-                    + " student.distillMethod at that constant T and alpha, and print the best dev"
-                    + " accuracy of each cell (test data are never looked at). Writes <run"
-                    + " folder>/sweep/sweep.md and sweep.csv; 'run' and 'report' draw them as a"
-                    + " heat map in the report. Cells resume from their checkpoints.",
+            "Train the distilled student of sweep.role (student-kd or student-kd-aug) once per cell"
+                + " of the grid sweep.temperatures x sweep.alphas (T and alpha held constant, the"
+                + " rest of student.distillMethod as it is), and print the best dev accuracy of"
+                + " each cell (test data are never looked at). Writes <run folder>/sweep/sweep.md"
+                + " and sweep.csv; 'run' and 'report' draw them as a heat map in the report. Cells"
+                + " resume from their checkpoints.",
             "",
             "Needs 'bert-distill label' first; 'bert-distill run' sweeps too when the recipe has"
                     + " a sweep.",

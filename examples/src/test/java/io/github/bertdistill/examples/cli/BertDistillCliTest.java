@@ -7,10 +7,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class BertDistillCliTest {
 
@@ -71,6 +74,41 @@ class BertDistillCliTest {
                         command.getCommandName() + "'s example wraps: '" + line + "'");
             }
         }
+    }
+
+    @Test
+    void noHelpSplitsANameAcrossTwoLines() {
+        // picocli breaks lines after '.' and ':' too: "student.distillMethod" could end one line
+        // with "student." and start the next with "distillMethod"
+        Pattern lineEnd = Pattern.compile("(\\S+[.:])$");
+        Pattern lineStart = Pattern.compile("^\\s*(\\S+)");
+        CommandLine cli = BertDistillCli.newCommandLine();
+        List<CommandLine> commands = new ArrayList<>(cli.getSubcommands().values());
+        commands.add(cli);
+        List<String> splits = new ArrayList<>();
+        for (CommandLine command : commands) {
+            CommandSpec spec = command.getCommandSpec();
+            StringBuilder source = new StringBuilder();
+            List.of(spec.usageMessage().header(), spec.usageMessage().description())
+                    .forEach(part -> source.append(String.join(" ", part)).append(' '));
+            spec.options()
+                    .forEach(o -> source.append(String.join(" ", o.description())).append(' '));
+            String text = source.toString().replace("%n", " ");
+            List<String> lines = command.getUsageMessage().lines().toList();
+            for (int i = 0; i + 1 < lines.size(); i++) {
+                Matcher end = lineEnd.matcher(lines.get(i));
+                Matcher start = lineStart.matcher(lines.get(i + 1));
+                if (end.find() && start.find() && text.contains(end.group(1) + start.group(1))) {
+                    splits.add(
+                            command.getCommandName()
+                                    + ": "
+                                    + end.group(1)
+                                    + " | "
+                                    + start.group(1));
+                }
+            }
+        }
+        assertEquals(List.of(), splits);
     }
 
     @Test
