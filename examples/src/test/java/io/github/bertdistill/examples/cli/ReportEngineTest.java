@@ -41,7 +41,7 @@ class ReportEngineTest {
 
         assertEquals(0, onnx.exitCode(), onnx.toString());
         assertEquals("report: " + run.resolve("report-onnx/report.html"), onnx.out().strip());
-        JsonObject exported = report(run.resolve("report-onnx/report.html"));
+        JsonObject exported = report(run.resolve("report-onnx"));
         assertEquals(trained, report(run.resolve("report")), "the PyTorch report stays beside it");
         assertEquals(
                 "OnnxRuntime", exported.getAsJsonObject("environment").get("engine").getAsString());
