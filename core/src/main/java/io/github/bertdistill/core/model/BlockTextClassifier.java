@@ -68,6 +68,8 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
     }
 
     /**
+     * The encoder of this classifier's texts.
+     *
      * @throws IllegalStateException once the classifier is closed
      */
     @Override
@@ -160,6 +162,9 @@ public class BlockTextClassifier implements TrainableClassifier, FeatureClassifi
     }
 
     /**
+     * Refuses a call once the classifier is closed, in the words a user can act on (not the
+     * engine's "released" message).
+     *
      * @throws IllegalStateException once the classifier is closed
      */
     protected void requireOpen() {
