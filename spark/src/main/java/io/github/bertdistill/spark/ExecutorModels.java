@@ -24,7 +24,7 @@ final class ExecutorModels {
     private ExecutorModels() {}
 
     /** The hash of every file of a model folder, whatever its kind. */
-    static String identity(Path folder) {
+    static String identity(Path folder) throws IOException {
         return TeacherFingerprint.hashOf(folder);
     }
 

@@ -5,8 +5,8 @@ import static com.google.common.base.Preconditions.checkArgument;
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
+import io.github.bertdistill.core.storage.FileErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,8 +80,10 @@ public final class TeacherFingerprint {
         /**
          * The teacher's weights: the SHA-256 of a file's bytes, or for a folder, of every regular
          * file in it (relative path and bytes, in path order).
+         *
+         * @throws IOException {@code cannot hash <path>: <cause>} if it cannot be read
          */
-        public Builder setWeights(Path fileOrFolder) {
+        public Builder setWeights(Path fileOrFolder) throws IOException {
             return setWeightsHash(hashOf(fileOrFolder));
         }
 
@@ -147,9 +149,9 @@ public final class TeacherFingerprint {
      * path and bytes, in path order): what {@link Builder#setWeights} hashes, and an identity of
      * any model folder.
      *
-     * @throws UncheckedIOException if a file cannot be read
+     * @throws IOException {@code cannot hash <path>: <cause>} if a file cannot be read
      */
-    public static String hashOf(Path path) {
+    public static String hashOf(Path path) throws IOException {
         try {
             if (!Files.isDirectory(path)) {
                 return MoreFiles.asByteSource(path).hash(Hashing.sha256()).toString();
@@ -163,7 +165,7 @@ public final class TeacherFingerprint {
             }
             return hasher.hash().toString();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot hash " + path, e);
+            throw FileErrors.naming("cannot hash", path, e);
         }
     }
 

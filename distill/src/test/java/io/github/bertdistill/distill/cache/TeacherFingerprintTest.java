@@ -58,6 +58,13 @@ class TeacherFingerprintTest {
     }
 
     @Test
+    void missingWeightsAreACheckedErrorNamingThePath() {
+        Path missing = root.resolve("weights.safetensors");
+        IOException e = assertThrows(IOException.class, () -> base().setWeights(missing));
+        assertTrue(e.getMessage().startsWith("cannot hash " + missing + ": "), e.getMessage());
+    }
+
+    @Test
     void namesMissingParts() {
         IllegalStateException e =
                 assertThrows(
