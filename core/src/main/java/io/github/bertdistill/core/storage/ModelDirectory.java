@@ -201,22 +201,23 @@ public final class ModelDirectory {
      */
     private static void recoverInterrupted(Path parent, String name, Path target)
             throws IOException {
+        String staging = STAGING_PREFIX.formatted(name);
+        String previous = PREVIOUS_PREFIX.formatted(name);
         List<Path> leftovers;
         try (Stream<Path> entries = Files.list(parent)) {
             leftovers =
                     entries.filter(
                                     entry -> {
                                         String file = entry.getFileName().toString();
-                                        return file.startsWith(STAGING_PREFIX.formatted(name))
-                                                || file.startsWith(PREVIOUS_PREFIX.formatted(name));
+                                        return file.startsWith(staging)
+                                                || file.startsWith(previous);
                                     })
                             .sorted()
                             .toList();
         }
         for (Path leftover : leftovers) {
-            boolean previous =
-                    leftover.getFileName().toString().startsWith(PREVIOUS_PREFIX.formatted(name));
-            if (previous && !Files.exists(target)) {
+            boolean movedAside = leftover.getFileName().toString().startsWith(previous);
+            if (movedAside && !Files.exists(target)) {
                 AtomicFiles.move(leftover, target);
             } else {
                 deleteRecursively(leftover);
