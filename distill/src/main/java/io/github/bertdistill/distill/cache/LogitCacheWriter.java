@@ -11,10 +11,12 @@ import io.github.bertdistill.core.model.EncodingClassifier;
 import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.core.model.TextClassifier;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,23 +29,25 @@ import java.util.function.UnaryOperator;
  * Runs a teacher once over a data set or transfer set and stores its logits in a cache folder,
  * keyed by example id and {@link TextHash text hash} and stamped with a {@link TeacherFingerprint}.
  *
- * <p><b>Streaming.</b> Examples are read from an {@link Iterable}; at most one chunk of examples
+ * <p><b>Streaming.</b> Examples are read from an {@link Iterable}; at most one window of examples
  * and logits is held in memory. Only the ids and text hashes already written are kept (roughly 150
  * bytes per example).
  *
- * <p><b>Length-bucketed batches.</b> The examples of a chunk are the window of a {@link
- * BucketedInference}: a teacher that is a {@link EncodingClassifier} sees them sorted by token
- * count and cut into batches of at most {@code batchSize} texts (and at most {@code tokenBudget}
- * padded tokens), each padded only to its own longest text; any other teacher gets them in order,
- * {@code batchSize} at a time. Either way the chunk's records are written in the examples' order,
- * so the chunks, their contents and resuming do not depend on the batching.
+ * <p><b>Length-bucketed batches.</b> The examples to label are taken {@code windowSize} at a time
+ * (default 4,096), and each window goes to a {@link BucketedInference}: a teacher that is a {@link
+ * EncodingClassifier} sees it sorted by token count and cut into batches of at most {@code
+ * batchSize} texts (and at most {@code tokenBudget} padded tokens), each padded only to its own
+ * longest text; any other teacher gets it in order, {@code batchSize} at a time. The larger the
+ * window, the closer the lengths within a batch.
  *
- * <p><b>Chunks and resuming.</b> Every {@code chunkSize} examples to label (rounded up to a whole
- * batch) are labelled and written atomically as a chunk file, then the manifest listing the
- * completed chunks is rewritten atomically. If a run is interrupted, the next run with the same
+ * <p><b>Chunks and resuming.</b> As the window's batches finish, their records are written out as
+ * soon as at least {@code chunkSize} of them are waiting (default 512), and at the window's end:
+ * each chunk file atomically, then the manifest listing the completed chunks, also atomically. A
+ * chunk's records are in the examples' order. If a run is interrupted, the next run with the same
  * teacher keeps the completed chunks and labels only the examples whose {@code (id, text hash)} is
- * not yet cached: at most one chunk of work is lost. An example whose text changed is labelled
- * again and its new record supersedes the old one.
+ * not yet cached: a stop loses at most the {@code chunkSize} records not yet written and the batch
+ * in flight. An example whose text changed is labelled again and its new record supersedes the old
+ * one.
  *
  * <p><b>Stamp.</b> An existing cache written by a teacher with another fingerprint or label set is
  * refused with a {@link CacheMismatchException} naming both fingerprints and the folder, or, with
@@ -67,6 +71,7 @@ public final class LogitCacheWriter {
     private final CacheFolder folder;
     private final Optional<FeatureOutput> featureOutput;
     private final int chunkSize;
+    private final int windowSize;
     private final MismatchPolicy mismatchPolicy;
     private final Duration progressInterval;
     private final String progressName;
@@ -101,7 +106,8 @@ public final class LogitCacheWriter {
                         builder.tokenBudget);
         this.fingerprint = builder.fingerprint;
         this.folder = new CacheFolder(builder.directory);
-        this.chunkSize = roundedUp(builder.chunkSize, builder.batchSize);
+        this.chunkSize = builder.chunkSize;
+        this.windowSize = Math.max(builder.windowSize, builder.chunkSize);
         this.mismatchPolicy = builder.mismatchPolicy;
         this.progressInterval = builder.progressInterval;
         this.progressName = builder.progressName;
@@ -174,11 +180,6 @@ public final class LogitCacheWriter {
         return new Summary(reused, run.labelled);
     }
 
-    private static int roundedUp(int value, int multiple) {
-        return (int)
-                Math.min(Integer.MAX_VALUE, ((long) value + multiple - 1) / multiple * multiple);
-    }
-
     private static long sizeOf(Iterable<TextExample> examples) {
         if (examples instanceof TextDataset dataset) {
             return dataset.size();
@@ -222,11 +223,15 @@ public final class LogitCacheWriter {
         }
     }
 
-    /** The mutable state of one labelling run: the open chunk's examples, the caches. */
+    /**
+     * The mutable state of one labelling run: the window of examples to label, and per cache the
+     * records labelled but not yet written.
+     */
     private final class Run {
         private final List<Target> targets;
         private final ProgressReporter progress;
-        private final List<Pending> chunk = new ArrayList<>();
+        private final List<Pending> window = new ArrayList<>();
+        private final List<Labelled> waiting = new ArrayList<>();
         private long labelled;
 
         Run(List<Target> targets, ProgressReporter progress) {
@@ -235,39 +240,66 @@ public final class LogitCacheWriter {
         }
 
         void add(Pending pending) throws IOException {
-            chunk.add(pending);
-            if (chunk.size() == chunkSize) {
-                writeChunk();
+            window.add(pending);
+            if (window.size() == windowSize) {
+                labelWindow();
             }
         }
 
         void finish() throws IOException {
-            if (!chunk.isEmpty()) {
-                writeChunk();
+            if (!window.isEmpty()) {
+                labelWindow();
             }
         }
 
-        private void writeChunk() throws IOException {
-            List<String> texts = chunk.stream().map(p -> p.example().text()).toList();
-            float[][] rows =
-                    inference.logits(
-                            texts, (positions, values) -> progress.advance(positions.length));
+        private void labelWindow() throws IOException {
+            List<String> texts = window.stream().map(p -> p.example().text()).toList();
+            try {
+                inference.logits(texts, this::batchDone);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writeWaiting();
+            window.clear();
+        }
+
+        private void batchDone(int[] positions, float[][] rows) {
+            progress.advance(positions.length);
+            for (int k = 0; k < positions.length; k++) {
+                waiting.add(new Labelled(positions[k], rows[k]));
+            }
+            labelled += positions.length;
+            if (waiting.size() >= chunkSize) {
+                try {
+                    writeWaiting();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+
+        /** Writes the waiting records, in the examples' order, as one chunk of each cache. */
+        private void writeWaiting() throws IOException {
+            waiting.sort(Comparator.comparingInt(Labelled::position));
             for (int t = 0; t < targets.size(); t++) {
                 Target target = targets.get(t);
-                List<CachedLogits> records = new ArrayList<>(chunk.size());
-                for (int i = 0; i < rows.length; i++) {
-                    if (chunk.get(i).lacking()[t]) {
-                        records.add(target.record(chunk.get(i), rows[i]));
+                List<CachedLogits> records = new ArrayList<>(waiting.size());
+                for (Labelled done : waiting) {
+                    Pending pending = window.get(done.position());
+                    if (pending.lacking()[t]) {
+                        records.add(target.record(pending, done.row()));
                     }
                 }
                 if (!records.isEmpty()) {
                     target.sink().append(records);
                 }
             }
-            labelled += rows.length;
-            chunk.clear();
+            waiting.clear();
         }
     }
+
+    /** A labelled example of the window: its position there and the teacher's row. */
+    private record Labelled(int position, float[] row) {}
 
     /** Settings of a {@link LogitCacheWriter}. */
     public static final class Builder {
@@ -276,7 +308,8 @@ public final class LogitCacheWriter {
         private Path directory;
         private int batchSize = 32;
         private long tokenBudget = Long.MAX_VALUE;
-        private int chunkSize = 4096;
+        private int chunkSize = 512;
+        private int windowSize = 4096;
         private MismatchPolicy mismatchPolicy = MismatchPolicy.REFUSE;
         private Duration progressInterval = Duration.ofSeconds(10);
         private String progressName = "teacher logits";
@@ -321,12 +354,23 @@ public final class LogitCacheWriter {
         }
 
         /**
-         * Records per chunk file, rounded up to a whole batch: the unit of resuming and the window
-         * sorted into length-bucketed batches (default 4096).
+         * Records per chunk file, the unit of resuming: labelled records are written once at least
+         * this many are waiting (a chunk may hold up to a batch more), and at each window's end. A
+         * stop loses at most this many labelled texts and the batch in flight (default 512).
          */
         public Builder optChunkSize(int chunkSize) {
             checkArgument(chunkSize > 0, "chunk size must be positive, got %s", chunkSize);
             this.chunkSize = chunkSize;
+            return this;
+        }
+
+        /**
+         * Texts sorted by length together and cut into batches (default 4096; at least the chunk
+         * size): the larger, the less padding per batch, and the more texts held in memory.
+         */
+        public Builder optWindowSize(int windowSize) {
+            checkArgument(windowSize > 0, "window size must be positive, got %s", windowSize);
+            this.windowSize = windowSize;
             return this;
         }
 

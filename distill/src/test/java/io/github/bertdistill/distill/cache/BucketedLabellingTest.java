@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BucketedLabellingTest {
     private static final TeacherFingerprint FINGERPRINT = TeacherFingerprint.of("recording");
     private static final int BATCH = 4;
-    private static final int CHUNK = 16;
+    private static final int WINDOW = 16;
 
     @TempDir Path root;
 
@@ -43,7 +44,8 @@ class BucketedLabellingTest {
                 .setFingerprint(FINGERPRINT)
                 .setDirectory(dir)
                 .optBatchSize(BATCH)
-                .optChunkSize(CHUNK);
+                .optWindowSize(WINDOW)
+                .optChunkSize(WINDOW);
     }
 
     /** The records in file order, logits written out exactly. */
@@ -89,13 +91,13 @@ class BucketedLabellingTest {
         assertEquals(
                 examples.stream().map(TextExample::id).toList(),
                 TeacherLogitCache.open(root, FINGERPRINT).stream().map(CachedLogits::id).toList());
-        // within each chunk of 16 (4 batches) the teacher saw lengths in increasing order
+        // within each window of 16 (4 batches) the teacher saw lengths in increasing order
         List<int[]> batches = teacher.batches();
         assertEquals(16, batches.size());
         for (int i = 0; i < batches.size(); i++) {
             assertTrue(
-                    i % (CHUNK / BATCH) == 0 || batches.get(i - 1)[1] <= batches.get(i)[1],
-                    "batch " + i + " is shorter than the one before it in its chunk");
+                    i % (WINDOW / BATCH) == 0 || batches.get(i - 1)[1] <= batches.get(i)[1],
+                    "batch " + i + " is shorter than the one before it in its window");
         }
         int padded = batches.stream().mapToInt(b -> b[0] * b[1]).sum();
         int fileOrder = 0;
@@ -119,20 +121,67 @@ class BucketedLabellingTest {
         try (RecordingTeacher teacher = RecordingTeacher.create()) {
             writer(teacher, whole).build().write(examples);
         }
-        // chunk 0 is calls 0-3; calls 4 and 5 of chunk 1 succeed, call 6 fails
+        // window 0 is calls 0-3; calls 4 and 5 of window 1 succeed, call 6 fails
         Path resumed = root.resolve("resumed");
         try (RecordingTeacher failing = RecordingTeacher.create(6)) {
             assertThrows(
                     IllegalStateException.class,
                     () -> writer(failing, resumed).build().write(examples));
         }
-        assertEquals(CHUNK, TeacherLogitCache.open(resumed, FINGERPRINT).size());
+        assertEquals(WINDOW, TeacherLogitCache.open(resumed, FINGERPRINT).size());
 
         try (RecordingTeacher teacher = RecordingTeacher.create()) {
             LogitCacheWriter.Summary summary = writer(teacher, resumed).build().write(examples);
-            assertEquals(new LogitCacheWriter.Summary(CHUNK, 40 - CHUNK), summary);
+            assertEquals(new LogitCacheWriter.Summary(WINDOW, 40 - WINDOW), summary);
         }
         assertEquals(records(whole), records(resumed));
+    }
+
+    @Test
+    void chunksSmallerThanTheWindowKeepTheFinishedBatchesOfAnInterruptedWindow()
+            throws IOException {
+        List<TextExample> examples = mixedLengths(40);
+        Path whole = root.resolve("whole");
+        try (RecordingTeacher teacher = RecordingTeacher.create()) {
+            writer(teacher, whole).optChunkSize(2 * BATCH).build().write(examples);
+            // the texts are still sorted a window of 16 at a time, across its two chunks
+            List<int[]> batches = teacher.batches();
+            for (int i = 1; i < WINDOW / BATCH; i++) {
+                assertTrue(batches.get(i - 1)[1] <= batches.get(i)[1], "batch " + i);
+            }
+        }
+        // window 0 is calls 0-3 (two chunks of 8); calls 4 and 5 of window 1 make a third chunk,
+        // call 6 fails
+        Path resumed = root.resolve("resumed");
+        try (RecordingTeacher failing = RecordingTeacher.create(6)) {
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> writer(failing, resumed).optChunkSize(2 * BATCH).build().write(examples));
+        }
+        TeacherLogitCache partial = TeacherLogitCache.open(resumed, FINGERPRINT);
+        assertEquals(WINDOW + 2 * BATCH, partial.size());
+        // each chunk's records in the examples' order
+        List<String> ids = partial.stream().map(CachedLogits::id).toList();
+        for (int chunk = 0; chunk < 3; chunk++) {
+            List<String> inChunk = ids.subList(chunk * 2 * BATCH, (chunk + 1) * 2 * BATCH);
+            assertEquals(
+                    inChunk.stream()
+                            .sorted(
+                                    Comparator.comparingInt(
+                                            id -> Integer.parseInt(id.substring(1))))
+                            .toList(),
+                    inChunk);
+        }
+
+        try (RecordingTeacher teacher = RecordingTeacher.create()) {
+            LogitCacheWriter.Summary summary =
+                    writer(teacher, resumed).optChunkSize(2 * BATCH).build().write(examples);
+            assertEquals(new LogitCacheWriter.Summary(WINDOW + 2 * BATCH, 16), summary);
+        }
+        assertEquals(
+                records(whole).stream().sorted().toList(),
+                records(resumed).stream().sorted().toList());
+        assertCloseToUnbucketed(examples, resumed);
     }
 
     @Test

@@ -18,8 +18,9 @@ import picocli.CommandLine.Command;
                     + " logits for it into <run folder>/logits.",
             "",
             "Needs 'bert-distill finetune' first. An interrupted labelling resumes: the cache is"
-                    + " saved in chunks of 4,096 examples, and those of finished chunks are not"
-                    + " labelled again (a stop loses the chunk in flight).",
+                    + " saved in chunks of about 512 examples as the teacher labels them, and the"
+                    + " examples of saved chunks are not labelled again (a stop loses at most the"
+                    + " 512 not yet saved).",
             ""
         },
         footer = {
