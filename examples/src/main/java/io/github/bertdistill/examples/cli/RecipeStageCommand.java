@@ -93,8 +93,8 @@ abstract class RecipeStageCommand implements Callable<Integer> {
         StopNotice.onStop(
                 "the run folder "
                         + output
-                        + " keeps every finished stage and the last checkpoints, and the same"
-                        + " command resumes it");
+                        + " keeps every finished stage, the saved chunks of logits and the last"
+                        + " checkpoints, and the same command resumes it");
         if (recipe.retrain && !makesModels()) {
             throw new ParameterException(
                     spec.commandLine(),

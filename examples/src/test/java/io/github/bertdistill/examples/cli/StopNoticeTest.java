@@ -60,8 +60,8 @@ class StopNoticeTest {
                                 + "the training step or inference batch in flight ends first"
                                 + " (at most 60 s); the run folder "
                                 + output
-                                + " keeps every finished stage and the last checkpoints, and the"
-                                + " same command resumes it"),
+                                + " keeps every finished stage, the saved chunks of logits and"
+                                + " the last checkpoints, and the same command resumes it"),
                 String.join("\n", lines));
         try (Stream<Path> files = Files.list(folder)) {
             assertTrue(
