@@ -26,8 +26,9 @@ import java.util.Optional;
  * model.onnx} (teacher-bert's {@code BertOnnxGraph} or student-textcnn's {@code TextCnnOnnxGraph};
  * int64 inputs with dynamic batch and length, output {@code logits}), {@code labels.json}, {@code
  * config.json} ({@code max_length}, the inputs, where it came from), the tokenizer — {@code
- * tokenizer.json} for a teacher and a WordPiece student, {@code vocab.txt} for every student — and
- * a {@code README.md} with the Python lines that run it.
+ * tokenizer.json} for a teacher and a WordPiece student, {@code vocab.txt} for every student and
+ * {@code bert_distill_words.py} (the word rule in Python) for a word or character student — and a
+ * {@code README.md} with the Python lines that run it.
  *
  * <p>A folder with {@code model.onnx}, {@code tokenizer.json} and {@code labels.json} is itself an
  * ONNX model folder of {@link ModelFolders}: an exported teacher (or WordPiece student) can be
@@ -37,6 +38,9 @@ import java.util.Optional;
 public final class OnnxExport {
     /** The student's vocabulary, one token per line in id order. */
     public static final String VOCABULARY_FILE = "vocab.txt";
+
+    /** A word or character student's tokenizer in Python, written beside its vocabulary. */
+    public static final String PYTHON_TOKENIZER = "bert_distill_words.py";
 
     private static final String README = "README.md";
 
@@ -96,6 +100,9 @@ public final class OnnxExport {
                     if (exported.vocabulary() != null) {
                         staging.writeString(VOCABULARY_FILE, exported.vocabulary());
                     }
+                    if (exported.tokenizerJson().isEmpty()) {
+                        staging.writeString(PYTHON_TOKENIZER, resource(PYTHON_TOKENIZER));
+                    }
                     staging.writeString(README, readme(exported));
                 });
     }
@@ -148,21 +155,32 @@ public final class OnnxExport {
         return config;
     }
 
-    /** The folder's README: the template with the model's inputs filled in. */
+    /** The folder's README: the template with the model's inputs and tokenizer filled in. */
     private static String readme(Exported exported) throws IOException {
-        try (InputStream in = OnnxExport.class.getResourceAsStream("onnx-export-README.md")) {
-            String template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            String tokenizer =
-                    exported.tokenizerJson().isPresent()
-                            ? "tokenizer.json (Hugging Face tokenizers)"
-                            : "vocab.txt, split by bert-distill's word rule (see below)";
-            String typesLine =
-                    exported.inputs().contains("token_type_ids")
-                            ? "    \"token_type_ids\": np.zeros_like(ids),\n"
-                            : "";
-            return template.replace("{{kind}}", exported.kind())
-                    .replace("{{tokenizer}}", tokenizer)
-                    .replace("{{token_types}}\n", typesLine);
+        boolean hfTokenizer = exported.tokenizerJson().isPresent();
+        String tokenizer =
+                hfTokenizer
+                        ? "`tokenizer.json` (Hugging Face tokenizers)"
+                        : "`vocab.txt` and `" + PYTHON_TOKENIZER + "` (below)";
+        String python =
+                hfTokenizer
+                        ? resource("onnx-export-python-tokenizer.md")
+                                .replace(
+                                        "{{token_types}}\n",
+                                        exported.inputs().contains("token_type_ids")
+                                                ? "    \"token_type_ids\": np.zeros_like(ids),\n"
+                                                : "")
+                        : resource("onnx-export-python-words.md");
+        return resource("onnx-export-README.md")
+                .replace("{{kind}}", exported.kind())
+                .replace("{{tokenizer}}", tokenizer)
+                .replace("{{python}}\n", python);
+    }
+
+    /** A text file of this package's resources. */
+    private static String resource(String name) throws IOException {
+        try (InputStream in = OnnxExport.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -9,6 +9,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.bertdistill.examples.pipeline.ModelFolders;
+import io.github.bertdistill.examples.pipeline.OnnxExport;
 import io.github.bertdistill.examples.testing.TinyRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,11 @@ class ExportCommandTest {
                         .getAsJsonObject();
         assertEquals(16, tokenizer.getAsJsonObject("truncation").get("max_length").getAsInt());
         assertTrue(tokenizer.get("padding").isJsonNull());
-        assertTrue(Files.readString(exported.resolve("README.md")).contains("token_type_ids"));
+        String readme = Files.readString(exported.resolve("README.md"));
+        assertTrue(readme.contains("token_type_ids"), readme);
+        assertTrue(readme.contains("Tokenizer.from_file(\"tokenizer.json\")"), readme);
+        assertFalse(readme.contains("bert_distill_words"), readme);
+        assertFalse(Files.exists(exported.resolve(OnnxExport.PYTHON_TOKENIZER)));
 
         List<String> texts = List.of("good fresh", "bad bland stale", "love");
         assertSamePredictions(predict(teacher, texts), predict(exported, texts));
@@ -148,7 +153,12 @@ class ExportCommandTest {
         assertEquals(
                 Files.readString(student.resolve("vocab.txt")),
                 Files.readString(exported.resolve("vocab.txt")));
-        assertFalse(Files.readString(exported.resolve("README.md")).contains("{{"));
+        String readme = Files.readString(exported.resolve("README.md"));
+        assertFalse(readme.contains("{{"));
+        // its Python lines tokenize with the word rule shipped beside them, not a tokenizer.json
+        assertTrue(Files.isRegularFile(exported.resolve(OnnxExport.PYTHON_TOKENIZER)));
+        assertTrue(readme.contains("from bert_distill_words import Encoder"), readme);
+        assertFalse(readme.contains("Tokenizer.from_file"), readme);
     }
 
     @Test

@@ -15,8 +15,9 @@ import java.util.Map;
  * ONNX operators (opset 17), so that the student runs wherever ONNX Runtime does.
  *
  * <p>Inputs {@code input_ids} and {@code attention_mask} (int64 {@code [batch, sequence]}, both
- * axes dynamic, real tokens first); output {@code logits} ({@code [batch, classes]}). For a text of
- * {@code n} real tokens:
+ * axes dynamic, real tokens first); output {@code logits} ({@code [batch, classes]}). The graph
+ * reads the first {@code maxLength} positions, as the student's encoder truncates, so a longer
+ * input gets the logits the JVM gives its text. For a text of {@code n} real tokens:
  *
  * <pre>
  * x = embedding[ids] · mask                      (both channels when multichannel, concatenated)
@@ -60,8 +61,20 @@ public final class TextCnnOnnxGraph {
     private void write(TextCnnBlock block) {
         int[] widths = block.config().kernelWidths();
         int widest = block.config().widestKernel();
-        String ids = graph.input("input_ids", ElementType.INT64, "batch", "sequence");
-        String mask = graph.input("attention_mask", ElementType.INT64, "batch", "sequence");
+        String sequenceAxis = graph.longs("sequence_axis", 1);
+        List<String> firstTokens =
+                List.of(
+                        graph.longs("first_token", 0),
+                        graph.longs("max_length", block.config().maxLength()),
+                        sequenceAxis);
+        String ids =
+                firstTokens(
+                        graph.input("input_ids", ElementType.INT64, "batch", "sequence"),
+                        firstTokens);
+        String mask =
+                firstTokens(
+                        graph.input("attention_mask", ElementType.INT64, "batch", "sequence"),
+                        firstTokens);
         zero = graph.longScalar("zero", 0);
         keptWindow = graph.floatScalar("kept_window", 0f);
         droppedWindow = graph.floatScalar("dropped_window", Float.NEGATIVE_INFINITY);
@@ -77,10 +90,7 @@ public final class TextCnnOnnxGraph {
                             Map.of("axis", 2L));
         }
         String lengths =
-                graph.node(
-                        "ReduceSum",
-                        List.of(mask, graph.longs("sequence_axis", 1)),
-                        Map.of("keepdims", 1L));
+                graph.node("ReduceSum", List.of(mask, sequenceAxis), Map.of("keepdims", 1L));
         int hidden = block.config().lstmSize();
         if (hidden > 0) {
             x = withLstmStates(x, lengths, tokenMask, hidden, block.embeddingChannels());
@@ -140,6 +150,14 @@ public final class TextCnnOnnxGraph {
     }
 
     /** {@code table[ids] · mask}: {@code [batch, sequence, width]}, zero at padding. */
+    /** The first {@code maxLength} positions of {@code input}, as the encoder truncates. */
+    private String firstTokens(String input, List<String> startEndAxis) {
+        List<String> inputs = new ArrayList<>();
+        inputs.add(input);
+        inputs.addAll(startEndAxis);
+        return graph.node("Slice", inputs);
+    }
+
     private String embed(String table, String ids, String tokenMask) {
         String rows = graph.node("Gather", List.of(weights(table), ids), Map.of("axis", 0L));
         return graph.node("Mul", List.of(rows, tokenMask));

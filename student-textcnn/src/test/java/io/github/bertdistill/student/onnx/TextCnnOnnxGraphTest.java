@@ -13,6 +13,7 @@ import io.github.bertdistill.student.Fixtures;
 import io.github.bertdistill.student.model.EmbeddingMode;
 import io.github.bertdistill.student.model.TextCnnClassifier;
 import io.github.bertdistill.student.model.TextCnnConfig;
+import io.github.bertdistill.student.vocab.StudentTextEncoder;
 import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,6 +79,43 @@ class TextCnnOnnxGraphTest {
                         .optKernelWidths(1, 3)
                         .optLstmSize(lstmSize)
                         .optAttentionSize(6));
+    }
+
+    /**
+     * A text longer than the student's maximum length, given to the graph whole: the graph reads
+     * its first {@code maxLength} tokens, as the JVM's encoder does, with or without a context
+     * layer.
+     */
+    @ParameterizedTest(name = "lstmSize {0}")
+    @ValueSource(ints = {0, 7})
+    void theGraphReadsTheFirstMaxLengthTokensOfALongerInput(int lstmSize) throws Exception {
+        try (TextCnnClassifier student =
+                TextCnnClassifier.builder()
+                        .setVocabulary(Fixtures.words())
+                        .setLabels(Fixtures.LABELS)
+                        .optConfig(
+                                Fixtures.tinyConfig().optMaxLength(6).optLstmSize(lstmSize).build())
+                        .optSeed(11)
+                        .build()) {
+            Path model = folder.resolve("model.onnx");
+            TextCnnOnnxGraph.of(student).write(model, "test", "1");
+            String text = TEXTS.get(3);
+            EncodedText whole = new StudentTextEncoder(student.vocabulary(), 1000, 1).encode(text);
+            assertTrue(whole.length() > 6, "the text has " + whole.length() + " tokens");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            try (OrtSession session =
+                    environment.createSession(model.toString(), new OrtSession.SessionOptions())) {
+                float[][] untruncated =
+                        run(environment, session, EncodedBatch.pad(List.of(whole), 0, 1));
+                assertAgree(new float[][] {student.logits(text)}, untruncated);
+                // and the student's first six tokens alone give those logits too
+                EncodedText truncated = student.encoder().encode(text);
+                assertEquals(6, truncated.length());
+                assertAgree(
+                        untruncated,
+                        run(environment, session, EncodedBatch.pad(List.of(truncated), 0, 1)));
+            }
+        }
     }
 
     private void assertOnnxRuntimeAgrees(TextCnnConfig.Builder config) throws Exception {
