@@ -39,17 +39,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every error is a one-line JSON body {@code {"error": "…", "error_type": "…"}}: 400 for bad
  * JSON or fields, 404/405 for a wrong path or method, 413 for a body over the limit, 503 when the
- * queue is full or the server is shutting down, 500 if the model fails.
+ * queue is full or the server is shutting down, 500 if the model fails. A client that goes away
+ * before its request is read whole (or takes longer than {@link ServerConfig#requestSeconds()})
+ * gets no reply; it is counted under status 499, as nginx counts it, and logged at debug level.
  *
  * <p>{@link #close()} shuts down gracefully: new requests get 503, requests in flight are answered
- * (up to {@link ServerConfig#shutdownSeconds()}), the listening socket closes, and every admitted
- * text is classified before it returns. It does not close the classifier.
+ * (up to {@link ServerConfig#shutdownSeconds()}; after it, those still queued get 503), the
+ * listening socket closes, and it returns once the batches in progress are done. It does not close
+ * the classifier.
  */
 public final class ClassifierServer implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(ClassifierServer.class);
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final String JSON = "application/json";
     private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
+
+    /** The status counted for a request whose client went away before it was read whole. */
+    static final int CLIENT_CLOSED = 499;
+
+    /** How long a shutdown out of time lets the refused requests' 503s go out. */
+    private static final long REPLY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final TextClassifier classifier;
     private final ServerConfig config;
@@ -75,6 +85,7 @@ public final class ClassifierServer implements AutoCloseable {
         this.batcher = new MicroBatcher(classifier, config, metrics);
         this.handlers = Executors.newFixedThreadPool(config.httpThreads());
         try {
+            limitRequestTime(config.requestSeconds());
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         } catch (IOException e) {
             batcher.close();
@@ -90,6 +101,29 @@ public final class ClassifierServer implements AutoCloseable {
         }
         http.setExecutor(handlers);
         http.createContext("/", exchange -> handle(exchange, this::route));
+    }
+
+    /**
+     * Sets the JDK server's limit on the time a client takes to send a request (headers and body):
+     * a slower connection is closed, which frees the handler thread reading it. The JDK reads the
+     * limit once, when its first server in the JVM starts, so every server of a JVM must ask for
+     * the same one.
+     */
+    private static synchronized void limitRequestTime(int seconds) throws IOException {
+        String wanted = Integer.toString(seconds);
+        String set = System.getProperty(MAX_REQUEST_TIME);
+        if (set == null) {
+            System.setProperty(MAX_REQUEST_TIME, wanted);
+        } else if (!set.strip().equals(wanted)) {
+            throw new IOException(
+                    "requestSeconds is "
+                            + seconds
+                            + " but this JVM's HTTP server already limits requests to "
+                            + set
+                            + " s ("
+                            + MAX_REQUEST_TIME
+                            + "), which the JDK reads once per JVM: give the same value");
+        }
     }
 
     /**
@@ -144,6 +178,12 @@ public final class ClassifierServer implements AutoCloseable {
             reply = endpoint.answer(exchange);
         } catch (RequestRefused e) {
             reply = error(e.status(), e.type(), e.getMessage());
+        } catch (ClientGone e) {
+            // nobody is left to answer: count it, and close the connection without a reply
+            logger.debug("{} {}: {}", exchange.getRequestMethod(), path, e.getMessage());
+            metrics.answered(knownPath(path), CLIENT_CLOSED, start);
+            exchange.close();
+            return;
         } catch (RuntimeException | IOException e) {
             logger.error("{} {} failed", exchange.getRequestMethod(), path, e);
             reply = error(500, "backend", "internal error: " + e.getMessage());
@@ -206,6 +246,9 @@ public final class ClassifierServer implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw RequestRefused.shuttingDown();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RequestRefused refused) {
+                throw refused;
+            }
             throw new IllegalStateException(
                     "the model failed: " + e.getCause().getMessage(), e.getCause());
         }
@@ -238,6 +281,8 @@ public final class ClassifierServer implements AutoCloseable {
         byte[] bytes;
         try (InputStream in = exchange.getRequestBody()) {
             bytes = in.readNBytes(config.maxBodyBytes() + 1);
+        } catch (IOException e) {
+            throw new ClientGone(e);
         }
         if (bytes.length > config.maxBodyBytes()) {
             throw tooLarge(bytes.length);
@@ -287,9 +332,38 @@ public final class ClassifierServer implements AutoCloseable {
     }
 
     /**
+     * Waits until no request is in flight or {@code deadline} ({@link System#nanoTime()}) passes;
+     * false if interrupted.
+     */
+    private boolean awaitAnswered(long deadline) {
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The request body could not be read whole: the client closed the connection, or took longer
+     * than {@link ServerConfig#requestSeconds()} and was disconnected.
+     */
+    private static final class ClientGone extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClientGone(IOException cause) {
+            super("the client went away before its request was read: " + cause, cause);
+        }
+    }
+
+    /**
      * Shuts down gracefully: refuses new requests with 503, waits for the requests in flight (at
      * most {@link ServerConfig#shutdownSeconds()}), stops listening, classifies whatever was
-     * admitted, then stops the threads.
+     * admitted, then stops the threads. If the requests in flight are not all answered in time,
+     * those whose texts still wait in the queue get 503 (logged with their count) and only the
+     * batches in progress are finished, whose answers may find their connections closed.
      */
     @Override
     public void close() {
@@ -298,13 +372,20 @@ public final class ClassifierServer implements AutoCloseable {
         boolean interrupted = false;
         // JDK 17's HttpServer.stop(delay) always waits the whole delay (fixed in JDK 21), so the
         // requests in flight are counted here and the server is stopped once they are answered.
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(1);
-            } catch (InterruptedException e) {
-                interrupted = true;
-                break;
+        interrupted |= !awaitAnswered(deadline);
+        if (inFlight.get() > 0) {
+            // out of time: the requests still queued get a 503 now, instead of being classified
+            // after their connections are closed
+            int[] refused = batcher.refuseWaiting();
+            if (refused[0] > 0) {
+                logger.warn(
+                        "shutdown: {} requests ({} texts) were still waiting after {} s and got"
+                                + " 503",
+                        refused[0],
+                        refused[1],
+                        config.shutdownSeconds());
             }
+            interrupted |= !awaitAnswered(System.nanoTime() + REPLY_GRACE_NANOS);
         }
         http.stop(0);
         batcher.close();

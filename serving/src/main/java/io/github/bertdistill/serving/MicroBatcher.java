@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * every text alone (no micro-batching).
  *
  * <p>{@link #close()} stops admitting, lets the workers answer everything admitted, and returns
- * when they have: no admitted request is dropped.
+ * when they have: no admitted request is dropped. {@link #refuseWaiting()} answers the requests no
+ * worker has taken yet with a 503 instead, for a shutdown out of time.
  */
 final class MicroBatcher implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(MicroBatcher.class);
@@ -148,6 +149,27 @@ final class MicroBatcher implements AutoCloseable {
                 job.logits().completeExceptionally(e);
             }
         }
+    }
+
+    /**
+     * Stops admitting and refuses (503, "shutting down") every admitted request no worker has taken
+     * yet; the batches in progress go on.
+     *
+     * @return the number of requests and of texts refused
+     */
+    int[] refuseWaiting() {
+        List<Job> waiting = new ArrayList<>();
+        synchronized (this) {
+            accepting = false;
+            queue.drainTo(waiting);
+        }
+        int texts = 0;
+        for (Job job : waiting) {
+            texts += job.texts().size();
+            answered(job.texts().size());
+            job.logits().completeExceptionally(RequestRefused.shuttingDown());
+        }
+        return new int[] {waiting.size(), texts};
     }
 
     /** Stops admitting and returns when every admitted request has been answered. */

@@ -27,6 +27,9 @@ import io.github.bertdistill.core.config.CheckedConfig;
  *       and counted (header {@code X-Truncated-Texts}, metric), not refused</td></tr>
  *   <tr><td>httpThreads</td><td>64</td><td>requests handled at once (each waits for its batch)</td></tr>
  *   <tr><td>shutdownSeconds</td><td>30</td><td>how long a shutdown waits for requests in flight</td></tr>
+ *   <tr><td>requestSeconds</td><td>10</td><td>how long a client may take to send a request, headers
+ *       and body; a slower one is disconnected, so stalled clients cannot hold the handler threads
+ *       (the JDK server's {@code sun.net.httpserver.maxReqTime}, which it reads once per JVM)</td></tr>
  * </table>
  */
 public final class ServerConfig implements CheckedConfig {
@@ -41,6 +44,7 @@ public final class ServerConfig implements CheckedConfig {
     private int maxTextChars = 10_000;
     private int httpThreads = 64;
     private int shutdownSeconds = 30;
+    private int requestSeconds = 10;
 
     private ServerConfig() {}
 
@@ -57,6 +61,7 @@ public final class ServerConfig implements CheckedConfig {
         copy.maxTextChars = maxTextChars;
         copy.httpThreads = httpThreads;
         copy.shutdownSeconds = shutdownSeconds;
+        copy.requestSeconds = requestSeconds;
         return copy;
     }
 
@@ -87,6 +92,7 @@ public final class ServerConfig implements CheckedConfig {
         require(maxTextChars >= 1, "maxTextChars", "must be >= 1, got %s", maxTextChars);
         require(httpThreads >= 1, "httpThreads", "must be >= 1, got %s", httpThreads);
         require(shutdownSeconds >= 0, "shutdownSeconds", "must be >= 0, got %s", shutdownSeconds);
+        require(requestSeconds >= 1, "requestSeconds", "must be >= 1, got %s", requestSeconds);
     }
 
     /** The address to listen on. */
@@ -142,6 +148,11 @@ public final class ServerConfig implements CheckedConfig {
     /** How long shutting down waits for requests in flight, in seconds. */
     public int shutdownSeconds() {
         return shutdownSeconds;
+    }
+
+    /** How long a client may take to send a whole request, in seconds. */
+    public int requestSeconds() {
+        return requestSeconds;
     }
 
     /** Builds a checked {@link ServerConfig}; every value is optional. */
@@ -213,6 +224,12 @@ public final class ServerConfig implements CheckedConfig {
         /** See {@link ServerConfig#shutdownSeconds()}. */
         public Builder optShutdownSeconds(int shutdownSeconds) {
             config.shutdownSeconds = shutdownSeconds;
+            return this;
+        }
+
+        /** See {@link ServerConfig#requestSeconds()}. */
+        public Builder optRequestSeconds(int requestSeconds) {
+            config.requestSeconds = requestSeconds;
             return this;
         }
 

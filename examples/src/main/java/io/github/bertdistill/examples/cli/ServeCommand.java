@@ -142,8 +142,18 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "S",
             defaultValue = "30",
             description =
-                    "How long stopping waits for requests in flight (default ${DEFAULT-VALUE}).")
+                    "How long stopping waits for requests in flight; after it, requests still"
+                            + " queued get 503 (default ${DEFAULT-VALUE}).")
     int shutdownSeconds;
+
+    @Option(
+            names = "--request-seconds",
+            paramLabel = "S",
+            defaultValue = "10",
+            description =
+                    "How long a client may take to send a whole request; a slower one is"
+                            + " disconnected (default ${DEFAULT-VALUE}).")
+    int requestSeconds;
 
     @Mixin DeviceOption device;
 
@@ -261,6 +271,7 @@ final class ServeCommand implements Callable<Integer> {
                     .optMaxTextChars(maxTextChars)
                     .optHttpThreads(httpThreads)
                     .optShutdownSeconds(shutdownSeconds)
+                    .optRequestSeconds(requestSeconds)
                     .build();
         } catch (ConfigException e) {
             throw OptionKeys.asOptionError(e);
