@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodedBatch;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -251,25 +253,27 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
                             + embedding.shape().get(0)
                             + " rows: the vocabulary does not belong to these weights");
         }
-        TextCnnConfig textCnn;
-        StudentVocabulary vocabulary;
-        try {
-            textCnn = TextCnnConfig.fromJson(config.getAsJsonObject("textcnn"));
-            vocabulary = StudentVocabulary.fromJson(config.getAsJsonObject("vocabulary"), tokens);
-            if (config.has("numClasses") && config.get("numClasses").getAsInt() != labels.size()) {
-                throw new IllegalArgumentException(
-                        "numClasses is "
-                                + config.get("numClasses").getAsInt()
-                                + " but labels.json has "
-                                + labels.size()
-                                + " labels");
-            }
-        } catch (IllegalArgumentException
-                | IllegalStateException
-                | ClassCastException
-                | NullPointerException e) {
+        TextCnnConfig textCnn = section(configFile, config, "textcnn", TextCnnConfig::fromJson);
+        StudentVocabulary vocabulary =
+                section(
+                        configFile,
+                        config,
+                        "vocabulary",
+                        json -> StudentVocabulary.fromJson(json, tokens));
+        JsonElement numClasses = config.get("numClasses");
+        if (numClasses != null
+                && !(numClasses.isJsonPrimitive()
+                        && numClasses.getAsJsonPrimitive().isNumber()
+                        && numClasses.getAsDouble() == labels.size())) {
             throw new IOException(
-                    configFile + ": missing or malformed \"textcnn\"/\"vocabulary\": " + e, e);
+                    configFile
+                            + ": numClasses is "
+                            + numClasses
+                            + " but "
+                            + ModelDirectory.LABELS_FILE
+                            + " has "
+                            + labels.size()
+                            + " labels");
         }
         EngineBootstrap.start();
         TextCnnBlock block =
@@ -297,6 +301,30 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
             throw e;
         }
         return new TextCnnClassifier(block, vocabulary, labels, manager);
+    }
+
+    /**
+     * The settings object at {@code key} of a student's {@code config.json}, read by {@code read}.
+     */
+    private static <T> T section(
+            Path configFile, JsonObject config, String key, Function<JsonObject, T> read)
+            throws IOException {
+        JsonElement json = config.get(key);
+        if (json == null || !json.isJsonObject()) {
+            throw new IOException(
+                    configFile
+                            + ": "
+                            + key
+                            + ": expected an object, got "
+                            + (json == null ? "nothing" : json));
+        }
+        try {
+            return read.apply(json.getAsJsonObject());
+        } catch (ConfigException e) {
+            throw new IOException(configFile + ": " + e.under(key).getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IOException(configFile + ": " + key + ": " + e.getMessage(), e);
+        }
     }
 
     /** Total bytes of the files in a model folder. */

@@ -6,6 +6,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.config.StrictJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,25 +202,37 @@ public final class StudentVocabulary {
     /**
      * Rebuilds a vocabulary from its {@linkplain #toJson() settings} and token list.
      *
-     * @throws IllegalArgumentException if the settings are malformed or their {@code size} differs
-     *     from the token list's
+     * @throws ConfigException naming the key that is missing or malformed, or {@code size} if it
+     *     differs from the token list's
      */
     public static StudentVocabulary fromJson(JsonObject json, Vocabulary vocabulary) {
+        VocabularyKind kind = setting(json, "kind", VocabularyKind.class);
+        boolean lowerCase = setting(json, "lowerCase", Boolean.class);
+        boolean bigrams = json.has("bigrams") && setting(json, "bigrams", Boolean.class);
+        if (json.has("size")) {
+            int size = setting(json, "size", Integer.class);
+            ConfigException.require(
+                    size == vocabulary.size(),
+                    "size",
+                    "the settings say %s tokens but the vocabulary file has %s",
+                    size,
+                    vocabulary.size());
+        }
+        ConfigException.require(
+                !bigrams || kind == VocabularyKind.CHINESE_CHAR,
+                "bigrams",
+                "only a chinese_char vocabulary has bigrams, this one is %s",
+                kind);
+        return new StudentVocabulary(kind, vocabulary, lowerCase, bigrams);
+    }
+
+    /** The value of {@code key}, read strictly as {@code type}. */
+    private static <T> T setting(JsonObject json, String key, Class<T> type) {
+        ConfigException.require(json.has(key), key, "missing");
         try {
-            VocabularyKind kind = VocabularyKind.valueOf(json.get("kind").getAsString());
-            boolean lowerCase = json.get("lowerCase").getAsBoolean();
-            boolean bigrams = json.has("bigrams") && json.get("bigrams").getAsBoolean();
-            if (json.has("size")) {
-                int size = json.get("size").getAsInt();
-                checkArgument(
-                        size == vocabulary.size(),
-                        "the settings say %s tokens but the vocabulary file has %s",
-                        size,
-                        vocabulary.size());
-            }
-            return new StudentVocabulary(kind, vocabulary, lowerCase, bigrams);
-        } catch (NullPointerException | IllegalStateException | ClassCastException e) {
-            throw new IllegalArgumentException("invalid vocabulary settings " + json, e);
+            return StrictJson.read(json.get(key), type);
+        } catch (ConfigException e) {
+            throw e.under(key);
         }
     }
 

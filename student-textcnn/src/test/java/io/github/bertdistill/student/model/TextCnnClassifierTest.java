@@ -2,6 +2,7 @@ package io.github.bertdistill.student.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TextCnnClassifierTest {
@@ -141,6 +143,37 @@ class TextCnnClassifierTest {
                 java.util.Arrays.copyOf(weights, weights.length - 100));
         IOException e = assertThrows(IOException.class, () -> TextCnnClassifier.load(dir));
         assertTrue(e.getMessage().contains("model.safetensors"), e.getMessage());
+    }
+
+    /** Each broken setting is named by its key path in config.json, without a Java class name. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "\"kind\": \"WORD\"|\"kind\": \"WORDZ\"|config.json: vocabulary.kind: expected one"
+                        + " of",
+                "\"lowerCase\": true|\"lowerCase\": \"yes\"|config.json: vocabulary.lowerCase:"
+                        + " expected true or false",
+                "\"kernelWidths\": [|\"kernelWidths\": \"3,4\", \"x\": [|config.json:"
+                        + " textcnn.kernelWidths: expected a list of whole numbers",
+                "\"textcnn\": {|\"textcnnx\": {|config.json: textcnn: expected an object, got"
+                        + " nothing",
+                "\"numClasses\": 2|\"numClasses\": 3|config.json: numClasses is 3 but labels.json"
+                        + " has 2 labels"
+            })
+    void aBrokenSettingIsNamedByItsKey(String from, String to, String expected) throws IOException {
+        Path dir = temp.resolve("model");
+        try (TextCnnClassifier original = Fixtures.tinyClassifier()) {
+            original.save(dir);
+        }
+        Path config = dir.resolve("config.json");
+        String written = Files.readString(config);
+        assertTrue(written.contains(from), written);
+        Files.writeString(config, written.replace(from, to));
+        IOException e = assertThrows(IOException.class, () -> TextCnnClassifier.load(dir));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        assertFalse(e.getMessage().contains("io.github."), e.getMessage());
     }
 
     @Test
