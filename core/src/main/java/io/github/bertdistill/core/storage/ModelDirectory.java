@@ -258,12 +258,19 @@ public final class ModelDirectory {
     }
 
     private static String readRequired(Path file) throws IOException {
+        Path folder = file.getParent();
+        if (!Files.exists(folder)) {
+            throw new IOException("no model folder " + folder + ": it does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(
+                    folder + " is a file, not a model folder: give the folder that holds it");
+        }
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new IOException(
-                    file + " is missing: " + file.getParent() + " is not a complete model folder",
-                    e);
+                    file + " is missing: " + folder + " is not a complete model folder", e);
         }
     }
 

@@ -149,6 +149,20 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void readingAMissingFolderOrAFileSaysSo() throws IOException {
+        Path missing = root.resolve("missing");
+        IOException gone =
+                assertThrows(IOException.class, () -> ModelDirectory.readConfig(missing));
+        assertEquals("no model folder " + missing + ": it does not exist", gone.getMessage());
+        Path file = Files.writeString(root.resolve("model.txt"), "not a folder");
+        IOException notFolder =
+                assertThrows(IOException.class, () -> ModelDirectory.readLabels(file));
+        assertEquals(
+                file + " is a file, not a model folder: give the folder that holds it",
+                notFolder.getMessage());
+    }
+
+    @Test
     void atomicFileWriteFailureKeepsTheOldFile() throws IOException {
         Path file = root.resolve("checkpoint.bin");
         AtomicFiles.writeString(file, "old");
