@@ -7,6 +7,8 @@ import ai.djl.repository.Metadata;
 import ai.djl.repository.Repository;
 import ai.djl.repository.RepositoryFactory;
 import ai.djl.repository.SimpleRepository;
+import ai.djl.repository.zoo.DefaultModelZoo;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -27,10 +30,13 @@ import java.util.stream.Stream;
  * {@link ClassifierBlockFactory} recognises loads it with that factory and a {@link
  * ClassifierTranslatorFactory}, with nothing named in the criteria.
  *
- * <p>Any other path gets what DJL 0.36's own factory gives it: a {@link LocalRepository} for a
- * folder holding a {@code metadata.json} below its top level, else a {@link SimpleRepository}.
- * Arguments in the URL's query string and the criteria's own arguments take precedence over ours; a
- * folder's {@code serving.properties} does not (DJL adds its keys only where none is set).
+ * <p>A path that does not exist, or a file inside such a folder, is refused by name: loading it
+ * throws a {@link FileNotFoundException} that says so, where DJL would answer "No model matching
+ * the criteria is found" or fail to read the file as TorchScript. Any other path gets what DJL
+ * 0.36's own factory gives it: a {@link LocalRepository} for a folder holding a {@code
+ * metadata.json} below its top level, else a {@link SimpleRepository}. Arguments in the URL's query
+ * string and the criteria's own arguments take precedence over ours; a folder's {@code
+ * serving.properties} does not (DJL adds its keys only where none is set).
  */
 public final class ModelFolderRepositoryFactory implements RepositoryFactory {
     /** The DJL argument naming the translator factory. */
@@ -47,6 +53,10 @@ public final class ModelFolderRepositoryFactory implements RepositoryFactory {
     @Override
     public Repository newInstance(String name, URI uri) {
         Path path = Paths.get(uri.getPath() != null ? uri.getPath() : uri.getSchemeSpecificPart());
+        Optional<String> refusal = refusal(path);
+        if (refusal.isPresent()) {
+            return new RefusedPath(name, uri, path, refusal.get());
+        }
         if (Files.isDirectory(path)) {
             Optional<ClassifierBlockFactory> factory = factoryFor(path);
             if (factory.isPresent()) {
@@ -62,6 +72,25 @@ public final class ModelFolderRepositoryFactory implements RepositoryFactory {
     @Override
     public Set<String> getSupportedScheme() {
         return Set.of("file");
+    }
+
+    /**
+     * Why a path cannot be loaded, where DJL's own answer would not say: a path that does not
+     * exist, or a file inside a bert-distill model folder (give the folder).
+     */
+    private static Optional<String> refusal(Path path) {
+        if (!Files.exists(path)) {
+            return Optional.of("no model at " + path + ": it does not exist");
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        if (Files.isRegularFile(path) && parent != null && factoryFor(parent).isPresent()) {
+            return Optional.of(
+                    path
+                            + " is a file of the model folder "
+                            + parent
+                            + ": give optModelPath the folder");
+        }
+        return Optional.empty();
     }
 
     /** The registered block factory that recognises {@code folder}, if any. */
@@ -84,6 +113,27 @@ public final class ModelFolderRepositoryFactory implements RepositoryFactory {
                                     && !f.getParent().equals(folder));
         } catch (IOException | UncheckedIOException e) {
             return false;
+        }
+    }
+
+    /** A path no model loads from: locating a model in it fails with the reason. */
+    private static final class RefusedPath extends SimpleRepository {
+        private final String reason;
+
+        RefusedPath(String name, URI uri, Path path, String reason) {
+            super(name, uri, path);
+            this.reason = reason;
+        }
+
+        /** One model, so that DJL asks for it and hears why there is none. */
+        @Override
+        public List<MRL> getResources() {
+            return List.of(MRL.undefined(this, DefaultModelZoo.GROUP_ID, getName()));
+        }
+
+        @Override
+        public Metadata locate(MRL mrl) throws IOException {
+            throw new FileNotFoundException(reason);
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.bertdistill.student.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.inference.Predictor;
@@ -16,6 +17,7 @@ import com.google.gson.JsonParser;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.zoo.ClassifierBlock;
 import io.github.bertdistill.student.Fixtures;
+import java.io.FileNotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +65,37 @@ class TextCnnCriteriaTest {
     }
 
     /** DJL Serving's Java mode: {@code Input → Output}, the classes best first as JSON. */
+    /** A path that does not exist and a file of a model folder are refused by name. */
+    @Test
+    void criteriaNamesAMissingPathAndAFileOfAModelFolder(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("student");
+        try (TextCnnClassifier student = Fixtures.tinyClassifier()) {
+            student.save(folder);
+        }
+        Path missing = dir.resolve("no-such-student");
+        FileNotFoundException gone = assertThrows(FileNotFoundException.class, () -> load(missing));
+        assertEquals("no model at " + missing + ": it does not exist", gone.getMessage());
+        Path file = folder.resolve("config.json");
+        FileNotFoundException inside = assertThrows(FileNotFoundException.class, () -> load(file));
+        assertEquals(
+                file
+                        + " is a file of the model folder "
+                        + folder
+                        + ": give optModelPath the folder",
+                inside.getMessage());
+    }
+
+    private static void load(Path path) throws Exception {
+        Criteria<String, Classifications> criteria =
+                Criteria.builder()
+                        .setTypes(String.class, Classifications.class)
+                        .optModelPath(path)
+                        .build();
+        try (ZooModel<String, Classifications> model = criteria.loadModel()) {
+            throw new AssertionError("loaded " + model.getName() + " from " + path);
+        }
+    }
+
     @Test
     void servingTypesAnswerJson(@TempDir Path dir) throws Exception {
         Path folder = dir.resolve("student");
