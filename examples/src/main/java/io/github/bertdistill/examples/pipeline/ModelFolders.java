@@ -194,12 +194,21 @@ public final class ModelFolders {
                             tokenizer,
                             ModelDirectory.readLabels(folder),
                             exportedMaxLength(folder));
-            case ONNX ->
-                    OnnxClassifier.load(
-                            folder.resolve(ONNX_FILE),
-                            tokenizer,
-                            ModelDirectory.readLabels(folder),
-                            exportedMaxLength(folder));
+            case ONNX -> {
+                if (!Files.exists(tokenizer)
+                        && Files.isRegularFile(folder.resolve(OnnxExport.PYTHON_TOKENIZER))) {
+                    throw new IOException(
+                            folder
+                                    + " is the ONNX export of a word or character student, which"
+                                    + " runs outside the JVM (see its README.md): give the student"
+                                    + " folder it was exported from");
+                }
+                yield OnnxClassifier.load(
+                        folder.resolve(ONNX_FILE),
+                        tokenizer,
+                        ModelDirectory.readLabels(folder),
+                        exportedMaxLength(folder));
+            }
         };
     }
 

@@ -159,6 +159,16 @@ class ExportCommandTest {
         assertTrue(Files.isRegularFile(exported.resolve(OnnxExport.PYTHON_TOKENIZER)));
         assertTrue(readme.contains("from bert_distill_words import Encoder"), readme);
         assertFalse(readme.contains("Tokenizer.from_file"), readme);
+        // it runs outside the JVM: predict says so and names what to give instead
+        CliResult predict = CliResult.run("predict", "--model", exported.toString(), "tasty");
+        assertEquals(2, predict.exitCode(), predict.toString());
+        assertTrue(
+                predict.err()
+                        .contains(
+                                exported
+                                        + " is the ONNX export of a word or character student,"
+                                        + " which runs outside the JVM"),
+                predict.toString());
     }
 
     @Test
