@@ -191,6 +191,10 @@ public final class ClassifierServer implements AutoCloseable {
         metrics.answered(knownPath(path), reply.status(), start);
         try (exchange) {
             exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+            if (reply.status() == 503) {
+                // a full queue empties within a second or so; a draining server will be gone
+                exchange.getResponseHeaders().set("Retry-After", "1");
+            }
             if (reply.truncatedTexts() != null) {
                 exchange.getResponseHeaders().set("X-Truncated-Texts", reply.truncatedTexts());
             }

@@ -155,6 +155,36 @@ public final class ServerConfig implements CheckedConfig {
         return requestSeconds;
     }
 
+    /** The settings as {@code key=value} pairs, for logs. */
+    @Override
+    public String toString() {
+        return "ServerConfig{host="
+                + host
+                + ", port="
+                + port
+                + ", maxBatch="
+                + maxBatch
+                + ", batchWindowMillis="
+                + batchWindowMillis
+                + ", queueCapacity="
+                + queueCapacity
+                + ", workers="
+                + workers
+                + ", maxBodyBytes="
+                + maxBodyBytes
+                + ", maxTexts="
+                + maxTexts
+                + ", maxTextChars="
+                + maxTextChars
+                + ", httpThreads="
+                + httpThreads
+                + ", shutdownSeconds="
+                + shutdownSeconds
+                + ", requestSeconds="
+                + requestSeconds
+                + "}";
+    }
+
     /** Builds a checked {@link ServerConfig}; every value is optional. */
     public static final class Builder {
         private final ServerConfig config = new ServerConfig();

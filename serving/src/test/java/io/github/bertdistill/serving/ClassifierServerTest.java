@@ -229,7 +229,10 @@ class ClassifierServerTest {
         }
     }
 
-    /** A full queue refuses at once with 503, and admits again once it has room. */
+    /**
+     * A full queue refuses at once with 503 and {@code Retry-After: 1}, and admits again once it
+     * has room.
+     */
     @Test
     void overloadIsRefusedAtOnceNotQueued() throws Exception {
         ToyClassifier toy = ToyClassifier.held();
@@ -242,7 +245,9 @@ class ClassifierServerTest {
             CompletableFuture<HttpResponse<String>> second =
                     http.postAsync("{\"inputs\": [\"b\", \"c\", \"d\"]}");
             awaitQueued(http, 4);
-            assertError(http.post("/predict", "{\"inputs\": \"e\"}"), 503, "overloaded");
+            HttpResponse<String> refused = http.post("/predict", "{\"inputs\": \"e\"}");
+            assertError(refused, 503, "overloaded");
+            assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
             toy.release();
             assertEquals(200, first.get().statusCode());
             assertEquals(200, second.get().statusCode());
@@ -298,6 +303,14 @@ class ClassifierServerTest {
                                 IllegalArgumentException.class,
                                 () -> ServerConfig.builder().optQueueCapacity(2).build())
                         .getMessage());
+        assertEquals(
+                "requestSeconds: must be >= 1, got 0",
+                assertThrows(
+                                IllegalArgumentException.class,
+                                () -> ServerConfig.builder().optRequestSeconds(0).build())
+                        .getMessage());
+        assertTrue(built.toString().contains("maxBatch=4, batchWindowMillis=2"), built.toString());
+        assertTrue(built.toString().endsWith("requestSeconds=10}"), built.toString());
     }
 
     /** Polls {@code /metrics} until {@code count} texts are admitted and unanswered. */
