@@ -5,6 +5,8 @@ import ai.djl.nn.Parameter;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import io.github.bertdistill.core.config.ConfigException;
+import io.github.bertdistill.core.config.StrictJson;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
@@ -127,6 +129,18 @@ public final class BertClassifier extends BlockTextClassifier {
                 folder.toString());
     }
 
+    /** A setting of the {@code bert_distill} section, read strictly, or {@code absent}. */
+    private static <T> T extraSetting(JsonObject extra, String key, Class<T> type, T absent) {
+        if (!extra.has(key)) {
+            return absent;
+        }
+        try {
+            return StrictJson.read(extra.get(key), type);
+        } catch (ConfigException e) {
+            throw e.under(EXTRA + "." + key);
+        }
+    }
+
     /** A classifier written by {@link #save}; every weight must be present. */
     public static BertClassifier load(Path folder) throws IOException {
         JsonObject json = HfCheckpoint.config(folder);
@@ -140,17 +154,21 @@ public final class BertClassifier extends BlockTextClassifier {
                                     : type == null ? "no model_type" : "model_type " + type)
                             + ")");
         }
-        BertConfig config = BertConfig.fromJson(json);
-        JsonObject extra = json.has(EXTRA) ? json.getAsJsonObject(EXTRA) : new JsonObject();
-        Pooling pooling =
-                extra.has("pooling")
-                        ? Pooling.valueOf(
-                                extra.get("pooling").getAsString().toUpperCase(Locale.ROOT))
-                        : Pooling.POOLER;
-        int maxLength =
-                extra.has("max_length")
-                        ? extra.get("max_length").getAsInt()
-                        : config.maxPositionEmbeddings();
+        BertConfig config;
+        Pooling pooling;
+        int maxLength;
+        try {
+            config = BertConfig.fromJson(json);
+            JsonObject extra = json.has(EXTRA) ? json.getAsJsonObject(EXTRA) : new JsonObject();
+            pooling = extraSetting(extra, "pooling", Pooling.class, Pooling.POOLER);
+            maxLength =
+                    extraSetting(
+                            extra, "max_length", Integer.class, config.maxPositionEmbeddings());
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+            // ConfigException names the key; BertConfig's own checks name theirs
+            throw new IOException(
+                    folder.resolve(ModelDirectory.CONFIG_FILE) + ": " + e.getMessage(), e);
+        }
         return assemble(
                 config,
                 pooling,

@@ -2,6 +2,7 @@ package io.github.bertdistill.teacher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,24 @@ class BertClassifierTest {
                 assertArrayEquals(original.logits(TEXTS)[2], loaded.logits(TEXTS)[2]);
             }
         }
+    }
+
+    /** A broken setting of config.json is an IOException naming the file and the key. */
+    @Test
+    void aBrokenSettingNamesConfigJson(@TempDir Path dir) throws IOException {
+        Path folder = dir.resolve("teacher");
+        try (BertClassifier original = small(Pooling.CLS)) {
+            original.save(folder);
+        }
+        Path config = folder.resolve("config.json");
+        String written = Files.readString(config);
+        assertTrue(written.contains("\"pooling\": \"cls\""), written);
+        Files.writeString(config, written.replace("\"pooling\": \"cls\"", "\"pooling\": \"maxx\""));
+        IOException pooling = assertThrows(IOException.class, () -> BertClassifier.load(folder));
+        assertTrue(
+                pooling.getMessage().startsWith(config + ": bert_distill.pooling: expected one of"),
+                pooling.getMessage());
+        assertFalse(pooling.getMessage().contains("io.github."), pooling.getMessage());
     }
 
     @Test
