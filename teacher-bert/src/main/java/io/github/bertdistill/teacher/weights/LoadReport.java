@@ -2,6 +2,7 @@ package io.github.bertdistill.teacher.weights;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What a weight import found when matching a file's tensors to a model's parameters, by Hugging
@@ -40,14 +41,29 @@ public record LoadReport(
         return missing.isEmpty() && unexpected.isEmpty() && mismatched.isEmpty();
     }
 
-    /** A multi-line summary naming every problem. */
+    /** A multi-line summary naming every problem; its first line names the first one. */
     public String describe() {
         StringBuilder out = new StringBuilder();
         out.append(loaded.size()).append(" tensors loaded");
+        firstProblem().ifPresent(first -> out.append("; first problem: ").append(first));
         section(out, "missing (not in the file)", missing);
         section(out, "unexpected (not in the model)", unexpected);
         section(out, "shape mismatch", mismatched);
         return out.toString();
+    }
+
+    /** The first problem on one line, for a one-line error: a mismatch, then a gap. */
+    private Optional<String> firstProblem() {
+        if (!mismatched.isEmpty()) {
+            return Optional.of(mismatched.get(0).toString());
+        }
+        if (!missing.isEmpty()) {
+            return Optional.of(missing.get(0) + " is not in the file");
+        }
+        if (!unexpected.isEmpty()) {
+            return Optional.of(unexpected.get(0) + " has no place in the model");
+        }
+        return Optional.empty();
     }
 
     private static void section(StringBuilder out, String title, List<?> items) {

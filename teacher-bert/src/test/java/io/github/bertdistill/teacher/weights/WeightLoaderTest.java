@@ -163,5 +163,15 @@ class WeightLoaderTest {
         assertEquals(new Shape(50, 8), mismatch.expected());
         assertEquals(new Shape(60, 8), mismatch.actual());
         assertTrue(e.report().missing().isEmpty());
+        // the message's first line, all a one-line error shows, names the mismatch
+        assertTrue(
+                e.getMessage()
+                        .lines()
+                        .findFirst()
+                        .orElseThrow()
+                        .endsWith(
+                                "first problem: embeddings.word_embeddings.weight: model expects"
+                                        + " (50, 8), file has (60, 8)"),
+                e.getMessage());
     }
 }
