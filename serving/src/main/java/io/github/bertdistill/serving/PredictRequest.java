@@ -98,6 +98,10 @@ record PredictRequest(
         } catch (StrictJson.DuplicateKeyException e) {
             throw RequestRefused.badRequest("'" + e.key() + "' is given twice");
         } catch (JsonParseException e) {
+            if (String.valueOf(e.getMessage()).startsWith("Nesting limit")) {
+                throw RequestRefused.badRequest(
+                        "body nests JSON more than 255 levels deep" + position(e));
+            }
             throw RequestRefused.badRequest("body is not valid JSON" + position(e));
         }
         if (!json.isJsonObject()) {

@@ -198,6 +198,11 @@ class ClassifierServerTest {
                 '{', '"', 'i', 'n', 'p', 'u', 't', 's', '"', ':', '"', (byte) 0xe9, '"', '}'
             };
             assertError(http.post("/predict", latin1), 400, "not valid UTF-8");
+            assertError(
+                    http.post(
+                            "/predict", "{\"inputs\": " + "[".repeat(300) + "]".repeat(300) + "}"),
+                    400,
+                    "body nests JSON more than 255 levels deep (line 1, column 267)");
             assertError(http.get("/predict"), 405, "use POST /predict");
             assertError(http.post("/health", "{}"), 405, "use GET /health");
             assertError(http.get("/nothing"), 404, "no endpoint GET /nothing");
