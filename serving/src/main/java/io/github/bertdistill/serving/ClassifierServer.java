@@ -56,7 +56,7 @@ public final class ClassifierServer implements AutoCloseable {
     private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
 
     /** The status counted for a request whose client went away before it was read whole. */
-    static final int CLIENT_CLOSED = 499;
+    private static final int CLIENT_CLOSED = 499;
 
     /** How long a shutdown out of time lets the refused requests' 503s go out. */
     private static final long REPLY_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -81,11 +81,11 @@ public final class ClassifierServer implements AutoCloseable {
     private ClassifierServer(TextClassifier classifier, ServerConfig config) throws IOException {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.config = Objects.requireNonNull(config, "config");
+        limitRequestTime(config.requestSeconds());
         this.metrics = new ServerMetrics(this::queuedTexts);
         this.batcher = new MicroBatcher(classifier, config, metrics);
         this.handlers = Executors.newFixedThreadPool(config.httpThreads());
         try {
-            limitRequestTime(config.requestSeconds());
             http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
         } catch (IOException e) {
             batcher.close();
@@ -373,10 +373,9 @@ public final class ClassifierServer implements AutoCloseable {
     public void close() {
         draining = true;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(config.shutdownSeconds());
-        boolean interrupted = false;
         // JDK 17's HttpServer.stop(delay) always waits the whole delay (fixed in JDK 21), so the
         // requests in flight are counted here and the server is stopped once they are answered.
-        interrupted |= !awaitAnswered(deadline);
+        boolean interrupted = !awaitAnswered(deadline);
         if (inFlight.get() > 0) {
             // out of time: the requests still queued get a 503 now, instead of being classified
             // after their connections are closed
@@ -389,7 +388,9 @@ public final class ClassifierServer implements AutoCloseable {
                         refused[1],
                         config.shutdownSeconds());
             }
-            interrupted |= !awaitAnswered(System.nanoTime() + REPLY_GRACE_NANOS);
+            if (!interrupted) {
+                interrupted = !awaitAnswered(System.nanoTime() + REPLY_GRACE_NANOS);
+            }
         }
         http.stop(0);
         batcher.close();
