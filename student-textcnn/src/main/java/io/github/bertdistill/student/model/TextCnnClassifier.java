@@ -230,8 +230,18 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
         Path configFile = dir.resolve(ModelDirectory.CONFIG_FILE);
         JsonElement format = config.get("format");
         if (format == null || !format.isJsonPrimitive() || !FORMAT.equals(format.getAsString())) {
+            JsonElement type = config.get("model_type");
             throw new IOException(
-                    configFile + ": not a TextCNN model (format is not " + FORMAT + ")");
+                    configFile
+                            + ": not a TextCNN model (format is not "
+                            + FORMAT
+                            + ")"
+                            + (type != null && type.isJsonPrimitive()
+                                    ? "; it is a Hugging Face model of type "
+                                            + type.getAsString()
+                                            + ", such as a teacher: load it with its own loader"
+                                            + " (BertClassifier.load for a BERT teacher)"
+                                    : ""));
         }
         LabelSet labels = ModelDirectory.readLabels(dir);
         Path vocabFile = dir.resolve(VOCAB_FILE);

@@ -177,6 +177,22 @@ class TextCnnClassifierTest {
     }
 
     @Test
+    void aTeacherFolderIsNamedAsOne() throws IOException {
+        Path dir = temp.resolve("teacher");
+        try (TextCnnClassifier original = Fixtures.tinyClassifier()) {
+            original.save(dir);
+        }
+        Files.writeString(dir.resolve("config.json"), "{\"model_type\": \"bert\"}");
+        IOException e = assertThrows(IOException.class, () -> TextCnnClassifier.load(dir));
+        assertEquals(
+                dir.resolve("config.json")
+                        + ": not a TextCNN model (format is not bert-distill/textcnn); it is a"
+                        + " Hugging Face model of type bert, such as a teacher: load it with its"
+                        + " own loader (BertClassifier.load for a BERT teacher)",
+                e.getMessage());
+    }
+
+    @Test
     void loadingRejectsWeightsOfAnotherArchitecture() throws IOException {
         Path dir = temp.resolve("model");
         try (TextCnnClassifier original = Fixtures.tinyClassifier()) {
