@@ -3,7 +3,7 @@ sys.path.insert(0, "export")
 from bert_distill_words import Encoder
 un = {chr(int(h, 16)) for h in open("unassigned.txt").read().split()}
 word = Encoder(["[PAD]", "[UNK]"], True, False, 10**9); char = Encoder(["[PAD]", "[UNK]"], True, True, 10**9)
-REAL = 34773 - 20000
+REAL = 34773 - 20000  # gen.py writes the real texts first, then 20,000 random strings
 stats = {"real": [0, 0, 0], "random": [0, 0, 0], "random-no-sigma": [0, 0, 0]}
 with open("texts.jsonl", encoding="utf-8") as t, open("java.jsonl", encoding="utf-8") as j:
     for k, (a, b) in enumerate(zip(t, j)):
