@@ -133,7 +133,19 @@ final class MicroBatcher implements AutoCloseable {
         }
         try {
             float[][] logits =
-                    inference.logits(texts, (positions, rows) -> metrics.batch(positions.length));
+                    inference.logits(
+                            texts,
+                            new BucketedInference.BatchListener() {
+                                @Override
+                                public void batchDone(int[] positions, float[][] rows) {
+                                    metrics.batch(positions.length);
+                                }
+
+                                @Override
+                                public void windowEncoded(int count, int truncated) {
+                                    metrics.modelTruncated(truncated);
+                                }
+                            });
             int start = 0;
             for (Job job : jobs) {
                 int end = start + job.texts().size();

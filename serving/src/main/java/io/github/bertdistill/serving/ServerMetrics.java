@@ -21,6 +21,8 @@ import java.util.function.IntSupplier;
  *   <li>{@code bert_distill_batch_size}: texts per model call (histogram);
  *   <li>{@code bert_distill_texts_total}, {@code bert_distill_truncated_texts_total}: texts
  *       classified, and those cut to the length limit;
+ *   <li>{@code bert_distill_model_truncated_texts_total}: texts longer than the model reads (its
+ *       encoder's maximum length in tokens), counted for a model that exposes its encoder;
  *   <li>{@code bert_distill_queued_texts}: texts admitted and not yet answered.
  * </ul>
  */
@@ -37,6 +39,7 @@ final class ServerMetrics {
     private final Histogram batchSizes;
     private final Counter texts;
     private final Counter truncated;
+    private final Counter modelTruncated;
 
     ServerMetrics(IntSupplier queuedTexts) {
         requests =
@@ -76,6 +79,11 @@ final class ServerMetrics {
                         .name("bert_distill_truncated_texts_total")
                         .help("Texts cut to the server's length limit before classifying.")
                         .register(registry);
+        modelTruncated =
+                Counter.builder()
+                        .name("bert_distill_model_truncated_texts_total")
+                        .help("Texts longer than the model reads: it saw their first tokens only.")
+                        .register(registry);
         GaugeWithCallback.builder()
                 .name("bert_distill_queued_texts")
                 .help("Texts admitted and not yet answered.")
@@ -97,6 +105,13 @@ final class ServerMetrics {
     void batch(int size) {
         batchSizes.observe(size);
         texts.inc(size);
+    }
+
+    /** Counts texts the model's encoder cut to its maximum length. */
+    void modelTruncated(int count) {
+        if (count > 0) {
+            modelTruncated.inc(count);
+        }
     }
 
     /** Counts texts cut to the length limit. */

@@ -291,6 +291,23 @@ class ClassifierServerTest {
         }
     }
 
+    /**
+     * A text longer than the model reads (the toy's encoder keeps 64 characters) is counted in
+     * {@code bert_distill_model_truncated_texts_total}, apart from the server's own length limit.
+     */
+    @Test
+    void textsTheModelCutsAreCounted() throws Exception {
+        ServerConfig config = ServerConfig.builder().optPort(0).build();
+        try (ClassifierServer server = ClassifierServer.start(ToyClassifier.open(), config)) {
+            Http http = new Http(server);
+            String body = "{\"inputs\": [\"short\", \"" + "a".repeat(100) + "\"]}";
+            assertEquals(200, http.post("/predict", body).statusCode());
+            String metrics = http.get("/metrics").body();
+            assertTrue(metrics.contains("bert_distill_model_truncated_texts_total 1.0"), metrics);
+            assertTrue(metrics.contains("bert_distill_truncated_texts_total 0.0"), metrics);
+        }
+    }
+
     @Test
     void theConfigIsCheckedAndFixedWhenBuilt() {
         ServerConfig.Builder builder = ServerConfig.builder().optMaxBatch(4);

@@ -61,6 +61,12 @@ public final class BucketedInference {
          * @param logits their rows, in the same order
          */
         void batchDone(int[] positions, float[][] logits);
+
+        /**
+         * Told, before any batch, how a window was encoded, when the classifier is an {@link
+         * EncodingClassifier}: how many of its texts the encoder cut to its maximum length.
+         */
+        default void windowEncoded(int texts, int truncated) {}
     }
 
     /** The classifier. */
@@ -101,6 +107,8 @@ public final class BucketedInference {
             BatchListener listener) {
         TextEncoder encoder = encoding.encoder();
         List<EncodedText> encoded = texts.stream().map(encoder::encode).toList();
+        listener.windowEncoded(
+                encoded.size(), (int) encoded.stream().filter(EncodedText::truncated).count());
         int[] order =
                 IntStream.range(0, texts.size())
                         .boxed()

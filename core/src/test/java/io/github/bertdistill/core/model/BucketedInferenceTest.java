@@ -67,6 +67,33 @@ class BucketedInferenceTest {
     }
 
     @Test
+    void theListenerHearsHowManyTextsTheEncoderCut() {
+        try (BlockTextClassifier classifier =
+                new BlockTextClassifier(
+                        LENGTHS,
+                        CharacterEncoder.lowercaseLetters(6),
+                        LABELS,
+                        Engine.getEngine(EngineBootstrap.ENGINE_NAME).newBaseManager())) {
+            int[] heard = new int[2];
+            new BucketedInference(classifier, 3)
+                    .logits(
+                            TEXTS,
+                            new BucketedInference.BatchListener() {
+                                @Override
+                                public void batchDone(int[] positions, float[][] logits) {}
+
+                                @Override
+                                public void windowEncoded(int texts, int truncated) {
+                                    heard[0] += texts;
+                                    heard[1] += truncated;
+                                }
+                            });
+            // 9, 8 and 7 characters are longer than the encoder's 6
+            assertArrayEquals(new int[] {7, 3}, heard);
+        }
+    }
+
+    @Test
     void aTokenBudgetEndsABatchEarlyButAlwaysTakesOneText() {
         try (BlockTextClassifier classifier = lengths()) {
             List<int[]> batches = new ArrayList<>();
