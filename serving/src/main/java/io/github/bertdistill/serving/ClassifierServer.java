@@ -379,13 +379,13 @@ public final class ClassifierServer implements AutoCloseable {
         if (inFlight.get() > 0) {
             // out of time: the requests still queued get a 503 now, instead of being classified
             // after their connections are closed
-            int[] refused = batcher.refuseWaiting();
-            if (refused[0] > 0) {
+            MicroBatcher.Refused refused = batcher.refuseWaiting();
+            if (refused.requests() > 0) {
                 logger.warn(
                         "shutdown: {} requests ({} texts) were still waiting after {} s and got"
                                 + " 503",
-                        refused[0],
-                        refused[1],
+                        refused.requests(),
+                        refused.texts(),
                         config.shutdownSeconds());
             }
             if (!interrupted) {

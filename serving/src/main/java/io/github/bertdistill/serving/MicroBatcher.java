@@ -163,13 +163,14 @@ final class MicroBatcher implements AutoCloseable {
         }
     }
 
+    /** What {@link #refuseWaiting()} refused: requests, and the texts in them. */
+    record Refused(int requests, int texts) {}
+
     /**
      * Stops admitting and refuses (503, "shutting down") every admitted request no worker has taken
      * yet; the batches in progress go on.
-     *
-     * @return the number of requests and of texts refused
      */
-    int[] refuseWaiting() {
+    Refused refuseWaiting() {
         List<Job> waiting = new ArrayList<>();
         synchronized (this) {
             accepting = false;
@@ -181,7 +182,7 @@ final class MicroBatcher implements AutoCloseable {
             answered(job.texts().size());
             job.logits().completeExceptionally(RequestRefused.shuttingDown());
         }
-        return new int[] {waiting.size(), texts};
+        return new Refused(waiting.size(), texts);
     }
 
     /** Stops admitting and returns when every admitted request has been answered. */

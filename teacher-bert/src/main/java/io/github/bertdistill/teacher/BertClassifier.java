@@ -131,13 +131,10 @@ public final class BertClassifier extends BlockTextClassifier {
 
     /** A setting of the {@code bert_distill} section, read strictly, or {@code absent}. */
     private static <T> T extraSetting(JsonObject extra, String key, Class<T> type, T absent) {
-        if (!extra.has(key)) {
-            return absent;
-        }
         try {
-            return StrictJson.read(extra.get(key), type);
+            return StrictJson.readKey(extra, key, type).orElse(absent);
         } catch (ConfigException e) {
-            throw e.under(EXTRA + "." + key);
+            throw e.under(EXTRA);
         }
     }
 

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -190,6 +191,23 @@ public final class StrictJson {
         T config = readStructure(json, type);
         checkRules(config, "");
         return config;
+    }
+
+    /**
+     * The value at {@code key} of {@code object}, read as {@link #read(JsonElement, Class)} reads
+     * it; empty if the key is absent.
+     *
+     * @throws ConfigException naming {@code key} (and any path below it) if the value is malformed
+     */
+    public static <T> Optional<T> readKey(JsonObject object, String key, Class<T> type) {
+        if (!object.has(key)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(read(object.get(key), type));
+        } catch (ConfigException e) {
+            throw e.under(key);
+        }
     }
 
     /**

@@ -226,14 +226,10 @@ public final class StudentVocabulary {
         return new StudentVocabulary(kind, vocabulary, lowerCase, bigrams);
     }
 
-    /** The value of {@code key}, read strictly as {@code type}. */
+    /** The value of {@code key}, read strictly as {@code type}; it must be there. */
     private static <T> T setting(JsonObject json, String key, Class<T> type) {
-        ConfigException.require(json.has(key), key, "missing");
-        try {
-            return StrictJson.read(json.get(key), type);
-        } catch (ConfigException e) {
-            throw e.under(key);
-        }
+        return StrictJson.readKey(json, key, type)
+                .orElseThrow(() -> ConfigException.at(key, "missing"));
     }
 
     @Override
