@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.bertdistill.core.model.DerivedWeights;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -95,7 +96,8 @@ final class NamedArrays {
     }
 
     /**
-     * Overwrites every parameter of {@code block} in place with the saved value of the same name.
+     * Overwrites every parameter of {@code block} in place with the saved value of the same name,
+     * then tells a block that keeps {@link DerivedWeights} to rebuild them.
      *
      * @throws IOException naming a parameter that is missing or has another shape
      */
@@ -114,6 +116,9 @@ final class NamedArrays {
                                 + expected);
             }
             overwrite(entry.getValue(), value);
+        }
+        if (block instanceof DerivedWeights derived) {
+            derived.parametersChanged();
         }
     }
 

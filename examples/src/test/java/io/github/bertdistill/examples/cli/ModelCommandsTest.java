@@ -487,11 +487,15 @@ class ModelCommandsTest {
             assertTrue(Files.size(profiles.resolve(model + ".trace.json")) > 0, model);
             assertTrue(summary.contains("## " + model + " (" + model + ".trace.json)"), summary);
         }
-        // each section lists its own model's operations: the student's convolution, the
-        // teacher's matrix products
+        // each section lists its own model's operations: the teacher's layer norms, the
+        // student's one matrix product for a single text and no layer norm
         String[] sections = summary.split("## ");
-        assertTrue(sections[1].startsWith("bert") && sections[1].contains("mm "), summary);
-        assertTrue(sections[2].startsWith("cnn") && sections[2].contains("conv"), summary);
+        assertTrue(sections[1].startsWith("bert") && sections[1].contains("layer_norm"), summary);
+        assertTrue(
+                sections[2].startsWith("cnn")
+                        && sections[2].contains("aten::mm ")
+                        && !sections[2].contains("layer_norm"),
+                summary);
         assertEquals(
                 2, summary.lines().filter(line -> line.startsWith("per call, 3 calls")).count());
     }

@@ -4,6 +4,7 @@ import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
 import ai.djl.Device;
+import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
@@ -22,8 +23,11 @@ import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import io.github.bertdistill.core.model.DerivedWeights;
 import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.student.init.EmbeddingMatrix;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,7 +60,14 @@ import java.util.Map;
  * so one ReLU is applied to the pooled features. The padded length {@code L} must be at least the
  * widest kernel (the encoder's {@code minBatchLength}); an empty text ({@code n = 0}) gets the
  * logits of an all-zero input. The masks are built in Java from the attention mask, and skipped
- * when a batch has no padding, which keeps a single-sentence call at about 15 engine operations.
+ * when a batch has no padding.
+ *
+ * <p><b>One text at a time</b> (a batch of one, in inference mode) takes another route to the same
+ * result: the convolutions of every width packed into one matrix, applied to the text's windows in
+ * one product, with the max-pooling and the output layer in Java ({@link PackedConvolutions}). The
+ * packed matrix is built on first use and dropped whenever the parameters may change: by every
+ * forward pass in training mode, by {@link #initialize} and {@link #loadParameters}, and by {@link
+ * #parametersChanged()}, which code that writes parameters in place calls ({@link DerivedWeights}).
  *
  * <p><b>Embedding modes:</b> {@link EmbeddingMode#STATIC} freezes the embedding matrix ({@code
  * requiresGradient() == false}, so optimisers skip it); {@link EmbeddingMode#NON_STATIC} trains it;
@@ -96,10 +107,11 @@ import java.util.Map;
  * bias {@code U(−1/√channels, 1/√channels)} and its query {@code U(−1/√A, 1/√A)}. The {@code [PAD]}
  * row is never read: padding positions are masked.
  *
- * <p>Once initialised, {@code forward} only reads the parameters, so it may be called from several
- * threads at once in inference mode.
+ * <p>Once initialised, {@code forward} only reads the parameters (the first single text builds the
+ * packed matrix, once, under a lock), so it may be called from several threads at once in inference
+ * mode; training and {@link #parametersChanged()} must not run beside it.
  */
-public final class TextCnnBlock extends AbstractBlock {
+public final class TextCnnBlock extends AbstractBlock implements DerivedWeights {
     private static final byte VERSION = 1;
 
     private final int vocabularySize;
@@ -115,6 +127,7 @@ public final class TextCnnBlock extends AbstractBlock {
     private final Parameter attentionQuery;
     private final Linear classifier;
     private final int[] widths;
+    private volatile PackedConvolutions packed;
 
     private TextCnnBlock(Builder b) {
         super(VERSION);
@@ -325,12 +338,21 @@ public final class TextCnnBlock extends AbstractBlock {
      */
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
+        parametersChanged();
         super.initialize(manager, dataType, inputShapes);
         for (Parameter parameter : namedParameters().values()) {
             if (parameter.getInitializer() instanceof ValuesInitializer) {
                 parameter.setInitializer(Initializer.ZEROS);
             }
         }
+    }
+
+    /** Loads the parameters DJL's way and drops what was derived from the old ones. */
+    @Override
+    public void loadParameters(NDManager manager, DataInputStream is)
+            throws IOException, MalformedModelException {
+        super.loadParameters(manager, is);
+        parametersChanged();
     }
 
     /** Initialises the parameters for inputs of shape {@code [batch, length]}. */
@@ -425,6 +447,9 @@ public final class TextCnnBlock extends AbstractBlock {
                         + " encoder's minBatchLength",
                 length,
                 config.widestKernel());
+        if (training) {
+            parametersChanged(); // an optimiser's update may follow
+        }
         NDManager manager = ids.getManager();
         // The masks are tiny: they are computed in Java, which costs far fewer engine calls.
         long[] maskValues = mask.toType(DataType.INT64, false).toLongArray();
@@ -457,6 +482,10 @@ public final class TextCnnBlock extends AbstractBlock {
                 attentionWeight == null
                         ? null
                         : attentionPooling(parameterStore, x, lengths, length, training);
+        if (batch == 1 && !training) {
+            return packedForm()
+                    .forward(x, lengths[0], attended, FeatureClassifier.featuresAsked(params));
+        }
         x = x.transpose(0, 2, 1); // [B, channels, L]
         NDList pooled = new NDList(convs.size());
         for (int i = 0; i < convs.size(); i++) {
@@ -481,6 +510,53 @@ public final class TextCnnBlock extends AbstractBlock {
                         : h;
         NDList logits = classifier.forward(parameterStore, new NDList(dropped), training);
         return FeatureClassifier.featuresAsked(params) ? new NDList(logits.head(), h) : logits;
+    }
+
+    /**
+     * The single-text form of the convolutions and the output layer, built from the parameters on
+     * first use after every change.
+     */
+    private PackedConvolutions packedForm() {
+        PackedConvolutions form = packed;
+        if (form == null) {
+            synchronized (this) {
+                form = packed;
+                if (form == null) {
+                    int n = convs.size();
+                    NDArray[] weights = new NDArray[n];
+                    NDArray[] biases = new NDArray[n];
+                    for (int i = 0; i < n; i++) {
+                        weights[i] = convs.get(i).getParameters().get("weight").getArray();
+                        biases[i] = convs.get(i).getParameters().get("bias").getArray();
+                    }
+                    form =
+                            new PackedConvolutions(
+                                    widths,
+                                    weights,
+                                    biases,
+                                    classifier.getParameters().get("weight").getArray(),
+                                    classifier.getParameters().get("bias").getArray());
+                    packed = form;
+                }
+            }
+        }
+        return form;
+    }
+
+    /**
+     * Drops the single-text form of the convolutions. Every forward pass in training mode and every
+     * {@link #initialize} does so itself; call it after writing parameters in place otherwise.
+     */
+    @Override
+    public void parametersChanged() {
+        PackedConvolutions old;
+        synchronized (this) {
+            old = packed;
+            packed = null;
+        }
+        if (old != null) {
+            old.close();
+        }
     }
 
     /**

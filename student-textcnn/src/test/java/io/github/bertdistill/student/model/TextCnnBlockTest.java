@@ -12,6 +12,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
@@ -167,6 +168,80 @@ class TextCnnBlockTest {
                 assertArrayEquals(classifier.logits("the plot is thin"), padded, 1e-6f);
             }
         }
+    }
+
+    @ParameterizedTest(name = "widths {0}, lstmSize {1}, attentionSize {2}, {3}")
+    @CsvSource({
+        "2 3 4, 0, 0, NON_STATIC",
+        "1, 6, 0, NON_STATIC",
+        "3, 0, 5, MULTICHANNEL",
+        "4 1 2, 6, 5, STATIC"
+    })
+    void aSingleTextGetsTheLogitsAndFeaturesOfABatch(
+            String widths, int lstmSize, int attentionSize, EmbeddingMode mode) {
+        // one text takes the packed single-text form, two texts the convolution blocks
+        TextCnnConfig config =
+                Fixtures.tinyConfig()
+                        .optKernelWidths(
+                                java.util.Arrays.stream(widths.split(" "))
+                                        .mapToInt(Integer::parseInt)
+                                        .toArray())
+                        .optLstmSize(lstmSize)
+                        .optAttentionSize(attentionSize)
+                        .optEmbeddingMode(mode)
+                        .build();
+        String partner = "boring predictable too long and the acting is dull";
+        List<String> texts =
+                List.of(
+                        "",
+                        "a",
+                        "the film",
+                        "the plot is thin",
+                        Fixtures.TEXTS.get(4),
+                        "a wonderful moving film ".repeat(10)); // 40 words, cut at 32
+        try (TextCnnClassifier classifier = Fixtures.tinyClassifier(config)) {
+            for (String text : texts) {
+                EncodedBatch alone = classifier.encoder().encodeBatch(List.of(text));
+                EncodedBatch pair = classifier.encoder().encodeBatch(List.of(text, partner));
+                assertArrayEquals(classifier.logits(pair)[0], classifier.logits(text), 1e-5f, text);
+                assertArrayEquals(
+                        classifier.logits(pair)[0], classifier.logits(alone)[0], 1e-5f, text);
+                assertArrayEquals(
+                        classifier.features(pair)[0], classifier.features(alone)[0], 1e-5f, text);
+            }
+        }
+    }
+
+    @Test
+    void theSingleTextFormFollowsTheParameters() {
+        String text = "the plot is thin and the acting is dull";
+        try (TextCnnClassifier classifier = Fixtures.tinyClassifier();
+                NDManager step = classifier.manager().newSubManager()) {
+            float[] before = classifier.logits(text);
+            NDArray weight = classifier.block().namedParameters().get("convs.1.weight").getArray();
+            // written in place, as a checkpoint is restored: the single-text form is rebuilt
+            // only when told
+            weight.set(new NDIndex("..."), weight.mul(-2));
+            assertArrayEquals(before, classifier.logits(text), 0f);
+            classifier.block().parametersChanged();
+            float[] after = classifier.logits(text);
+            assertFalse(java.util.Arrays.equals(before, after));
+            assertArrayEquals(pairedLogits(classifier, text), after, 1e-5f);
+
+            // a forward pass in training mode drops it by itself: an optimiser's update follows
+            EncodedBatch batch = classifier.encoder().encodeBatch(Fixtures.TEXTS);
+            classifier.block().forward(new ParameterStore(step, false), batch.toNDList(step), true);
+            weight.set(new NDIndex("..."), weight.mul(-0.5));
+            float[] updated = classifier.logits(text);
+            assertFalse(java.util.Arrays.equals(after, updated));
+            assertArrayEquals(pairedLogits(classifier, text), updated, 1e-5f);
+        }
+    }
+
+    /** The logits of {@code text} as the first of a batch of two, through the convolutions. */
+    private static float[] pairedLogits(TextCnnClassifier classifier, String text) {
+        return classifier
+                .logits(classifier.encoder().encodeBatch(List.of(text, "another text")))[0];
     }
 
     @Test
