@@ -454,38 +454,28 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
         // The masks are tiny: they are computed in Java, which costs far fewer engine calls.
         long[] maskValues = mask.toType(DataType.INT64, false).toLongArray();
         int[] lengths = new int[batch];
-        boolean padded = false;
         for (int b = 0; b < batch; b++) {
             int n = 0;
             for (int t = 0; t < length; t++) {
                 n += maskValues[b * length + t] != 0 ? 1 : 0;
             }
             lengths[b] = n;
-            padded |= n < length;
         }
-        NDArray embeddingMask = null;
-        if (padded) {
-            float[] m = new float[batch * length];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = maskValues[i] != 0 ? 1f : 0f;
-            }
-            embeddingMask = manager.create(m, new Shape(batch, length, 1));
+        if (batch == 1 && !training) {
+            PackedConvolutions.Outputs one = single(parameterStore, ids, lengths[0]);
+            NDArray logits = manager.create(one.logits(), new Shape(1, numClasses));
+            return FeatureClassifier.featuresAsked(params)
+                    ? new NDList(
+                            logits,
+                            manager.create(one.features(), new Shape(1, config.featureCount())))
+                    : new NDList(logits);
         }
-        NDArray x = embed(parameterStore, embedding, ids, embeddingMask, training);
-        if (staticEmbedding != null) {
-            x = x.concat(embed(parameterStore, staticEmbedding, ids, embeddingMask, training), 2);
-        }
-        if (lstmForward != null) {
-            x = withLstmStates(parameterStore, x, lengths, embeddingMask, training);
-        }
+        NDArray embeddingMask = embeddingMask(manager, lengths, length);
+        NDArray x = embedded(parameterStore, ids, lengths, embeddingMask, training);
         NDArray attended =
                 attentionWeight == null
                         ? null
                         : attentionPooling(parameterStore, x, lengths, length, training);
-        if (batch == 1 && !training) {
-            return packedForm()
-                    .forward(x, lengths[0], attended, FeatureClassifier.featuresAsked(params));
-        }
         x = x.transpose(0, 2, 1); // [B, channels, L]
         NDList pooled = new NDList(convs.size());
         for (int i = 0; i < convs.size(); i++) {
@@ -510,6 +500,73 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
                         : h;
         NDList logits = classifier.forward(parameterStore, new NDList(dropped), training);
         return FeatureClassifier.featuresAsked(params) ? new NDList(logits.head(), h) : logits;
+    }
+
+    /**
+     * The raw logits of one text in inference mode: the forward pass of a batch of one, without the
+     * arrays of the block's interface around it.
+     *
+     * @param manager where the step's arrays go; the caller closes it
+     * @param ids the text's token ids, then padding up to at least the widest kernel
+     * @param tokens how many of {@code ids} are the text's own
+     */
+    float[] logitsOfOne(NDManager manager, long[] ids, int tokens) {
+        checkArgument(
+                ids.length >= config.widestKernel() && tokens <= ids.length,
+                "expected %s to %s ids for %s tokens, got %s",
+                Math.max(tokens, config.widestKernel()),
+                ids.length,
+                tokens,
+                ids.length);
+        NDArray idArray = manager.create(ids, new Shape(1, ids.length));
+        return single(new ParameterStore(manager, false), idArray, tokens).logits();
+    }
+
+    /** One text {@code [1, L]} of {@code tokens} real tokens, through the packed convolutions. */
+    private PackedConvolutions.Outputs single(ParameterStore store, NDArray ids, int tokens) {
+        int length = Math.toIntExact(ids.getShape().get(1));
+        int[] lengths = {tokens};
+        NDArray x =
+                embedded(
+                        store,
+                        ids,
+                        lengths,
+                        embeddingMask(ids.getManager(), lengths, length),
+                        false);
+        NDArray attended =
+                attentionWeight == null ? null : attentionPooling(store, x, lengths, length, false);
+        return packedForm().forward(x, tokens, attended);
+    }
+
+    /**
+     * The texts' inputs to the convolutions, {@code [B, L, channels]}: the embeddings (both copies
+     * when multichannel) and the LSTM states, zero at padding positions.
+     */
+    private NDArray embedded(
+            ParameterStore store, NDArray ids, int[] lengths, NDArray mask, boolean training) {
+        NDArray x = embed(store, embedding, ids, mask, training);
+        if (staticEmbedding != null) {
+            x = x.concat(embed(store, staticEmbedding, ids, mask, training), 2);
+        }
+        if (lstmForward != null) {
+            x = withLstmStates(store, x, lengths, mask, training);
+        }
+        return x;
+    }
+
+    /**
+     * 1 at the first {@code lengths[b]} positions of row {@code b}, 0 after, {@code [B, L, 1]};
+     * null when no row is padded.
+     */
+    private static NDArray embeddingMask(NDManager manager, int[] lengths, int length) {
+        if (java.util.Arrays.stream(lengths).allMatch(n -> n == length)) {
+            return null;
+        }
+        float[] m = new float[lengths.length * length];
+        for (int b = 0; b < lengths.length; b++) {
+            java.util.Arrays.fill(m, b * length, b * length + lengths[b], 1f);
+        }
+        return manager.create(m, new Shape(lengths.length, length, 1));
     }
 
     /**

@@ -30,6 +30,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -126,6 +127,10 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
     public float[][] logits(EncodedBatch batch) {
         checkState(!closed, "the classifier is closed");
         try (NDManager step = manager.newSubManager()) {
+            if (batch.size() == 1) {
+                int tokens = (int) Arrays.stream(batch.attentionMask()).filter(m -> m != 0).count();
+                return new float[][] {block.logitsOfOne(step, batch.tokenIds(), tokens)};
+            }
             return run(step, batch.toNDList(step), batch.size());
         }
     }
@@ -156,20 +161,10 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
         checkState(!closed, "the classifier is closed");
         EncodedText encoded = encoder.encode(text);
         int n = encoded.length();
-        int length = Math.max(n, encoder.minBatchLength());
-        long[] ids = new long[length];
-        long[] mask = new long[length];
-        System.arraycopy(encoded.tokenIds(), 0, ids, 0, n);
-        if (n < length) {
-            java.util.Arrays.fill(ids, n, length, encoder.padId());
-        }
-        java.util.Arrays.fill(mask, 0, n, 1L);
+        long[] ids = Arrays.copyOf(encoded.tokenIds(), Math.max(n, encoder.minBatchLength()));
+        Arrays.fill(ids, n, ids.length, encoder.padId());
         try (NDManager step = manager.newSubManager()) {
-            Shape shape = new Shape(1, length);
-            NDArray idArray = step.create(ids, shape);
-            NDArray maskArray = step.create(mask, shape);
-            // the block ignores token type ids: leave them out on the fast path
-            return run(step, new NDList(idArray, maskArray), 1)[0];
+            return block.logitsOfOne(step, ids, n);
         }
     }
 
