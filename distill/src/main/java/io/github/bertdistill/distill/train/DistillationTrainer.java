@@ -148,7 +148,7 @@ public final class DistillationTrainer {
                         new WeightAverage(
                                 method.averagingEpochs(),
                                 planner.batchesPerEpoch(),
-                                NamedArrays.trainable(classifier.block()),
+                                classifier.block(),
                                 runManager)) {
             Block trained = trainedBlock(runManager);
             Optional<TrainingState> restored =

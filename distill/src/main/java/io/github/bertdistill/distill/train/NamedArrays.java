@@ -97,7 +97,7 @@ final class NamedArrays {
 
     /**
      * Overwrites every parameter of {@code block} in place with the saved value of the same name,
-     * then tells a block that keeps {@link DerivedWeights} to rebuild them.
+     * then tells the block ({@link #changed}).
      *
      * @throws IOException naming a parameter that is missing or has another shape
      */
@@ -117,6 +117,14 @@ final class NamedArrays {
             }
             overwrite(entry.getValue(), value);
         }
+        changed(block);
+    }
+
+    /**
+     * Tells {@code block}, if it keeps {@link DerivedWeights}, that its parameters were written in
+     * place.
+     */
+    static void changed(Block block) {
         if (block instanceof DerivedWeights derived) {
             derived.parametersChanged();
         }

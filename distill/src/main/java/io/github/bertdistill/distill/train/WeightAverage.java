@@ -5,6 +5,7 @@ import static com.google.common.base.Preconditions.checkState;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ import java.util.Map;
  */
 final class WeightAverage implements AutoCloseable {
     private final float decay;
+    private final Block block;
     private final Map<String, NDArray> weights;
     private final NDManager manager;
     private final Map<String, NDArray> sums = new LinkedHashMap<>();
@@ -37,15 +39,16 @@ final class WeightAverage implements AutoCloseable {
     /**
      * @param epochs the time constant {@code τ ≥ 0} in epochs; 0 turns averaging off
      * @param stepsPerEpoch {@code n}
-     * @param weights the trainable weights by name ({@link NamedArrays#trainable}: live arrays,
-     *     updated in place by training)
+     * @param block the block whose trainable weights ({@link NamedArrays#trainable}: live arrays,
+     *     updated in place by training) are averaged; told whenever they are written ({@link
+     *     NamedArrays#changed})
      * @param parent the manager under which the sums are kept (until {@link #close()})
      */
-    WeightAverage(
-            float epochs, long stepsPerEpoch, Map<String, NDArray> weights, NDManager parent) {
+    WeightAverage(float epochs, long stepsPerEpoch, Block block, NDManager parent) {
         checkArgument(epochs >= 0, "the averaging time constant must be >= 0, got %s", epochs);
         this.decay = epochs == 0 ? 0 : (float) Math.max(0, 1 - 1 / (epochs * stepsPerEpoch));
-        this.weights = epochs == 0 ? Map.of() : weights;
+        this.block = block;
+        this.weights = epochs == 0 ? Map.of() : NamedArrays.trainable(block);
         this.manager = parent.newSubManager();
         this.weights.forEach(
                 (name, weight) ->
@@ -89,6 +92,7 @@ final class WeightAverage implements AutoCloseable {
                 action.run();
             } finally {
                 trained.forEach((name, copy) -> NamedArrays.overwrite(weights.get(name), copy));
+                NamedArrays.changed(block);
             }
         }
     }
@@ -106,6 +110,7 @@ final class WeightAverage implements AutoCloseable {
                 NamedArrays.overwrite(entry.getValue(), sum.div(correction));
             }
         }
+        NamedArrays.changed(block);
     }
 
     /**

@@ -8,30 +8,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.core.Linear;
 import io.github.bertdistill.core.engine.EngineBootstrap;
-import io.github.bertdistill.core.model.DerivedWeights;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NamedArraysTest {
-
-    /** A block that counts how often it is told its parameters changed. */
-    private static final class CountingBlock extends SequentialBlock implements DerivedWeights {
-        int changes;
-
-        CountingBlock() {
-            add(Linear.builder().setUnits(3).build());
-        }
-
-        @Override
-        public void parametersChanged() {
-            changes++;
-        }
-    }
 
     @Test
     void copyingIntoABlockWithDerivedWeightsTellsIt() throws IOException {

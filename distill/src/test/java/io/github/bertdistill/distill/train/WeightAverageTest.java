@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.BlockTextClassifier;
 import java.io.IOException;
@@ -39,12 +42,26 @@ class WeightAverageTest {
     void theDecayFollowsTheTimeConstantInEpochs() {
         try (BlockTextClassifier model = TinyTask.classifier(7);
                 WeightAverage average =
-                        new WeightAverage(
-                                HALF_EPOCH,
-                                6,
-                                NamedArrays.trainable(model.block()),
-                                model.manager())) {
+                        new WeightAverage(HALF_EPOCH, 6, model.block(), model.manager())) {
             assertEquals(DECAY, average.decay(), 1e-7);
+        }
+    }
+
+    @Test
+    void everyWriteOfTheAverageOrOfTheTrainedWeightsTellsTheBlock() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CountingBlock block = new CountingBlock();
+            block.initialize(manager, DataType.FLOAT32, new Shape(1, 4));
+            try (WeightAverage average = new WeightAverage(HALF_EPOCH, 6, block, manager)) {
+                average.update();
+                List<Integer> seen = new ArrayList<>();
+                average.withAverage(() -> seen.add(block.changes));
+                // the average was written before the action, the trained weights after it
+                assertEquals(List.of(1), seen);
+                assertEquals(2, block.changes);
+                average.apply();
+                assertEquals(3, block.changes);
+            }
         }
     }
 
