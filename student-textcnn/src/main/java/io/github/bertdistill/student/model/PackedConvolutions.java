@@ -130,7 +130,10 @@ final class PackedConvolutions implements AutoCloseable {
             NDArray input =
                     h == widest && last + 1 == windows
                             ? windowed
-                            : windowed.get(new NDIndex(":{}, :{}", last + 1, h * channels));
+                            : windowed.get(
+                                    new NDIndex()
+                                            .addSliceDim(0, last + 1)
+                                            .addSliceDim(0, h * channels));
             float[] responses = input.matMul(packed[i]).toFloatArray(); // [last + 1, F]
             int offset = i * filters;
             System.arraycopy(responses, 0, features, offset, filters);
