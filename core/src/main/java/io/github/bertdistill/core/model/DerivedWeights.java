@@ -2,7 +2,7 @@ package io.github.bertdistill.core.model;
 
 /**
  * A block that keeps a form of its parameters rearranged for fast inference, such as the TextCNN
- * student's convolutions packed into one matrix for single texts, and must rebuild it whenever its
+ * student's convolutions packed into matrices for single texts, and must rebuild it whenever its
  * parameters change.
  *
  * <p>The block sees most changes itself: every forward pass in training mode, which is what comes

@@ -63,9 +63,9 @@ import java.util.Map;
  * when a batch has no padding.
  *
  * <p><b>One text at a time</b> (a batch of one, in inference mode) takes another route to the same
- * result: the convolutions of every width packed into one matrix, applied to the text's windows in
- * one product, with the max-pooling and the output layer in Java ({@link PackedConvolutions}). The
- * packed matrix is built on first use and dropped whenever the parameters may change: by every
+ * result: each width's filters packed into a matrix and applied to the text's windows in one
+ * product, with the max-pooling and the output layer in Java ({@link PackedConvolutions}). The
+ * packed matrices are built on first use and dropped whenever the parameters may change: by every
  * forward pass in training mode, by {@link #initialize} and {@link #loadParameters}, and by {@link
  * #parametersChanged()}, which code that writes parameters in place calls ({@link DerivedWeights}).
  *
@@ -108,8 +108,8 @@ import java.util.Map;
  * row is never read: padding positions are masked.
  *
  * <p>Once initialised, {@code forward} only reads the parameters (the first single text builds the
- * packed matrix, once, under a lock), so it may be called from several threads at once in inference
- * mode; training and {@link #parametersChanged()} must not run beside it.
+ * packed matrices, once, under a lock), so it may be called from several threads at once in
+ * inference mode; training and {@link #parametersChanged()} must not run beside it.
  */
 public final class TextCnnBlock extends AbstractBlock implements DerivedWeights {
     private static final byte VERSION = 1;
@@ -512,12 +512,11 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
      */
     float[] logitsOfOne(NDManager manager, long[] ids, int tokens) {
         checkArgument(
-                ids.length >= config.widestKernel() && tokens <= ids.length,
-                "expected %s to %s ids for %s tokens, got %s",
-                Math.max(tokens, config.widestKernel()),
+                ids.length >= Math.max(tokens, config.widestKernel()),
+                "%s ids cannot hold %s tokens padded to the widest kernel, %s",
                 ids.length,
                 tokens,
-                ids.length);
+                config.widestKernel());
         NDArray idArray = manager.create(ids, new Shape(1, ids.length));
         return single(new ParameterStore(manager, false), idArray, tokens).logits();
     }
@@ -601,8 +600,9 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
     }
 
     /**
-     * Drops the single-text form of the convolutions. Every forward pass in training mode and every
-     * {@link #initialize} does so itself; call it after writing parameters in place otherwise.
+     * Drops the single-text form of the convolutions. Every forward pass in training mode, {@link
+     * #initialize} and {@link #loadParameters} do so themselves; call it after writing parameters
+     * in place otherwise.
      */
     @Override
     public void parametersChanged() {
