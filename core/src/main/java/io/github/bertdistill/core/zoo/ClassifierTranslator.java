@@ -4,6 +4,7 @@ import ai.djl.modality.Classifications;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.translate.Batchifier;
+import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import io.github.bertdistill.core.data.LabelSet;
@@ -24,10 +25,25 @@ import java.util.List;
  */
 public final class ClassifierTranslator implements Translator<String, Classifications> {
     private final EncodingClassifier classifier;
+    private final boolean refuseBlank;
 
     /** A translator for {@code classifier}'s encoder and labels. */
     public ClassifierTranslator(EncodingClassifier classifier) {
+        this(classifier, false);
+    }
+
+    private ClassifierTranslator(EncodingClassifier classifier, boolean refuseBlank) {
         this.classifier = classifier;
+        this.refuseBlank = refuseBlank;
+    }
+
+    /**
+     * This translator, refusing an empty or blank text with a {@link TranslateException} instead of
+     * classifying it, as {@code bert-distill serve} answers 400: the form behind DJL Serving's
+     * {@code Input → Output}. A text of invisible characters only is not blank and is classified.
+     */
+    public ClassifierTranslator refusingBlankTexts() {
+        return new ClassifierTranslator(classifier, true);
     }
 
     /**
@@ -35,7 +51,7 @@ public final class ClassifierTranslator implements Translator<String, Classifica
      * rows of a batch of one, padded to the encoder's shortest batch length.
      */
     @Override
-    public NDList processInput(TranslatorContext ctx, String text) {
+    public NDList processInput(TranslatorContext ctx, String text) throws TranslateException {
         NDList batch = batchProcessInput(ctx, List.of(text));
         NDList row = new NDList(batch.size());
         for (NDArray array : batch) {
@@ -50,7 +66,16 @@ public final class ClassifierTranslator implements Translator<String, Classifica
     }
 
     @Override
-    public NDList batchProcessInput(TranslatorContext ctx, List<String> texts) {
+    public NDList batchProcessInput(TranslatorContext ctx, List<String> texts)
+            throws TranslateException {
+        if (refuseBlank) {
+            for (String text : texts) {
+                if (text.isBlank()) {
+                    throw new TranslateException(
+                            "the text is empty or blank: give at least one visible character");
+                }
+            }
+        }
         return classifier.encoder().encodeBatch(texts).toNDList(ctx.getNDManager());
     }
 

@@ -48,7 +48,8 @@ public final class ClassifierTranslatorFactory implements TranslatorFactory {
         }
         ClassifierTranslator translator = new ClassifierTranslator(block.classifier());
         if (input == Input.class) {
-            return (Translator<I, O>) new TextClassificationServingTranslator(translator);
+            return (Translator<I, O>)
+                    new TextClassificationServingTranslator(translator.refusingBlankTexts());
         }
         return (Translator<I, O>) translator;
     }

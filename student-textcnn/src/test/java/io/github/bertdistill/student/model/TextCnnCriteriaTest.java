@@ -11,6 +11,7 @@ import ai.djl.modality.Input;
 import ai.djl.modality.Output;
 import ai.djl.repository.zoo.Criteria;
 import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.TranslateException;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -120,6 +121,25 @@ class TextCnnCriteriaTest {
             JsonObject best = answer.get(0).getAsJsonObject();
             assertEquals(expected.get(0).label(), best.get("className").getAsString());
             assertEquals(expected.get(0).confidence(), best.get("probability").getAsFloat(), 1e-6);
+
+            // a blank text is refused, as bert-distill serve refuses it, not classified
+            Input blank = new Input();
+            blank.add(" \t ");
+            TranslateException refused =
+                    assertThrows(TranslateException.class, () -> predictor.predict(blank));
+            assertTrue(
+                    String.valueOf(refused.getMessage()).contains("the text is empty or blank"),
+                    String.valueOf(refused.getMessage()));
+        }
+        // the String → Classifications predictor still classifies it (the all-zero input)
+        try (ZooModel<String, Classifications> model =
+                        Criteria.builder()
+                                .setTypes(String.class, Classifications.class)
+                                .optModelPath(folder)
+                                .build()
+                                .loadModel();
+                Predictor<String, Classifications> predictor = model.newPredictor()) {
+            assertEquals(Fixtures.LABELS.names(), predictor.predict(" ").getClassNames());
         }
     }
 
