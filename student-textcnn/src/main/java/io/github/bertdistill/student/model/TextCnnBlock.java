@@ -470,8 +470,7 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
                             manager.create(one.features(), new Shape(1, config.featureCount())))
                     : new NDList(logits);
         }
-        NDArray embeddingMask = embeddingMask(manager, lengths, length);
-        NDArray x = embedded(parameterStore, ids, lengths, embeddingMask, training);
+        NDArray x = embedded(parameterStore, ids, lengths, training);
         NDArray attended =
                 attentionWeight == null
                         ? null
@@ -525,13 +524,7 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
     private PackedConvolutions.Outputs single(ParameterStore store, NDArray ids, int tokens) {
         int length = Math.toIntExact(ids.getShape().get(1));
         int[] lengths = {tokens};
-        NDArray x =
-                embedded(
-                        store,
-                        ids,
-                        lengths,
-                        embeddingMask(ids.getManager(), lengths, length),
-                        false);
+        NDArray x = embedded(store, ids, lengths, false);
         NDArray attended =
                 attentionWeight == null ? null : attentionPooling(store, x, lengths, length, false);
         return packedForm().forward(x, tokens, attended);
@@ -539,10 +532,11 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
 
     /**
      * The texts' inputs to the convolutions, {@code [B, L, channels]}: the embeddings (both copies
-     * when multichannel) and the LSTM states, zero at padding positions.
+     * when multichannel) and the LSTM states, zero at padding positions (past {@code lengths[b]}).
      */
-    private NDArray embedded(
-            ParameterStore store, NDArray ids, int[] lengths, NDArray mask, boolean training) {
+    private NDArray embedded(ParameterStore store, NDArray ids, int[] lengths, boolean training) {
+        NDArray mask =
+                embeddingMask(ids.getManager(), lengths, Math.toIntExact(ids.getShape().get(1)));
         NDArray x = embed(store, embedding, ids, mask, training);
         if (staticEmbedding != null) {
             x = x.concat(embed(store, staticEmbedding, ids, mask, training), 2);
@@ -578,20 +572,20 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
             synchronized (this) {
                 form = packed;
                 if (form == null) {
-                    int n = convs.size();
-                    NDArray[] weights = new NDArray[n];
-                    NDArray[] biases = new NDArray[n];
-                    for (int i = 0; i < n; i++) {
-                        weights[i] = convs.get(i).getParameters().get("weight").getArray();
-                        biases[i] = convs.get(i).getParameters().get("bias").getArray();
+                    Map<String, Parameter> named = namedParameters();
+                    NDArray[] weights = new NDArray[widths.length];
+                    NDArray[] biases = new NDArray[widths.length];
+                    for (int i = 0; i < widths.length; i++) {
+                        weights[i] = named.get("convs." + i + ".weight").getArray();
+                        biases[i] = named.get("convs." + i + ".bias").getArray();
                     }
                     form =
                             new PackedConvolutions(
                                     widths,
                                     weights,
                                     biases,
-                                    classifier.getParameters().get("weight").getArray(),
-                                    classifier.getParameters().get("bias").getArray());
+                                    named.get("classifier.weight").getArray(),
+                                    named.get("classifier.bias").getArray());
                     packed = form;
                 }
             }
@@ -606,6 +600,9 @@ public final class TextCnnBlock extends AbstractBlock implements DerivedWeights 
      */
     @Override
     public void parametersChanged() {
+        if (packed == null) {
+            return; // nothing derived: every training step after the first ends here, lock-free
+        }
         PackedConvolutions old;
         synchronized (this) {
             old = packed;

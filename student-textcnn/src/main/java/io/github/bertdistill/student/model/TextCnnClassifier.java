@@ -15,7 +15,6 @@ import io.github.bertdistill.core.config.ConfigException;
 import io.github.bertdistill.core.data.LabelSet;
 import io.github.bertdistill.core.engine.EngineBootstrap;
 import io.github.bertdistill.core.model.EncodedBatch;
-import io.github.bertdistill.core.model.EncodedText;
 import io.github.bertdistill.core.model.FeatureClassifier;
 import io.github.bertdistill.core.model.Prediction;
 import io.github.bertdistill.core.model.TrainableClassifier;
@@ -32,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -45,8 +45,9 @@ import java.util.stream.Stream;
  * <p><b>Threads.</b> One instance may be used from any number of threads at once, without locks:
  * every call encodes in plain Java, creates its NDArrays in its own sub-manager (closed before the
  * call returns) and only reads the parameters. Do not {@link #close()} it while calls are in
- * flight, nor train it while it serves. {@link #logits(String)} is the single-sentence fast path:
- * no batch padding beyond the widest kernel and no list allocation.
+ * flight, nor train it while it serves. One text, through {@link #logits(String)} or as a batch of
+ * one, takes the block's single-text route (no padding beyond the widest kernel, the convolutions
+ * packed: {@link TextCnnBlock}).
  *
  * <p><b>Model folder</b> ({@link #save}, {@link #load}), written atomically through {@link
  * ModelDirectory}: {@code config.json} (hyper-parameters and vocabulary settings), {@code
@@ -156,16 +157,9 @@ public final class TextCnnClassifier implements TrainableClassifier, FeatureClas
         }
     }
 
-    /** Raw logits of one text: the single-sentence fast path. */
+    /** Raw logits of one text: a batch of one, the block's single-text route. */
     public float[] logits(String text) {
-        checkState(!closed, "the classifier is closed");
-        EncodedText encoded = encoder.encode(text);
-        int n = encoded.length();
-        long[] ids = Arrays.copyOf(encoded.tokenIds(), Math.max(n, encoder.minBatchLength()));
-        Arrays.fill(ids, n, ids.length, encoder.padId());
-        try (NDManager step = manager.newSubManager()) {
-            return block.logitsOfOne(step, ids, n);
-        }
+        return logits(encoder.encodeBatch(List.of(text)))[0];
     }
 
     @Override
